@@ -1,0 +1,8 @@
+//! The bytecode format: the opcode table, code objects, and a disassembler.
+
+pub mod code;
+pub mod disasm;
+pub mod opcodes;
+
+pub use code::{CodeObject, Const, Emitter, ExceptionEntry};
+pub use opcodes::{ArgFormat, BinaryOperator, Comparison, INPLACE, Op, UnaryOperator};

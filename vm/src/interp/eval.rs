@@ -1,0 +1,743 @@
+//! The bytecode interpreter loop. Each arm is a few lines; anything longer lives in the module
+//! that owns the concern (`ops::*` for operators and attributes, `interp::call` for calls,
+//! `interp::gen` for generators, `import` for imports). Errors are values: an arm that fails
+//! returns `Err`, and `run` finds the handler in the exception table or propagates.
+
+use super::frame::{cells_as_values, Frame};
+use crate::obj::list::ListObj;
+use crate::obj::tuple;
+use crate::obj::CellObj;
+use crate::ops;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use frontend::bytecode::code::decode;
+use frontend::bytecode::{BinaryOperator, Comparison, Op, UnaryOperator, INPLACE};
+
+/// How a frame stopped running.
+pub enum Exit {
+    /// `return value`.
+    Return(Value),
+    /// `yield value` (generators): the frame can be resumed.
+    Yield(Value),
+}
+
+/// Run `f` until it returns, yields, or raises an exception it does not handle.
+pub fn run(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
+    let saved = vm.current_frame;
+    vm.current_frame = Value::from_array(f.block);
+    let r = run_inner(vm, f);
+    vm.current_frame = saved;
+    r
+}
+
+fn run_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
+    loop {
+        let mut reraise = false;
+        match exec(vm, f, &mut reraise) {
+            Ok(exit) => return Ok(exit),
+            Err(e) => {
+                if !reraise {
+                    record_raise(vm, f, e);
+                }
+                match f.code.info.handler_for(f.ip.saturating_sub(1)) {
+                    Some(h) => {
+                        for s in &f.slots[f.stack_base + h.depth as usize..f.sp] {
+                            s.set(Value::NULL);
+                        }
+                        f.sp = f.stack_base + h.depth as usize;
+                        f.push(e.0);
+                        f.ip = h.handler as usize;
+                    }
+                    None => return Err(e),
+                }
+            }
+        }
+    }
+}
+
+/// Add this frame to the exception's traceback and chain the exception being handled.
+#[cold]
+fn record_raise(vm: &mut Vm, f: &Frame, e: PyErr) {
+    let line = f.line();
+    ops::traceback::add_entry(vm, e.0, Value::from_ref(f.code), line);
+    if !vm.handled.is_none() && vm.handled != e.0 {
+        if let Some(x) = e.0.as_ref::<crate::obj::exc::ExcObj>() {
+            if x.context.get().is_none() && !ops::traceback::would_cycle(vm.handled, e.0) {
+                x.context.set(vm.handled);
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn name_at(f: &Frame, i: u32) -> Value {
+    tuple::items(f.code.names)[i as usize]
+}
+
+fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
+    let code: &'static [u32] = &f.code.info.code;
+    loop {
+        let word = code[f.ip];
+        f.ip += 1;
+        let (byte, arg) = decode(word);
+        let Some(op) = Op::from_u8(byte) else {
+            return Err(vm.new_exc(ExcKind::SystemError, "bad opcode"));
+        };
+        match op {
+            Op::Nop => {}
+            Op::LoadConst => f.push(tuple::items(f.code.consts)[arg as usize]),
+            Op::LoadSmallInt => f.push(Value::small_int(((arg << 8) as i32 >> 8) as isize)),
+            Op::LoadNone => f.push(Value::NONE),
+            Op::LoadTrue => f.push(Value::TRUE),
+            Op::LoadFalse => f.push(Value::FALSE),
+            Op::LoadFast => {
+                let v = f.slots[arg as usize].get();
+                if v.is_null() {
+                    return Err(unbound_local(vm, f, arg as usize));
+                }
+                f.push(v);
+            }
+            Op::StoreFast => {
+                let v = f.pop();
+                f.slots[arg as usize].set(v);
+            }
+            Op::DeleteFast => {
+                if f.slots[arg as usize].get().is_null() {
+                    return Err(unbound_local(vm, f, arg as usize));
+                }
+                f.slots[arg as usize].set(Value::NULL);
+            }
+            Op::LoadDeref => {
+                let cell = cell_at(f, arg);
+                let v = cell.value.get();
+                if v.is_null() {
+                    return Err(unbound_deref(vm, f, arg as usize));
+                }
+                f.push(v);
+            }
+            Op::StoreDeref => {
+                let v = f.pop();
+                cell_at(f, arg).value.set(v);
+            }
+            Op::DeleteDeref => {
+                let cell = cell_at(f, arg);
+                if cell.value.get().is_null() {
+                    return Err(unbound_deref(vm, f, arg as usize));
+                }
+                cell.value.set(Value::NULL);
+            }
+            Op::LoadClosure => f.push(f.slots[f.cell_base + arg as usize].get()),
+            Op::LoadClassDeref => {
+                let name = deref_name(vm, f, arg as usize);
+                if let Some(v) = ops::subscr::mapping_get(vm, f.locals, name)? {
+                    f.push(v);
+                } else {
+                    let v = cell_at(f, arg).value.get();
+                    if v.is_null() {
+                        return Err(unbound_deref(vm, f, arg as usize));
+                    }
+                    f.push(v);
+                }
+            }
+            Op::LoadGlobal => {
+                let name = name_at(f, arg);
+                let v = load_global(vm, f.globals, name)?;
+                f.push(v);
+            }
+            Op::StoreGlobal => {
+                let v = f.pop();
+                vm.dict_set(f.globals, name_at(f, arg), v)?;
+            }
+            Op::DeleteGlobal => {
+                let name = name_at(f, arg);
+                if vm.dict_remove(f.globals, name)?.is_none() {
+                    return Err(name_error(vm, name));
+                }
+            }
+            Op::LoadName => {
+                let name = name_at(f, arg);
+                let v = match ops::subscr::mapping_get(vm, f.locals, name)? {
+                    Some(v) => v,
+                    None => load_global(vm, f.globals, name)?,
+                };
+                f.push(v);
+            }
+            Op::StoreName => {
+                let v = f.pop();
+                ops::subscr::mapping_set(vm, f.locals, name_at(f, arg), v)?;
+            }
+            Op::DeleteName => {
+                let name = name_at(f, arg);
+                if !ops::subscr::mapping_del(vm, f.locals, name)? {
+                    return Err(name_error(vm, name));
+                }
+            }
+            Op::LoadAttr => {
+                let obj = f.peek(0);
+                let v = vm.getattr(obj, name_at(f, arg))?;
+                f.set_top(v);
+            }
+            Op::StoreAttr => {
+                let obj = f.pop();
+                let v = f.pop();
+                vm.setattr(obj, name_at(f, arg), v)?;
+            }
+            Op::DeleteAttr => {
+                let obj = f.pop();
+                vm.delattr(obj, name_at(f, arg))?;
+            }
+            Op::LoadMethod => {
+                let obj = f.peek(0);
+                let (m, self_) = ops::attr::load_method(vm, obj, name_at(f, arg))?;
+                f.set_top(m);
+                f.push(self_);
+            }
+            Op::CallMethod => {
+                let n = arg as usize;
+                let self_ = f.peek(n);
+                let result = if self_.is_null() {
+                    let callee = f.peek(n + 1);
+                    vm.call(callee, cells_as_values(f.top_n(n)))?
+                } else {
+                    let callee = f.peek(n + 1);
+                    vm.call(callee, cells_as_values(f.top_n(n + 1)))?
+                };
+                pop_n(f, n + 2);
+                f.push(result);
+            }
+            Op::BinarySubscr => {
+                let key = f.pop();
+                let obj = f.peek(0);
+                let v = ops::subscr::getitem(vm, obj, key)?;
+                f.set_top(v);
+            }
+            Op::StoreSubscr => {
+                let key = f.pop();
+                let obj = f.pop();
+                let v = f.pop();
+                ops::subscr::setitem(vm, obj, key, v)?;
+            }
+            Op::DeleteSubscr => {
+                let key = f.pop();
+                let obj = f.pop();
+                ops::subscr::delitem(vm, obj, key)?;
+            }
+            Op::BinaryOp => {
+                let b = f.pop();
+                let a = f.peek(0);
+                let r = if a.is_small_int() && b.is_small_int() {
+                    small_int_binop(vm, arg, a, b)?
+                } else {
+                    binop(vm, arg, a, b)?
+                };
+                f.set_top(r);
+            }
+            Op::UnaryOp => {
+                let a = f.peek(0);
+                let op = UnaryOperator::from_u32(arg).expect("valid unary operator");
+                let r = ops::arith::unary_op(vm, op, a)?;
+                f.set_top(r);
+            }
+            Op::CompareOp => {
+                let b = f.pop();
+                let a = f.peek(0);
+                let r = if a.is_small_int() && b.is_small_int() {
+                    small_int_compare(arg, a, b)
+                } else {
+                    let cmp = Comparison::from_u32(arg).expect("valid comparison");
+                    ops::cmp::compare(vm, cmp, a, b)?
+                };
+                f.set_top(r);
+            }
+            Op::Jump => {
+                if (arg as usize) < f.ip {
+                    vm.check_interrupt()?;
+                }
+                f.ip = arg as usize;
+            }
+            Op::PopJumpIfFalse => {
+                let v = f.pop();
+                if !truthy(vm, v)? {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::PopJumpIfTrue => {
+                let v = f.pop();
+                if truthy(vm, v)? {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop => {
+                if truthy(vm, f.peek(0))? {
+                    f.pop();
+                } else {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::JumpIfTrueOrPop => {
+                if truthy(vm, f.peek(0))? {
+                    f.ip = arg as usize;
+                } else {
+                    f.pop();
+                }
+            }
+            Op::PopJumpIfNone => {
+                if f.pop().is_none() {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::PopJumpIfNotNone => {
+                if !f.pop().is_none() {
+                    f.ip = arg as usize;
+                }
+            }
+            Op::GetIter => {
+                let it = vm.iter(f.peek(0))?;
+                f.set_top(it);
+            }
+            Op::ForIter => {
+                let it = f.peek(0);
+                match ops::iter::next_fast(vm, it)? {
+                    Some(v) => f.push(v),
+                    None => {
+                        f.pop();
+                        f.ip = arg as usize;
+                    }
+                }
+            }
+            Op::Pop => {
+                f.pop();
+            }
+            Op::Copy => {
+                let v = f.peek(arg as usize - 1);
+                f.push(v);
+            }
+            Op::Swap => {
+                let n = arg as usize;
+                let top = f.sp - 1;
+                let other = top + 1 - n;
+                let v = f.slots[top].get();
+                f.slots[top].set(f.slots[other].get());
+                f.slots[other].set(v);
+            }
+            Op::BuildTuple => {
+                let n = arg as usize;
+                let t = vm.new_tuple(cells_as_values(f.top_n(n)))?;
+                pop_n(f, n);
+                f.push(t);
+            }
+            Op::BuildList => {
+                let n = arg as usize;
+                let l = vm.new_list(cells_as_values(f.top_n(n)))?;
+                pop_n(f, n);
+                f.push(l);
+            }
+            Op::BuildSet => {
+                let n = arg as usize;
+                let s = vm.new_set()?;
+                for &v in cells_as_values(f.top_n(n)) {
+                    vm.set_add(s, v)?;
+                }
+                pop_n(f, n);
+                f.push(s);
+            }
+            Op::BuildMap => {
+                let n = arg as usize;
+                let d = vm.new_dict()?;
+                let items = cells_as_values(f.top_n(2 * n));
+                for pair in items.chunks(2) {
+                    vm.dict_set(d, pair[0], pair[1])?;
+                }
+                pop_n(f, 2 * n);
+                f.push(d);
+            }
+            Op::BuildSlice => {
+                let n = arg as usize;
+                let step = if n == 3 { f.pop() } else { Value::NONE };
+                let stop = f.pop();
+                let start = f.pop();
+                let s = vm.new_slice(start, stop, step)?;
+                f.push(s);
+            }
+            Op::BuildString => {
+                let n = arg as usize;
+                let s = ops::format::concat_strs(vm, cells_as_values(f.top_n(n)))?;
+                pop_n(f, n);
+                f.push(s);
+            }
+            Op::ListAppend => {
+                let v = f.pop();
+                let list = f.peek(arg as usize - 1).as_ref::<ListObj>().expect("list");
+                vm.list_append(list, v)?;
+            }
+            Op::SetAdd => {
+                let v = f.pop();
+                let s = f.peek(arg as usize - 1);
+                vm.set_add(s, v)?;
+            }
+            Op::MapAdd => {
+                let v = f.pop();
+                let k = f.pop();
+                let d = f.peek(arg as usize - 1);
+                vm.dict_set(d, k, v)?;
+            }
+            Op::ListExtend => {
+                let v = f.pop();
+                let list = f.peek(arg as usize - 1);
+                ops::iter::extend_list(vm, list, v)?;
+            }
+            Op::SetUpdate => {
+                let v = f.pop();
+                let s = f.peek(arg as usize - 1);
+                ops::iter::update_set(vm, s, v)?;
+            }
+            Op::DictUpdate => {
+                let v = f.pop();
+                let d = f.peek(arg as usize - 1);
+                ops::iter::update_dict(vm, d, v, false)?;
+            }
+            Op::DictMerge => {
+                let v = f.pop();
+                let d = f.peek(arg as usize - 1);
+                let callee = f.peek(arg as usize + 1);
+                ops::iter::merge_kwargs(vm, d, v, callee)?;
+            }
+            Op::ListToTuple => {
+                let l = f.peek(0).as_ref::<ListObj>().expect("list");
+                let t = vm.new_tuple(cells_as_values(l.items()))?;
+                f.set_top(t);
+            }
+            Op::UnpackSequence => {
+                let seq = f.pop();
+                ops::iter::unpack(vm, f, seq, arg as usize, None)?;
+            }
+            Op::UnpackEx => {
+                let seq = f.pop();
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                ops::iter::unpack(vm, f, seq, before, Some(after))?;
+            }
+            Op::Call => {
+                let n = arg as usize;
+                let callee = f.peek(n);
+                let r = vm.call(callee, cells_as_values(f.top_n(n)))?;
+                pop_n(f, n + 1);
+                f.push(r);
+            }
+            Op::CallKw => {
+                let n = arg as usize;
+                let kwnames = f.pop();
+                let callee = f.peek(n);
+                let r = vm.call_kw(callee, cells_as_values(f.top_n(n)), kwnames)?;
+                pop_n(f, n + 1);
+                f.push(r);
+            }
+            Op::CallEx => {
+                let kwargs = if arg & 1 != 0 { f.pop() } else { Value::NULL };
+                let args = f.pop();
+                let callee = f.pop();
+                let r = super::call::call_ex(vm, callee, args, kwargs)?;
+                f.push(r);
+            }
+            Op::MakeFunction => {
+                let fv = super::call::make_function(vm, f, arg)?;
+                f.push(fv);
+            }
+            Op::LoadBuildClass => {
+                let v = vm.dict_get_str(vm.builtins, "__build_class__")?.unwrap_or(Value::NONE);
+                f.push(v);
+            }
+            Op::ReturnValue => return Ok(Exit::Return(f.pop())),
+            Op::YieldValue => return Ok(Exit::Yield(f.peek(0))),
+            Op::Send => {
+                let v = f.peek(0);
+                let sub = f.peek(1);
+                match super::generator::send_to(vm, sub, v)? {
+                    super::generator::SendResult::Yielded(y) => f.set_top(y),
+                    super::generator::SendResult::Returned(r) => {
+                        f.pop();
+                        f.set_top(r);
+                        f.ip = arg as usize;
+                    }
+                }
+            }
+            Op::GetYieldFromIter => {
+                let v = f.peek(0);
+                let it = super::generator::yield_from_iter(vm, v)?;
+                f.set_top(it);
+            }
+            Op::GetAwaitable => {
+                let v = f.peek(0);
+                let it = super::generator::get_awaitable(vm, v)?;
+                f.set_top(it);
+            }
+            Op::GetAIter => {
+                let v = f.peek(0);
+                let it = vm.call_method(v, "__aiter__", &[])?;
+                f.set_top(it);
+            }
+            Op::GetANext => {
+                let it = f.peek(0);
+                let aw = vm.call_method(it, "__anext__", &[])?;
+                let aw = super::generator::get_awaitable(vm, aw)?;
+                f.push(aw);
+            }
+            Op::EndAsyncFor => {
+                let exc = f.pop();
+                if vm.exc_is(exc, ExcKind::StopAsyncIteration) {
+                    f.pop();
+                } else {
+                    *reraise = true;
+                    return Err(PyErr(exc));
+                }
+            }
+            Op::BeforeAsyncWith => {
+                let mgr = f.pop();
+                let exit = vm.getattr_str(mgr, "__aexit__")?;
+                let enter = vm.call_method(mgr, "__aenter__", &[])?;
+                f.push(exit);
+                f.push(enter);
+            }
+            Op::Raise => {
+                let err = do_raise(vm, f, arg, reraise)?;
+                return Err(err);
+            }
+            Op::PushExcInfo => {
+                let exc = f.pop();
+                f.push(vm.handled);
+                f.push(exc);
+                vm.handled = exc;
+            }
+            Op::PopExcept => {
+                vm.handled = f.pop();
+            }
+            Op::Reraise => {
+                let exc = f.pop();
+                *reraise = true;
+                return Err(PyErr(exc));
+            }
+            Op::CheckExcMatch => {
+                let ty = f.pop();
+                let exc = f.peek(0);
+                let m = ops::exc::exception_matches(vm, exc, ty)?;
+                f.push(Value::from_bool(m));
+            }
+            Op::BeforeWith => {
+                let mgr = f.pop();
+                let (exit, enter) = ops::exc::enter_context(vm, mgr)?;
+                f.push(exit);
+                f.push(enter);
+            }
+            Op::WithExceptStart => {
+                let exc = f.peek(0);
+                let exit = f.peek(2);
+                let ty = Value::from_obj(vm.type_of(exc));
+                let tb = ops::traceback::traceback_of(exc);
+                let r = vm.call(exit, &[ty, exc, tb])?;
+                f.push(r);
+            }
+            Op::ImportName => {
+                let fromlist = f.pop();
+                let level = f.pop();
+                let m = crate::import::import_name(vm, name_at(f, arg), fromlist, level, f.globals)?;
+                f.push(m);
+            }
+            Op::ImportFrom => {
+                let m = f.peek(0);
+                let v = crate::import::import_from(vm, m, name_at(f, arg))?;
+                f.push(v);
+            }
+            Op::ImportStar => {
+                let m = f.pop();
+                crate::import::import_star(vm, m, f.locals)?;
+            }
+            Op::FormatValue => {
+                let spec = if arg & 4 != 0 { f.pop() } else { Value::NULL };
+                let v = f.peek(0);
+                let s = ops::format::format_value(vm, v, arg & 3, spec)?;
+                f.set_top(s);
+            }
+            Op::LoadAssertionError => f.push(Value::from_obj(vm.types.exc(ExcKind::AssertionError))),
+            Op::SetupAnnotations => {
+                let name = vm.intern("__annotations__");
+                if ops::subscr::mapping_get(vm, f.locals, name)?.is_none() {
+                    let d = vm.new_dict()?;
+                    ops::subscr::mapping_set(vm, f.locals, name, d)?;
+                }
+            }
+            Op::PrintExpr => {
+                let v = f.pop();
+                crate::builtins::io::display_hook(vm, v)?;
+            }
+            Op::LoadLocals => f.push(f.locals),
+            Op::SetupClassBody => {
+                let module = vm.dict_get_str(f.globals, "__name__")?;
+                if let Some(m) = module {
+                    let k = vm.intern("__module__");
+                    ops::subscr::mapping_set(vm, f.locals, k, m)?;
+                }
+                let qualname = tuple::items(f.code.consts)[arg as usize];
+                let k = vm.intern("__qualname__");
+                ops::subscr::mapping_set(vm, f.locals, k, qualname)?;
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn pop_n(f: &mut Frame, n: usize) {
+    for s in &f.slots[f.sp - n..f.sp] {
+        s.set(Value::NULL);
+    }
+    f.sp -= n;
+}
+
+#[inline(always)]
+fn cell_at(f: &Frame, arg: u32) -> &'static CellObj {
+    f.slots[f.cell_base + arg as usize].get().as_ref::<CellObj>().expect("cell slot holds a cell")
+}
+
+#[inline(always)]
+fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    match v {
+        Value::TRUE => Ok(true),
+        Value::FALSE | Value::NONE => Ok(false),
+        _ if v.is_small_int() => Ok(v.as_small_int_unchecked() != 0),
+        _ => vm.truthy(v),
+    }
+}
+
+#[inline(always)]
+fn small_int_binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
+    let x = a.as_small_int_unchecked();
+    let y = b.as_small_int_unchecked();
+    let op = arg & !INPLACE;
+    let r = match op {
+        0 => x.checked_add(y),
+        1 => x.checked_sub(y),
+        2 => x.checked_mul(y),
+        9 => Some(x | y),
+        10 => Some(x ^ y),
+        11 => Some(x & y),
+        _ => None,
+    };
+    match r {
+        Some(r) if (crate::value::SMALL_INT_MIN..=crate::value::SMALL_INT_MAX).contains(&r) => {
+            Ok(Value::small_int(r))
+        }
+        _ => binop(vm, arg, a, b),
+    }
+}
+
+#[inline(never)]
+fn binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
+    let inplace = arg & INPLACE != 0;
+    let op = BinaryOperator::from_u32(arg & !INPLACE).expect("valid binary operator");
+    ops::arith::binary_op(vm, op, inplace, a, b)
+}
+
+#[inline(always)]
+fn small_int_compare(arg: u32, a: Value, b: Value) -> Value {
+    let x = a.as_small_int_unchecked();
+    let y = b.as_small_int_unchecked();
+    Value::from_bool(match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 | 6 => x == y,
+        3 | 7 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    })
+}
+
+/// Look a name up in the globals, then in the builtins.
+#[inline]
+pub fn load_global(vm: &mut Vm, globals: Value, name: Value) -> PyResult<Value> {
+    if let Some(v) = crate::obj::dict::get_str(vm, globals, name)? {
+        return Ok(v);
+    }
+    if let Some(v) = crate::obj::dict::get_str(vm, vm.builtins, name)? {
+        return Ok(v);
+    }
+    Err(name_error(vm, name))
+}
+
+#[cold]
+fn name_error(vm: &mut Vm, name: Value) -> PyErr {
+    let n = vm.str_of(name).unwrap_or("?");
+    let msg = alloc::format!("name '{n}' is not defined");
+    let e = vm.new_exc(ExcKind::NameError, &msg);
+    let _ = ops::attr::set_attr_str(vm, e.0, "name", name);
+    e
+}
+
+#[cold]
+fn unbound_local(vm: &mut Vm, f: &Frame, slot: usize) -> PyErr {
+    let name = &f.code.info.varnames[slot];
+    vm.new_exc(
+        ExcKind::UnboundLocalError,
+        &alloc::format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn deref_name(vm: &mut Vm, f: &Frame, idx: usize) -> Value {
+    let info = &f.code.info;
+    let name = info.cellvars.iter().chain(info.freevars.iter()).nth(idx).expect("deref index");
+    vm.intern(name)
+}
+
+#[cold]
+fn unbound_deref(vm: &mut Vm, f: &Frame, idx: usize) -> PyErr {
+    let info = &f.code.info;
+    let name = info.cellvars.iter().chain(info.freevars.iter()).nth(idx).expect("deref index");
+    if idx < info.cellvars.len() {
+        vm.new_exc(
+            ExcKind::UnboundLocalError,
+            &alloc::format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    } else {
+        vm.new_exc(
+            ExcKind::NameError,
+            &alloc::format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    }
+}
+
+fn do_raise(vm: &mut Vm, f: &mut Frame, arg: u32, reraise: &mut bool) -> PyResult<PyErr> {
+    match arg {
+        0 => {
+            if vm.handled.is_none() {
+                return Ok(vm.runtime_error("No active exception to reraise"));
+            }
+            *reraise = true;
+            Ok(PyErr(vm.handled))
+        }
+        1 => {
+            let v = f.pop();
+            ops::exc::make_raisable(vm, v, None)
+        }
+        _ => {
+            let cause = f.pop();
+            let v = f.pop();
+            ops::exc::make_raisable(vm, v, Some(cause))
+        }
+    }
+}
+
+/// Resume a suspended frame by raising `e` at its suspension point (`generator.throw`).
+pub fn resume_with_error(vm: &mut Vm, f: &mut Frame, e: PyErr) -> PyResult<Exit> {
+    record_raise(vm, f, e);
+    match f.code.info.handler_for(f.ip.saturating_sub(1)) {
+        Some(h) => {
+            for s in &f.slots[f.stack_base + h.depth as usize..f.sp] {
+                s.set(Value::NULL);
+            }
+            f.sp = f.stack_base + h.depth as usize;
+            f.push(e.0);
+            f.ip = h.handler as usize;
+            run(vm, f)
+        }
+        None => Err(e),
+    }
+}

@@ -1,0 +1,366 @@
+//! Generators, coroutines and async generators: a suspended frame kept in a heap object, and
+//! `send`/`throw`/`close`, `yield from` delegation and `await`.
+
+use super::eval::{run, resume_with_error, Exit};
+use super::frame::Frame;
+use crate::gc::Gc;
+use crate::obj::func::{CodeObj, FunctionObj};
+use crate::obj::{Header, Kind, ValueArray};
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use core::cell::Cell;
+use frontend::bytecode::code::flags;
+
+/// Generator states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, not started.
+    Created,
+    /// Suspended at a `yield`.
+    Suspended,
+    /// Running.
+    Running,
+    /// Finished.
+    Done,
+}
+
+/// A generator, coroutine or async generator with its suspended frame.
+#[repr(C)]
+pub struct GenObj {
+    /// Header.
+    pub header: Header,
+    /// The code.
+    pub code: Value,
+    /// The function it came from.
+    pub func: Value,
+    /// Globals.
+    pub globals: Value,
+    /// The frame's slots.
+    pub block: Cell<Option<Gc<ValueArray>>>,
+    /// Saved instruction pointer.
+    pub ip: Cell<usize>,
+    /// Saved stack pointer.
+    pub sp: Cell<usize>,
+    /// State.
+    pub state: Cell<GenState>,
+    /// `__name__`.
+    pub name: Cell<Value>,
+    /// `__qualname__`.
+    pub qualname: Cell<Value>,
+}
+
+/// What one step of delegation produced.
+pub enum SendResult {
+    /// The sub-iterator yielded a value.
+    Yielded(Value),
+    /// The sub-iterator finished with a value.
+    Returned(Value),
+}
+
+/// Make the generator object for a call of a generator function.
+pub fn new_generator(vm: &mut Vm, func: &'static FunctionObj, frame: Frame) -> PyResult<Value> {
+    let info = &frame.code.info;
+    let ty = if info.flags & flags::COROUTINE != 0 {
+        vm.types.coroutine
+    } else if info.flags & flags::ASYNC_GENERATOR != 0 {
+        vm.types.async_generator
+    } else {
+        vm.types.generator
+    };
+    let g = GenObj {
+        header: Header::new(ty),
+        code: Value::from_ref(frame.code),
+        func: Value::from_ref(func),
+        globals: frame.globals,
+        block: Cell::new(Some(frame.block)),
+        ip: Cell::new(0),
+        sp: Cell::new(frame.sp),
+        state: Cell::new(GenState::Created),
+        name: Cell::new(func.name.get()),
+        qualname: Cell::new(func.qualname.get()),
+    };
+    Ok(Value::from_obj(vm.alloc(g, false)?))
+}
+
+fn frame_of(g: &GenObj) -> Frame {
+    let code = g.code.as_ref::<CodeObj>().expect("code");
+    let block = g.block.get().expect("live generator has a frame");
+    let slots = &crate::gc::var_items_static(block)[super::frame::FRAME_META..];
+    let info = &code.info;
+    let cell_base = info.varnames.len();
+    let stack_base = cell_base + info.nderefs();
+    Frame {
+        code,
+        globals: g.globals,
+        locals: Value::NULL,
+        slots,
+        block,
+        cell_base,
+        stack_base,
+        sp: g.sp.get(),
+        ip: g.ip.get(),
+        func: g.func,
+    }
+}
+
+fn kind_word(vm: &Vm, g: &GenObj) -> &'static str {
+    let ty = g.header.ty.get();
+    if ty == vm.types.coroutine { "coroutine" } else { "generator" }
+}
+
+/// Resume `g`: with `value` sent in, or with `exc` raised at the suspension point.
+fn resume(vm: &mut Vm, gv: Value, value: Value, exc: Option<PyErr>) -> PyResult<SendResult> {
+    let g = gv.as_ref::<GenObj>().expect("generator");
+    match g.state.get() {
+        GenState::Running => {
+            let w = kind_word(vm, g);
+            return Err(vm.value_error(alloc::format!("{w} already executing")));
+        }
+        GenState::Done => {
+            if let Some(e) = exc {
+                return Err(e);
+            }
+            if g.header.ty.get() == vm.types.coroutine {
+                return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+            }
+            return Ok(SendResult::Returned(Value::NULL));
+        }
+        GenState::Created => {
+            if exc.is_none() && !value.is_none() {
+                let w = kind_word(vm, g);
+                return Err(vm.type_error(alloc::format!("can't send non-None value to a just-started {w}")));
+            }
+        }
+        GenState::Suspended => {}
+    }
+    let mut frame = frame_of(g);
+    let started = g.state.get() != GenState::Created;
+    if exc.is_none() && started {
+        frame.set_top(value);
+    }
+    g.state.set(GenState::Running);
+    vm.depth += 1;
+    if vm.depth > vm.recursion_limit {
+        vm.depth -= 1;
+        g.state.set(if started { GenState::Suspended } else { GenState::Created });
+        return Err(vm.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let r = match exc {
+        Some(e) if !started => {
+            // Throwing into a generator that never ran: it finishes with that exception.
+            Err(e)
+        }
+        Some(e) => resume_with_error(vm, &mut frame, e),
+        None => run(vm, &mut frame),
+    };
+    vm.depth -= 1;
+    match r {
+        Ok(Exit::Yield(v)) => {
+            g.ip.set(frame.ip);
+            g.sp.set(frame.sp);
+            g.state.set(GenState::Suspended);
+            Ok(SendResult::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => {
+            finish(g);
+            Ok(SendResult::Returned(v))
+        }
+        Err(e) => {
+            finish(g);
+            if vm.exc_is(e.0, ExcKind::StopIteration) {
+                let w = kind_word(vm, g);
+                let err = vm.runtime_error(alloc::format!("{w} raised StopIteration"));
+                if let Some(x) = err.0.as_ref::<crate::obj::exc::ExcObj>() {
+                    x.cause.set(e.0);
+                    x.context.set(e.0);
+                }
+                return Err(err);
+            }
+            Err(e)
+        }
+    }
+}
+
+fn finish(g: &GenObj) {
+    g.state.set(GenState::Done);
+    g.block.set(None);
+}
+
+/// `gen.send(value)` as the iterator protocol sees it: `None` when finished.
+pub fn gen_send(vm: &mut Vm, gv: Value, value: Value) -> PyResult<SendResult> {
+    resume(vm, gv, value, None)
+}
+
+/// `gen.throw(exc)`.
+pub fn gen_throw(vm: &mut Vm, gv: Value, exc: PyErr) -> PyResult<SendResult> {
+    // Delegate to a sub-iterator first when suspended inside `yield from` / `await`.
+    let g = gv.as_ref::<GenObj>().expect("generator");
+    if g.state.get() == GenState::Suspended {
+        if let Some(sub) = delegate_of(g) {
+            let r = throw_into(vm, sub, exc);
+            let frame = frame_of(g);
+            match r {
+                Ok(SendResult::Yielded(v)) => return Ok(SendResult::Yielded(v)),
+                Ok(SendResult::Returned(v)) => {
+                    // The sub-iterator finished: continue the outer frame after its `Send`.
+                    let send_ip = g.ip.get() - 2;
+                    let word = frame.code.info.code[send_ip];
+                    let target = (word >> 8) as usize;
+                    let mut frame = frame;
+                    frame.pop();
+                    frame.set_top(v);
+                    g.ip.set(target);
+                    g.sp.set(frame.sp);
+                    return resume_after_delegation(vm, gv);
+                }
+                Err(e) => return resume(vm, gv, Value::NONE, Some(e)),
+            }
+        }
+    }
+    resume(vm, gv, Value::NONE, Some(exc))
+}
+
+fn resume_after_delegation(vm: &mut Vm, gv: Value) -> PyResult<SendResult> {
+    let g = gv.as_ref::<GenObj>().expect("generator");
+    let mut frame = frame_of(g);
+    g.state.set(GenState::Running);
+    vm.depth += 1;
+    let r = run(vm, &mut frame);
+    vm.depth -= 1;
+    match r {
+        Ok(Exit::Yield(v)) => {
+            g.ip.set(frame.ip);
+            g.sp.set(frame.sp);
+            g.state.set(GenState::Suspended);
+            Ok(SendResult::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => {
+            finish(g);
+            Ok(SendResult::Returned(v))
+        }
+        Err(e) => {
+            finish(g);
+            Err(e)
+        }
+    }
+}
+
+/// The sub-iterator a suspended generator is delegating to, if it is inside `yield from`.
+fn delegate_of(g: &GenObj) -> Option<Value> {
+    let code = g.code.as_ref::<CodeObj>()?;
+    let ip = g.ip.get();
+    if ip < 2 {
+        return None;
+    }
+    let prev = code.info.code[ip - 2] & 0xff;
+    if prev != frontend::bytecode::Op::Send as u32 {
+        return None;
+    }
+    let frame = frame_of(g);
+    Some(frame.peek(1))
+}
+
+fn throw_into(vm: &mut Vm, sub: Value, exc: PyErr) -> PyResult<SendResult> {
+    if sub.obj_kind() == Some(Kind::Generator) {
+        return gen_throw(vm, sub, exc);
+    }
+    if vm.exc_is(exc.0, ExcKind::GeneratorExit) {
+        if let Ok(close) = vm.getattr_str(sub, "close") {
+            vm.call(close, &[])?;
+        }
+        return Err(exc);
+    }
+    let throw = match vm.getattr_str(sub, "throw") {
+        Ok(t) => t,
+        Err(_) => return Err(exc),
+    };
+    match vm.call(throw, &[exc.0]) {
+        Ok(v) => Ok(SendResult::Yielded(v)),
+        Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => {
+            Ok(SendResult::Returned(crate::ops::exc::stop_iteration_value(vm, e.0)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `gen.close()`.
+pub fn gen_close(vm: &mut Vm, gv: Value) -> PyResult<Value> {
+    let g = gv.as_ref::<GenObj>().expect("generator");
+    if g.state.get() == GenState::Created {
+        finish(g);
+        return Ok(Value::NONE);
+    }
+    if g.state.get() == GenState::Done {
+        return Ok(Value::NONE);
+    }
+    let exc = vm.new_exc(ExcKind::GeneratorExit, "");
+    match gen_throw(vm, gv, exc) {
+        Ok(SendResult::Yielded(_)) => {
+            let w = kind_word(vm, g);
+            Err(vm.runtime_error(alloc::format!("{w} ignored GeneratorExit")))
+        }
+        Ok(SendResult::Returned(_)) => Ok(Value::NONE),
+        Err(e) if vm.exc_is(e.0, ExcKind::GeneratorExit) || vm.exc_is(e.0, ExcKind::StopIteration) => {
+            Ok(Value::NONE)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// One step of `yield from` / `await` on `sub` with `value` sent in.
+pub fn send_to(vm: &mut Vm, sub: Value, value: Value) -> PyResult<SendResult> {
+    if sub.obj_kind() == Some(Kind::Generator) {
+        return match gen_send(vm, sub, value)? {
+            SendResult::Returned(v) if v.is_null() => Ok(SendResult::Returned(Value::NONE)),
+            r => Ok(r),
+        };
+    }
+    let r = if value.is_none() {
+        match crate::ops::iter::next(vm, sub) {
+            Ok(Some(v)) => return Ok(SendResult::Yielded(v)),
+            Ok(None) => return Ok(SendResult::Returned(Value::NONE)),
+            Err(e) => Err(e),
+        }
+    } else {
+        vm.call_method(sub, "send", &[value])
+    };
+    match r {
+        Ok(v) => Ok(SendResult::Yielded(v)),
+        Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => {
+            Ok(SendResult::Returned(crate::ops::exc::stop_iteration_value(vm, e.0)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `GetYieldFromIter`: generators and coroutines pass through, anything else is `iter()`ed.
+pub fn yield_from_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if v.obj_kind() == Some(Kind::Generator) {
+        return Ok(v);
+    }
+    vm.iter(v)
+}
+
+/// `GetAwaitable`: coroutines pass through; other objects must have `__await__`.
+pub fn get_awaitable(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if let Some(t) = v.obj_type() {
+        if t == vm.types.coroutine {
+            return Ok(v);
+        }
+    }
+    let name = vm.intern("__await__");
+    match crate::ops::attr::lookup_special(vm, v, name)? {
+        Some(m) => {
+            let it = vm.call(m, &[])?;
+            if it.obj_type() == Some(vm.types.coroutine) {
+                return Err(vm.type_error("__await__() returned a coroutine"));
+            }
+            Ok(it)
+        }
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(alloc::format!("object {t} can't be used in 'await' expression")))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The `micropython` module: `const`, `opt_level`, `mem_info`, `heap_lock`/`heap_unlock`,
+//! `kbd_intr`, `schedule`, and the code-emitter decorators as run-time identities (the compiler
+//! recognises them statically; these make `from micropython import native` importable).
+
+use super::add_functions;
+use crate::builtins::args;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+fn const_(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "const", a, kw, 1)?;
+    Ok(a[0])
+}
+
+fn identity(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "decorator", a, kw, 1)?;
+    Ok(a[0])
+}
+
+fn opt_level(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::range(vm, "opt_level", a, kw, 0, 1)?;
+    if a.is_empty() {
+        return Ok(Value::small_int(vm.config.optimize as isize));
+    }
+    let n = crate::ops::arith::index_of(vm, a[0])?;
+    vm.config.optimize = n > 0;
+    Ok(Value::NONE)
+}
+
+fn mem_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::range(vm, "mem_info", a, kw, 0, 1)?;
+    let s = vm.heap.stats();
+    let text = alloc::format!(
+        "mem: total={}, current={}, peak={}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, max free sz: {}\n",
+        s.total, s.used, s.used, s.total, s.used, s.free, s.objects, s.max_free_run / crate::gc::BLOCK_SIZE
+    );
+    crate::builtins::io::write_stdout(vm, &text)?;
+    Ok(Value::NONE)
+}
+
+fn qstr_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::range(vm, "qstr_info", a, kw, 0, 1)?;
+    let text = alloc::format!("qstr pool: n_total={}\n", vm.interner.len());
+    crate::builtins::io::write_stdout(vm, &text)?;
+    Ok(Value::NONE)
+}
+
+fn heap_lock(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "heap_lock", a, kw, 0)?;
+    vm.heap.lock();
+    Ok(Value::NONE)
+}
+
+fn heap_unlock(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "heap_unlock", a, kw, 0)?;
+    let depth = vm.heap.lock_depth();
+    if depth > 0 {
+        vm.heap.unlock();
+    }
+    Ok(Value::small_int(vm.heap.lock_depth() as isize))
+}
+
+fn heap_locked(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "heap_locked", a, kw, 0)?;
+    Ok(Value::small_int(vm.heap.lock_depth() as isize))
+}
+
+fn kbd_intr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "kbd_intr", a, kw, 1)?;
+    Ok(Value::NONE)
+}
+
+fn schedule(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "schedule", a, kw, 2)?;
+    // Run the callback at once: there are no interrupts on the host to defer from.
+    vm.call(a[0], &[a[1]])?;
+    Ok(Value::NONE)
+}
+
+fn stack_use(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "stack_use", a, kw, 0)?;
+    let here = 0usize;
+    let used = vm.heap.stack_top().saturating_sub(core::ptr::addr_of!(here) as usize);
+    Ok(Value::small_int(used as isize))
+}
+
+/// Build the `micropython` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let m = vm.new_module("micropython")?;
+    add_functions(
+        vm,
+        m,
+        &[
+            ("const", const_),
+            ("opt_level", opt_level),
+            ("mem_info", mem_info),
+            ("qstr_info", qstr_info),
+            ("heap_lock", heap_lock),
+            ("heap_unlock", heap_unlock),
+            ("heap_locked", heap_locked),
+            ("kbd_intr", kbd_intr),
+            ("schedule", schedule),
+            ("stack_use", stack_use),
+            ("native", identity),
+            ("viper", identity),
+            ("bytecode", identity),
+            ("asm_thumb", identity),
+        ],
+    )?;
+    Ok(m)
+}

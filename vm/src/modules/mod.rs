@@ -1,0 +1,69 @@
+//! Built-in modules: `sys` (created at start-up), and the others created on first import
+//! (`gc`, `micropython`, and the library modules in this directory).
+
+pub mod gc;
+pub mod micropython;
+pub mod sys;
+
+use crate::obj::typeobj::{flags as tflags, TypeObj};
+use crate::obj::{Header, Kind};
+use crate::types::MethodDef;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use core::cell::Cell;
+
+/// Create `sys` and register it.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let s = sys::create(vm)?;
+    vm.sys = s;
+    vm.register_module("sys", s)
+}
+
+/// A built-in module by name (created now), or `None` if there is no such built-in.
+pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let m = match name {
+        "gc" => gc::create(vm)?,
+        "micropython" => micropython::create(vm)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(m))
+}
+
+/// Add functions to a module.
+pub fn add_functions(vm: &mut Vm, module: Value, fns: &[(&'static str, crate::obj::func::NativeFn)]) -> PyResult<()> {
+    let d = vm.module_dict(module);
+    for &(name, f) in fns {
+        let b = vm.new_builtin(name, f, 0, module)?;
+        vm.dict_set_str(d, name, b)?;
+    }
+    Ok(())
+}
+
+/// A new class implemented in Rust, with `NativeObj` instances.
+pub fn new_native_type(vm: &mut Vm, name: &str, module: &str, methods: &[MethodDef]) -> PyResult<crate::gc::Gc<TypeObj>> {
+    let object = vm.types.object;
+    let n = vm.intern(name);
+    let bases = vm.new_tuple(&[Value::from_obj(object)])?;
+    let dict = vm.new_dict()?;
+    let meta = vm.types.type_;
+    let t = TypeObj {
+        header: Header::new(meta),
+        kind: Kind::Native,
+        name: Cell::new(n),
+        qualname: Cell::new(n),
+        bases: Cell::new(bases),
+        mro: Cell::new(Value::NULL),
+        dict: Cell::new(dict),
+        dict_offset: Cell::new(0),
+        flags: Cell::new(tflags::BASETYPE),
+        instance_size: Cell::new(core::mem::size_of::<crate::native_types::NativeObj>()),
+    };
+    let g = vm.alloc(t, false)?;
+    let tv = Value::from_obj(g);
+    let mro = vm.new_tuple(&[tv, Value::from_obj(object)])?;
+    g.mro.set(mro);
+    let m = vm.new_str(module)?;
+    vm.dict_set_str(dict, "__module__", m)?;
+    vm.add_methods(g, methods)?;
+    Ok(g)
+}

@@ -1,0 +1,337 @@
+//! `dict`: an insertion-ordered hash table, laid out like CPython's compact dict.
+//!
+//! `entries` holds `(hash, key, value)` triples in insertion order (a deleted entry has a NULL key);
+//! `indices` is the open-addressing table of entry numbers (`EMPTY`, `DUMMY` or an index) probed
+//! with CPython's perturbation scheme. Both live in GC blocks. Invariant: `used` live entries,
+//! `filled` entries written (live or deleted) <= capacity, and the index table is at most 2/3 full.
+
+use super::{Header, ValueArray};
+use crate::gc::{Gc, VarObj};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use core::cell::Cell;
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+
+/// The index table.
+pub type IndexArray = VarObj<(), Cell<i32>>;
+
+/// A dict.
+#[repr(C)]
+pub struct DictObj {
+    /// Header.
+    pub header: Header,
+    /// Number of live entries.
+    pub used: Cell<usize>,
+    /// Entries written so far (including deleted ones).
+    pub filled: Cell<usize>,
+    /// `3 * capacity` words: hash (as raw bits), key, value.
+    pub entries: Cell<Option<Gc<ValueArray>>>,
+    /// The index table (size a power of two).
+    pub indices: Cell<Option<Gc<IndexArray>>>,
+    /// Bumped on every insertion or deletion that changes the key set (iteration checks).
+    pub version: Cell<u32>,
+}
+
+impl DictObj {
+    /// Number of live entries.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.used.get()
+    }
+
+    /// Is the dict empty?
+    pub fn is_empty(&self) -> bool {
+        self.used.get() == 0
+    }
+
+    fn entries(&self) -> &'static [Cell<Value>] {
+        match self.entries.get() {
+            Some(e) => crate::gc::var_items_static(e),
+            None => &[],
+        }
+    }
+
+    fn indices(&self) -> &'static [Cell<i32>] {
+        match self.indices.get() {
+            Some(e) => crate::gc::var_items_static(e),
+            None => &[],
+        }
+    }
+
+    /// The live entry at position `pos` of the entry array, if any: `(key, value)`.
+    #[inline]
+    pub fn entry_at(&self, pos: usize) -> Option<(Value, Value)> {
+        let e = self.entries();
+        if pos >= self.filled.get() {
+            return None;
+        }
+        let k = e[pos * 3 + 1].get();
+        if k.is_null() { None } else { Some((k, e[pos * 3 + 2].get())) }
+    }
+
+    /// Number of entry positions to scan when iterating.
+    pub fn entry_limit(&self) -> usize {
+        self.filled.get()
+    }
+
+    /// Iterate the live entries (the dict must not be resized during iteration).
+    pub fn iter(&self) -> impl Iterator<Item = (Value, Value)> + '_ {
+        (0..self.filled.get()).filter_map(move |i| self.entry_at(i))
+    }
+}
+
+/// A dict value as `DictObj`.
+#[inline(always)]
+pub fn as_dict(v: Value) -> Option<&'static DictObj> {
+    v.as_ref::<DictObj>()
+}
+
+impl Vm {
+    /// A new empty dict.
+    pub fn new_dict(&mut self) -> PyResult<Value> {
+        let ty = self.types.dict;
+        self.new_dict_of_type(ty)
+    }
+
+    /// A new empty dict of type `ty` (a dict subclass).
+    pub fn new_dict_of_type(&mut self, ty: Gc<super::TypeObj>) -> PyResult<Value> {
+        let obj = DictObj {
+            header: Header::new(ty),
+            used: Cell::new(0),
+            filled: Cell::new(0),
+            entries: Cell::new(None),
+            indices: Cell::new(None),
+            version: Cell::new(0),
+        };
+        self.alloc_instance(ty, obj)
+    }
+
+    /// Find the entry index of `key` (with hash `hash`). Equality may run Python code.
+    fn dict_find(&mut self, d: &DictObj, key: Value, hash: isize) -> PyResult<Option<usize>> {
+        let indices = d.indices();
+        if indices.is_empty() {
+            return Ok(None);
+        }
+        let mask = indices.len() - 1;
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let ix = indices[i].get();
+            if ix == EMPTY {
+                return Ok(None);
+            }
+            if ix >= 0 {
+                let e = d.entries();
+                let base = ix as usize * 3;
+                let k = e[base + 1].get();
+                if k == key {
+                    return Ok(Some(ix as usize));
+                }
+                if !k.is_null() && e[base].get().bits() as isize == hash && !(k.as_qstr().is_some() && key.as_qstr().is_some()) {
+                    let version = d.version.get();
+                    if self.eq(k, key)? {
+                        return Ok(Some(ix as usize));
+                    }
+                    if d.version.get() != version {
+                        return Err(self.runtime_error("dictionary changed size during iteration"));
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+
+    /// `d[key]` or `None` when missing.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let d = as_dict(d).expect("dict");
+        if d.is_empty() {
+            return Ok(None);
+        }
+        let hash = self.hash(key)?;
+        Ok(self.dict_find(d, key, hash)?.map(|ix| d.entries()[ix * 3 + 2].get()))
+    }
+
+    /// `d[key] = value`.
+    pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
+        let hash = self.hash(key)?;
+        self.dict_set_hashed(d, key, hash, value)
+    }
+
+    /// `d[key] = value` with a precomputed hash.
+    pub fn dict_set_hashed(&mut self, dv: Value, key: Value, hash: isize, value: Value) -> PyResult<()> {
+        let d = as_dict(dv).expect("dict");
+        if let Some(ix) = self.dict_find(d, key, hash)? {
+            d.entries()[ix * 3 + 2].set(value);
+            return Ok(());
+        }
+        let cap = d.entries().len() / 3;
+        if d.filled.get() >= cap {
+            self.dict_resize(d, d.used.get() + 1)?;
+        }
+        let pos = d.filled.get();
+        let e = d.entries();
+        e[pos * 3].set(Value::from_bits(hash as usize));
+        e[pos * 3 + 1].set(key);
+        e[pos * 3 + 2].set(value);
+        d.filled.set(pos + 1);
+        d.used.set(d.used.get() + 1);
+        d.version.set(d.version.get().wrapping_add(1));
+        insert_index(d.indices(), hash, pos as i32);
+        Ok(())
+    }
+
+    /// Rebuild the tables with room for at least `min_used` entries, dropping deleted entries.
+    fn dict_resize(&mut self, d: &DictObj, min_used: usize) -> PyResult<()> {
+        let mut cap = MIN_SIZE * 2 / 3;
+        let mut isize_ = MIN_SIZE;
+        while cap < min_used + (min_used >> 1).max(1) {
+            isize_ *= 2;
+            cap = isize_ * 2 / 3;
+        }
+        let old = d.entries();
+        let filled = d.filled.get();
+        let entries = self.alloc_var((), cap * 3, |_| Cell::new(Value::NULL), false)?;
+        let indices = self.alloc_var((), isize_, |_| Cell::new(EMPTY), false)?;
+        let ne = crate::gc::var_items_static(entries);
+        let ni = crate::gc::var_items_static(indices);
+        let mut n = 0;
+        for i in 0..filled {
+            let k = old[i * 3 + 1].get();
+            if k.is_null() {
+                continue;
+            }
+            ne[n * 3].set(old[i * 3].get());
+            ne[n * 3 + 1].set(k);
+            ne[n * 3 + 2].set(old[i * 3 + 2].get());
+            insert_index(ni, old[i * 3].get().bits() as isize, n as i32);
+            n += 1;
+        }
+        if let Some(o) = d.entries.get() {
+            self.heap.free(o.erase());
+        }
+        if let Some(o) = d.indices.get() {
+            self.heap.free(o.erase());
+        }
+        d.entries.set(Some(entries));
+        d.indices.set(Some(indices));
+        d.filled.set(n);
+        Ok(())
+    }
+
+    /// Remove `key`; returns the old value, or `None` when missing.
+    pub fn dict_remove(&mut self, dv: Value, key: Value) -> PyResult<Option<Value>> {
+        let d = as_dict(dv).expect("dict");
+        if d.is_empty() {
+            return Ok(None);
+        }
+        let hash = self.hash(key)?;
+        let Some(ix) = self.dict_find(d, key, hash)? else { return Ok(None) };
+        let e = d.entries();
+        let old = e[ix * 3 + 2].get();
+        e[ix * 3 + 1].set(Value::NULL);
+        e[ix * 3 + 2].set(Value::NULL);
+        let indices = d.indices();
+        let mask = indices.len() - 1;
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        while indices[i].get() != ix as i32 {
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        indices[i].set(DUMMY);
+        d.used.set(d.used.get() - 1);
+        d.version.set(d.version.get().wrapping_add(1));
+        Ok(Some(old))
+    }
+
+    /// Remove everything.
+    pub fn dict_clear(&mut self, dv: Value) {
+        let d = as_dict(dv).expect("dict");
+        d.entries.set(None);
+        d.indices.set(None);
+        d.used.set(0);
+        d.filled.set(0);
+        d.version.set(d.version.get().wrapping_add(1));
+    }
+
+    /// Lookup with a `str` key given as Rust text (module attributes, keyword names).
+    pub fn dict_get_str(&mut self, d: Value, key: &str) -> PyResult<Option<Value>> {
+        let k = self.intern(key);
+        get_str(self, d, k)
+    }
+
+    /// Store with a `str` key given as Rust text.
+    pub fn dict_set_str(&mut self, d: Value, key: &str, value: Value) -> PyResult<()> {
+        let k = self.intern(key);
+        self.dict_set(d, k, value)
+    }
+
+    /// A shallow copy.
+    pub fn dict_copy(&mut self, dv: Value) -> PyResult<Value> {
+        let new = self.new_dict()?;
+        let d = as_dict(dv).expect("dict");
+        let mut pos = 0;
+        while pos < d.entry_limit() {
+            if let Some((k, v)) = d.entry_at(pos) {
+                let h = d.entries()[pos * 3].get().bits() as isize;
+                self.dict_set_hashed(new, k, h, v)?;
+            }
+            pos += 1;
+        }
+        Ok(new)
+    }
+}
+
+fn insert_index(indices: &[Cell<i32>], hash: isize, ix: i32) {
+    let mask = indices.len() - 1;
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    while indices[i].get() >= 0 {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    indices[i].set(ix);
+}
+
+/// Lookup by a key that is a `str` value (interned or not): the attribute-lookup fast path.
+#[inline]
+pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
+    let Some(d) = as_dict(dv) else { return Ok(None) };
+    if d.is_empty() {
+        return Ok(None);
+    }
+    let hash = vm.str_hash(key);
+    let indices = d.indices();
+    let mask = indices.len() - 1;
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    let e = d.entries();
+    loop {
+        let ix = indices[i].get();
+        if ix == EMPTY {
+            return Ok(None);
+        }
+        if ix >= 0 {
+            let base = ix as usize * 3;
+            let k = e[base + 1].get();
+            if k == key {
+                return Ok(Some(e[base + 2].get()));
+            }
+            if !k.is_null() && e[base].get().bits() as isize == hash && !(k.as_qstr().is_some() && key.as_qstr().is_some()) {
+                if let (Some(a), Some(b)) = (vm.str_of(k), vm.str_of(key)) {
+                    if a == b {
+                        return Ok(Some(e[base + 2].get()));
+                    }
+                } else if vm.eq(k, key)? {
+                    return Ok(Some(e[base + 2].get()));
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}

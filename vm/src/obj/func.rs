@@ -1,0 +1,101 @@
+//! Functions: Python functions (code + globals + defaults + closure), functions written in Rust
+//! (`BuiltinObj`), and the VM's form of a compiled code object.
+
+use super::Header;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use alloc::boxed::Box;
+use core::cell::Cell;
+use frontend::bytecode::CodeObject;
+
+/// A compiled code object as the VM holds it: the frontend's plain data plus its constants and
+/// names converted to values. Has a finaliser (the instruction vectors live outside the GC heap).
+#[repr(C)]
+pub struct CodeObj {
+    /// Header.
+    pub header: Header,
+    /// Instructions, line table, exception table, argument spec.
+    pub info: Box<CodeObject>,
+    /// `consts` as a tuple of values (nested code objects are `CodeObj`s).
+    pub consts: Value,
+    /// `names` as a tuple of interned strings.
+    pub names: Value,
+    /// `varnames` as a tuple of interned strings (keyword-argument binding).
+    pub varnames: Value,
+    /// The file name (a str).
+    pub filename: Value,
+}
+
+/// A Python function.
+#[repr(C)]
+pub struct FunctionObj {
+    /// Header.
+    pub header: Header,
+    /// The code.
+    pub code: Value,
+    /// The module globals (a dict).
+    pub globals: Value,
+    /// `__name__`.
+    pub name: Cell<Value>,
+    /// `__qualname__`.
+    pub qualname: Cell<Value>,
+    /// Positional defaults (a tuple) or NULL.
+    pub defaults: Cell<Value>,
+    /// Keyword-only defaults (a dict) or NULL.
+    pub kwdefaults: Cell<Value>,
+    /// Closure cells (a tuple) or NULL.
+    pub closure: Value,
+    /// `__dict__` (function attributes) or NULL until first set.
+    pub dict: Cell<Value>,
+    /// `__annotations__` (a dict) or NULL.
+    pub annotations: Cell<Value>,
+    /// `__doc__`.
+    pub doc: Cell<Value>,
+    /// `__module__`.
+    pub module: Cell<Value>,
+}
+
+/// The Rust signature of a built-in: positional arguments, then keyword values whose names are
+/// in `kwnames` (a tuple, or NULL when there are none) as the last `len(kwnames)` of `args`.
+pub type NativeFn = fn(&mut Vm, &[Value], Value) -> PyResult<Value>;
+
+/// A function or method written in Rust.
+#[repr(C)]
+pub struct BuiltinObj {
+    /// Header.
+    pub header: Header,
+    /// `__name__`.
+    pub name: &'static str,
+    /// The implementation.
+    pub func: NativeFn,
+    /// The bound object (NULL for a plain function or an unbound method descriptor).
+    pub self_: Value,
+    /// `BUILTIN_*` flags.
+    pub flags: u32,
+    /// The class the method belongs to (for `__qualname__` and self checks), or NULL.
+    pub owner: Value,
+}
+
+/// A method descriptor: binds the instance as the first argument on attribute access.
+pub const BUILTIN_METHOD: u32 = 1;
+/// A class method: binds the class.
+pub const BUILTIN_CLASSMETHOD: u32 = 2;
+/// A static method stored in a class dict: never binds.
+pub const BUILTIN_STATIC: u32 = 4;
+
+impl Vm {
+    /// A new built-in function object.
+    pub fn new_builtin(&mut self, name: &'static str, func: NativeFn, flags: u32, owner: Value) -> PyResult<Value> {
+        let ty = self.types.builtin_function;
+        let g = self.alloc(BuiltinObj { header: Header::new(ty), name, func, self_: Value::NULL, flags, owner }, false)?;
+        Ok(Value::from_obj(g))
+    }
+
+    /// A built-in bound to `self_`.
+    pub fn bind_builtin(&mut self, b: &BuiltinObj, self_: Value) -> PyResult<Value> {
+        let ty = self.types.builtin_function;
+        let obj = BuiltinObj { header: Header::new(ty), name: b.name, func: b.func, self_, flags: b.flags, owner: b.owner };
+        let g = self.alloc(obj, false)?;
+        Ok(Value::from_obj(g))
+    }
+}

@@ -1,0 +1,504 @@
+//! Attribute access: `getattr`/`setattr`/`delattr` with descriptors (functions, properties,
+//! class/static methods, user `__get__`/`__set__`), class and metaclass lookup, modules, `super`,
+//! `__getattr__`/`__getattribute__`/`__setattr__` hooks, and the method-call fast path.
+
+use crate::obj::dict;
+use crate::obj::func::{BuiltinObj, FunctionObj, BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC};
+use crate::obj::typeobj::{self, flags as tflags, TypeObj};
+use crate::obj::{BoundMethodObj, Header, Kind, MethodWrapperObj, ModuleObj, PropertyObj, SuperObj};
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use alloc::format;
+
+impl Vm {
+    /// `getattr(obj, name)` where `name` is a str value.
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(no_attribute(self, obj, name)),
+        }
+    }
+
+    /// `getattr(obj, name)` with a Rust name.
+    pub fn getattr_str(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.getattr(obj, n)
+    }
+
+    /// `getattr(obj, name, None)` semantics: `Ok(None)` when the attribute is missing
+    /// (AttributeError is swallowed, other errors propagate).
+    pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let ty = self.type_of(obj);
+        if ty.has(tflags::HAS_GETATTRIBUTE) {
+            let ga = self.intern("__getattribute__");
+            if let Some(f) = typeobj::lookup(self, &ty, ga)? {
+                match self.call(f, &[obj, name]) {
+                    Ok(v) => return Ok(Some(v)),
+                    Err(e) if self.exc_is(e.0, ExcKind::AttributeError) => {
+                        return self.getattr_fallback(obj, &ty, name, e);
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        match generic_getattr(self, obj, &ty, name)? {
+            Some(v) => Ok(Some(v)),
+            None if ty.has(tflags::HAS_GETATTR) => {
+                let e = no_attribute(self, obj, name);
+                self.getattr_fallback(obj, &ty, name, e)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn getattr_fallback(&mut self, obj: Value, ty: &TypeObj, name: Value, e: PyErr) -> PyResult<Option<Value>> {
+        let ga = self.intern("__getattr__");
+        if let Some(f) = typeobj::lookup(self, ty, ga)? {
+            match self.call(f, &[obj, name]) {
+                Ok(v) => return Ok(Some(v)),
+                Err(e2) if self.exc_is(e2.0, ExcKind::AttributeError) => return Err(e2),
+                Err(e2) => return Err(e2),
+            }
+        }
+        let _ = e;
+        Ok(None)
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn setattr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if ty.has(tflags::HAS_SETATTR) {
+            let sa = self.intern("__setattr__");
+            if let Some(f) = typeobj::lookup(self, &ty, sa)? {
+                if f.as_ref::<BuiltinObj>().is_none() {
+                    self.call(f, &[obj, name, value])?;
+                    return Ok(());
+                }
+            }
+        }
+        generic_set(self, obj, &ty, name, Some(value))
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if ty.has(tflags::HAS_SETATTR) {
+            let da = self.intern("__delattr__");
+            if let Some(f) = typeobj::lookup(self, &ty, da)? {
+                if f.as_ref::<BuiltinObj>().is_none() {
+                    self.call(f, &[obj, name])?;
+                    return Ok(());
+                }
+            }
+        }
+        generic_set(self, obj, &ty, name, None)
+    }
+
+    /// `hasattr(obj, name)`.
+    pub fn hasattr(&mut self, obj: Value, name: &str) -> PyResult<bool> {
+        let n = self.intern(name);
+        Ok(self.getattr_opt(obj, n)?.is_some())
+    }
+}
+
+/// Set an attribute given by Rust name.
+pub fn set_attr_str(vm: &mut Vm, obj: Value, name: &str, value: Value) -> PyResult<()> {
+    let n = vm.intern(name);
+    vm.setattr(obj, n, value)
+}
+
+/// The AttributeError for a missing attribute, worded as CPython words it.
+pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
+    let n = vm.str_of(name).unwrap_or("?");
+    let msg = if let Some(t) = obj.as_ref::<TypeObj>() {
+        format!("type object '{}' has no attribute '{n}'", t.name_str(vm))
+    } else if let Some(m) = obj.as_ref::<ModuleObj>() {
+        let key = vm.intern("__name__");
+        let mname = dict::get_str(vm, m.dict.get(), key).ok().flatten();
+        let mname = mname.and_then(|v| vm.str_of(v)).unwrap_or("?");
+        format!("module '{mname}' has no attribute '{n}'")
+    } else {
+        format!("'{}' object has no attribute '{n}'", vm.type_name(obj))
+    };
+    vm.attribute_error(msg)
+}
+
+impl Vm {
+    /// The interned value of a name (no allocation beyond the interner).
+    pub fn interner_name(&mut self, s: &str) -> Value {
+        self.intern(s)
+    }
+}
+
+/// Is `a` a data descriptor (defines `__set__` or `__delete__`)?
+fn is_data_descriptor(vm: &mut Vm, a: Value) -> PyResult<bool> {
+    match a.obj_kind() {
+        Some(Kind::Property) => Ok(true),
+        Some(Kind::Instance) => {
+            let t = vm.type_of(a);
+            let set = vm.intern("__set__");
+            let del = vm.intern("__delete__");
+            Ok(typeobj::lookup(vm, &t, set)?.is_some() || typeobj::lookup(vm, &t, del)?.is_some())
+        }
+        _ => Ok(false),
+    }
+}
+
+/// Apply the descriptor protocol to a class attribute found for `obj` (NULL when accessed on the
+/// class itself) of type `owner`.
+pub fn descr_get(vm: &mut Vm, attr: Value, obj: Value, owner: Value) -> PyResult<Value> {
+    match attr.obj_kind() {
+        Some(Kind::Function) => {
+            if obj.is_null() {
+                Ok(attr)
+            } else {
+                new_bound_method(vm, attr, obj)
+            }
+        }
+        Some(Kind::Builtin) => {
+            let b = attr.as_ref::<BuiltinObj>().expect("builtin");
+            if !b.self_.is_null() || b.flags & BUILTIN_STATIC != 0 {
+                return Ok(attr);
+            }
+            if b.flags & BUILTIN_CLASSMETHOD != 0 {
+                return vm.bind_builtin(b, owner);
+            }
+            if b.flags & BUILTIN_METHOD != 0 && !obj.is_null() {
+                return vm.bind_builtin(b, obj);
+            }
+            Ok(attr)
+        }
+        Some(Kind::ClassMethod) => {
+            let w = attr.as_ref::<MethodWrapperObj>().expect("classmethod");
+            let f = w.func.get();
+            if f.obj_kind() == Some(Kind::Instance) {
+                let get = vm.intern("__get__");
+                let t = vm.type_of(f);
+                if let Some(g) = typeobj::lookup(vm, &t, get)? {
+                    return vm.call(g, &[f, owner, owner]);
+                }
+            }
+            new_bound_method(vm, f, owner)
+        }
+        Some(Kind::StaticMethod) => Ok(attr.as_ref::<MethodWrapperObj>().expect("staticmethod").func.get()),
+        Some(Kind::Property) => {
+            if obj.is_null() {
+                return Ok(attr);
+            }
+            let p = attr.as_ref::<PropertyObj>().expect("property");
+            let fget = p.fget.get();
+            if fget.is_none() || fget.is_null() {
+                return Err(vm.attribute_error("property has no getter"));
+            }
+            vm.call(fget, &[obj])
+        }
+        Some(Kind::Instance) | Some(Kind::Native) => {
+            let t = vm.type_of(attr);
+            let get = vm.intern("__get__");
+            match typeobj::lookup(vm, &t, get)? {
+                Some(g) => {
+                    let inst = if obj.is_null() { Value::NONE } else { obj };
+                    vm.call(g, &[attr, inst, owner])
+                }
+                None => Ok(attr),
+            }
+        }
+        _ => Ok(attr),
+    }
+}
+
+/// A bound method object.
+pub fn new_bound_method(vm: &mut Vm, func: Value, self_: Value) -> PyResult<Value> {
+    let ty = vm.types.bound_method;
+    let g = vm.alloc(BoundMethodObj { header: Header::new(ty), func, self_ }, false)?;
+    Ok(Value::from_obj(g))
+}
+
+/// The instance dict of `obj`, if its layout has one (created on first use).
+pub fn instance_dict(vm: &mut Vm, obj: Value, ty: &TypeObj) -> PyResult<Option<Value>> {
+    let Some(slot) = obj.dict_slot(ty.dict_offset.get()) else {
+        return Ok(match obj.obj_kind() {
+            Some(Kind::Function) => {
+                let f = obj.as_ref::<FunctionObj>().expect("function");
+                if f.dict.get().is_null() {
+                    let d = vm.new_dict()?;
+                    f.dict.set(d);
+                }
+                Some(f.dict.get())
+            }
+            Some(Kind::Module) => Some(obj.as_ref::<ModuleObj>().expect("module").dict.get()),
+            _ => None,
+        });
+    };
+    if slot.get().is_null() {
+        let d = vm.new_dict()?;
+        slot.set(d);
+    }
+    Ok(Some(slot.get()))
+}
+
+fn existing_instance_dict(obj: Value, ty: &TypeObj) -> Option<Value> {
+    if let Some(slot) = obj.dict_slot(ty.dict_offset.get()) {
+        let d = slot.get();
+        return if d.is_null() { None } else { Some(d) };
+    }
+    match obj.obj_kind() {
+        Some(Kind::Function) => {
+            let d = obj.as_ref::<FunctionObj>().expect("function").dict.get();
+            if d.is_null() { None } else { Some(d) }
+        }
+        Some(Kind::Module) => Some(obj.as_ref::<ModuleObj>().expect("module").dict.get()),
+        _ => None,
+    }
+}
+
+/// Attribute lookup without `__getattr__`/`__getattribute__` hooks.
+pub fn generic_getattr(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> PyResult<Option<Value>> {
+    match obj.obj_kind() {
+        Some(Kind::Type) => return type_getattr(vm, obj, name),
+        Some(Kind::Super) => return super_getattr(vm, obj, name),
+        Some(Kind::Module) => {
+            let m = obj.as_ref::<ModuleObj>().expect("module");
+            if let Some(v) = dict::get_str(vm, m.dict.get(), name)? {
+                return Ok(Some(v));
+            }
+            if let Some(v) = crate::ops::special_attrs::get(vm, obj, name)? {
+                return Ok(Some(v));
+            }
+            let ga = vm.intern("__getattr__");
+            if let Some(f) = dict::get_str(vm, m.dict.get(), ga)? {
+                return match vm.call(f, &[name]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if vm.exc_is(e.0, ExcKind::AttributeError) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+            return Ok(None);
+        }
+        _ => {}
+    }
+    let cls_attr = typeobj::lookup(vm, ty, name)?;
+    if let Some(a) = cls_attr {
+        if is_data_descriptor(vm, a)? {
+            return descr_get(vm, a, obj, Value::from_ref(ty)).map(Some);
+        }
+    }
+    if let Some(d) = existing_instance_dict(obj, ty) {
+        if let Some(v) = dict::get_str(vm, d, name)? {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(a) = cls_attr {
+        return descr_get(vm, a, obj, Value::from_ref(ty)).map(Some);
+    }
+    crate::ops::special_attrs::get(vm, obj, name)
+}
+
+fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
+    let t = cls.as_ref::<TypeObj>().expect("type");
+    let meta = t.header.ty.get();
+    let meta_attr = typeobj::lookup(vm, &meta, name)?;
+    if let Some(a) = meta_attr {
+        if is_data_descriptor(vm, a)? {
+            return descr_get(vm, a, cls, Value::from_obj(meta)).map(Some);
+        }
+    }
+    if let Some(a) = typeobj::lookup(vm, t, name)? {
+        return descr_get(vm, a, Value::NULL, cls).map(Some);
+    }
+    if let Some(v) = crate::ops::special_attrs::get(vm, cls, name)? {
+        return Ok(Some(v));
+    }
+    if let Some(a) = meta_attr {
+        return descr_get(vm, a, cls, Value::from_obj(meta)).map(Some);
+    }
+    Ok(None)
+}
+
+fn super_getattr(vm: &mut Vm, sv: Value, name: Value) -> PyResult<Option<Value>> {
+    let s = sv.as_ref::<SuperObj>().expect("super");
+    let start = s.obj_type.as_ref::<TypeObj>().expect("super type");
+    if let Some(a) = typeobj::lookup_after(vm, start, s.this_class, name)? {
+        let inst = if s.obj == s.obj_type { Value::NULL } else { s.obj };
+        if a.obj_kind() == Some(Kind::Builtin) && inst.is_null() {
+            let b = a.as_ref::<BuiltinObj>().expect("builtin");
+            if b.flags & BUILTIN_CLASSMETHOD != 0 {
+                return vm.bind_builtin(b, s.obj).map(Some);
+            }
+        }
+        return descr_get(vm, a, inst, s.obj_type).map(Some);
+    }
+    let t = vm.type_of(sv);
+    let cls_attr = typeobj::lookup(vm, &t, name)?;
+    match cls_attr {
+        Some(a) => descr_get(vm, a, sv, Value::from_obj(t)).map(Some),
+        None => crate::ops::special_attrs::get(vm, sv, name),
+    }
+}
+
+/// Attribute assignment (or deletion) without the `__setattr__` hook.
+pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Option<Value>) -> PyResult<()> {
+    if let Some(t) = obj.as_ref::<TypeObj>() {
+        if !t.has(tflags::HEAPTYPE) {
+            let n = vm.str_of(name).unwrap_or("?");
+            let tn = t.name_str(vm);
+            return Err(vm.type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{tn}'"
+            )));
+        }
+        if crate::ops::special_attrs::set(vm, obj, name, value)? {
+            return Ok(());
+        }
+        let d = t.dict.get();
+        match value {
+            Some(v) => vm.dict_set(d, name, v)?,
+            None => {
+                if vm.dict_remove(d, name)?.is_none() {
+                    return Err(no_attribute(vm, obj, name));
+                }
+            }
+        }
+        crate::ops::construct::update_type_flags(vm, t)?;
+        return Ok(());
+    }
+    if let Some(a) = typeobj::lookup(vm, ty, name)? {
+        match a.obj_kind() {
+            Some(Kind::Property) => {
+                let p = a.as_ref::<PropertyObj>().expect("property");
+                let (f, what) = match value {
+                    Some(_) => (p.fset.get(), "setter"),
+                    None => (p.fdel.get(), "deleter"),
+                };
+                if f.is_none() || f.is_null() {
+                    let n = vm.str_of(name).unwrap_or("?");
+                    let tn = ty.name_str(vm);
+                    let msg = if what == "setter" {
+                        format!("property '{n}' of '{tn}' object has no setter")
+                    } else {
+                        format!("property '{n}' of '{tn}' object has no deleter")
+                    };
+                    return Err(vm.attribute_error(msg));
+                }
+                match value {
+                    Some(v) => vm.call(f, &[obj, v])?,
+                    None => vm.call(f, &[obj])?,
+                };
+                return Ok(());
+            }
+            Some(Kind::Instance) => {
+                let t = vm.type_of(a);
+                let hook = vm.intern(if value.is_some() { "__set__" } else { "__delete__" });
+                if let Some(f) = typeobj::lookup(vm, &t, hook)? {
+                    match value {
+                        Some(v) => vm.call(f, &[a, obj, v])?,
+                        None => vm.call(f, &[a, obj])?,
+                    };
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
+    }
+    if crate::ops::special_attrs::set(vm, obj, name, value)? {
+        return Ok(());
+    }
+    if ty.has(tflags::SLOTS) && existing_instance_dict(obj, ty).is_none() && obj.dict_slot(ty.dict_offset.get()).is_none() {
+        let n = vm.str_of(name).unwrap_or("?");
+        let tn = ty.name_str(vm);
+        return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
+    }
+    match instance_dict(vm, obj, ty)? {
+        Some(d) => match value {
+            Some(v) => vm.dict_set(d, name, v),
+            None => {
+                if vm.dict_remove(d, name)?.is_none() {
+                    return Err(no_attribute(vm, obj, name));
+                }
+                Ok(())
+            }
+        },
+        None => {
+            let n = vm.str_of(name).unwrap_or("?");
+            let tn = vm.type_name(obj);
+            if typeobj::lookup(vm, ty, name)?.is_some() {
+                return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
+            }
+            Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+        }
+    }
+}
+
+/// `LoadMethod`: `(function, self)` when `name` resolves to a plain method of the type (no bound
+/// method object is made), otherwise `(attribute, NULL)`.
+pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    let ty = vm.type_of(obj);
+    let plain = !matches!(obj.obj_kind(), Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super))
+        && !ty.has(tflags::HAS_GETATTRIBUTE);
+    if plain {
+        if let Some(a) = typeobj::lookup(vm, &ty, name)? {
+            let is_method = match a.obj_kind() {
+                Some(Kind::Function) => true,
+                Some(Kind::Builtin) => {
+                    let b = a.as_ref::<BuiltinObj>().expect("builtin");
+                    b.self_.is_null() && b.flags & BUILTIN_METHOD != 0
+                }
+                _ => false,
+            };
+            if is_method {
+                let shadowed = match existing_instance_dict(obj, &ty) {
+                    Some(d) => dict::get_str(vm, d, name)?,
+                    None => None,
+                };
+                return Ok(match shadowed {
+                    Some(v) => (v, Value::NULL),
+                    None => (a, obj),
+                });
+            }
+        }
+    }
+    Ok((vm.getattr(obj, name)?, Value::NULL))
+}
+
+/// Look up a special method on the type of `obj` (not the instance) and bind it.
+pub fn lookup_special(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    let ty = vm.type_of(obj);
+    match typeobj::lookup(vm, &ty, name)? {
+        Some(a) => descr_get(vm, a, obj, Value::from_obj(ty)).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Call special method `name` of `obj`'s type if defined: `Ok(None)` when not defined.
+pub fn call_special(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    let ty = vm.type_of(obj);
+    let n = vm.intern(name);
+    let Some(a) = typeobj::lookup(vm, &ty, n)? else { return Ok(None) };
+    match a.obj_kind() {
+        Some(Kind::Function) | Some(Kind::Builtin) if is_plain_method(a) => {
+            let mut buf = [Value::NULL; 4];
+            if args.len() < 4 {
+                buf[0] = obj;
+                buf[1..=args.len()].copy_from_slice(args);
+                return vm.call(a, &buf[..=args.len()]).map(Some);
+            }
+            let m = descr_get(vm, a, obj, Value::from_obj(ty))?;
+            vm.call(m, args).map(Some)
+        }
+        _ => {
+            let m = descr_get(vm, a, obj, Value::from_obj(ty))?;
+            vm.call(m, args).map(Some)
+        }
+    }
+}
+
+fn is_plain_method(a: Value) -> bool {
+    match a.obj_kind() {
+        Some(Kind::Function) => true,
+        Some(Kind::Builtin) => {
+            let b = a.as_ref::<BuiltinObj>().expect("builtin");
+            b.self_.is_null() && b.flags & BUILTIN_METHOD != 0
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,419 @@
+//! Making objects and classes: calling a type (`__new__` then `__init__`), `object.__new__` for
+//! every layout, `type(name, bases, dict)` and metaclasses, `__build_class__` for `class`
+//! statements, `__init_subclass__`, `__set_name__`, and the special-method flags of a class.
+
+use crate::interp::call::run_class_body;
+use crate::obj::exc::EXC_DICT_OFFSET;
+use crate::obj::func::{BuiltinObj, FunctionObj};
+use crate::obj::typeobj::{self, flags as tflags, TypeObj};
+use crate::obj::{tuple, CellObj, Header, InstanceObj, Kind, MethodWrapperObj};
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use alloc::format;
+use alloc::vec::Vec;
+use core::cell::Cell;
+
+/// Call a type object: `cls(*args, **kw)`.
+pub fn call_type(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    let tyv = Value::from_ref(ty);
+    if tyv == Value::from_obj(vm.types.type_) && args.len() == 1 && kwnames.is_null() {
+        return Ok(Value::from_obj(vm.type_of(args[0])));
+    }
+    let new_name = vm.intern("__new__");
+    let new = typeobj::lookup(vm, ty, new_name)?;
+    let obj = match new {
+        Some(n) => {
+            let n = match n.as_ref::<MethodWrapperObj>() {
+                Some(w) if n.obj_kind() == Some(Kind::StaticMethod) => w.func.get(),
+                _ => n,
+            };
+            let mut buf = Vec::with_capacity(args.len() + 1);
+            buf.push(tyv);
+            buf.extend_from_slice(args);
+            // `buf` lives in the global allocator: keep its values reachable through `args`
+            // (the caller's stack) and `ty` (our frame) for the duration of the call.
+            let holder = vm.new_tuple(&buf)?;
+            vm.call_kw(n, tuple::items(holder), kwnames)?
+        }
+        None => object_new(vm, ty, args, kwnames)?,
+    };
+    let obj_ty = vm.type_of(obj);
+    if !(Value::from_obj(obj_ty) == tyv || typeobj::is_subtype(&obj_ty, tyv)) {
+        return Ok(obj);
+    }
+    let init_name = vm.intern("__init__");
+    if let Some(init) = typeobj::lookup(vm, &obj_ty, init_name)? {
+        let holder = vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
+        let r = vm.call_kw(init, tuple::items(holder), kwnames)?;
+        if !r.is_none() {
+            let t = vm.type_name(r);
+            return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
+        }
+    }
+    Ok(obj)
+}
+
+/// `object.__new__(cls)`: an empty instance with `cls`'s layout.
+pub fn object_new(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    let g = Header::new(gc_of(ty));
+    let has_args = !args.is_empty() || !kwnames.is_null();
+    match ty.kind {
+        Kind::Instance | Kind::Object => {
+            if has_args {
+                let init_name = vm.intern("__init__");
+                let new_name = vm.intern("__new__");
+                let init = typeobj::lookup(vm, ty, init_name)?;
+                let new = typeobj::lookup(vm, ty, new_name)?;
+                let object_init = vm.dict_get_str(vm.types.object.dict.get(), "__init__")?;
+                let custom_init = init.is_some() && init != object_init;
+                let object_new = vm.dict_get_str(vm.types.object.dict.get(), "__new__")?;
+                let custom_new = new.is_some() && new != object_new;
+                if !custom_init && !custom_new {
+                    let name = ty.name_str(vm);
+                    return Err(vm.type_error(format!("{name}() takes no arguments")));
+                }
+            }
+            if ty.kind == Kind::Object {
+                let obj = vm.alloc_instance(gc_of(ty), g)?;
+                return Ok(obj);
+            }
+            vm.alloc_instance(gc_of(ty), InstanceObj { header: g, dict: Cell::new(Value::NULL) })
+        }
+        Kind::Exception => {
+            let args_t = vm.new_tuple(&args[..args.len() - tuple::items(kwnames).len()])?;
+            vm.new_exc_with_args(gc_of(ty), args_t)
+        }
+        Kind::List => vm.new_list_of_type(gc_of(ty), &[]),
+        Kind::Dict => vm.new_dict_of_type(gc_of(ty)),
+        Kind::Set => vm.new_set_of_type(gc_of(ty)),
+        _ => {
+            let name = ty.name_str(vm);
+            Err(vm.type_error(format!("cannot create '{name}' instances")))
+        }
+    }
+}
+
+fn gc_of(ty: &'static TypeObj) -> crate::gc::Gc<TypeObj> {
+    Value::from_ref(ty).downcast::<TypeObj>().expect("type")
+}
+
+/// Recompute the special-method flags of a class (after creation or a class attribute change).
+pub fn update_type_flags(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
+    let mut fl = t.flags.get() & !(tflags::HAS_GETATTR | tflags::HAS_GETATTRIBUTE | tflags::HAS_SETATTR | tflags::HAS_DEL);
+    let checks = [
+        ("__getattr__", tflags::HAS_GETATTR),
+        ("__getattribute__", tflags::HAS_GETATTRIBUTE),
+        ("__setattr__", tflags::HAS_SETATTR),
+        ("__delattr__", tflags::HAS_SETATTR),
+        ("__del__", tflags::HAS_DEL),
+    ];
+    for (name, bit) in checks {
+        let n = vm.intern(name);
+        if let Some(v) = typeobj::lookup(vm, t, n)? {
+            // Only user-defined (Python) implementations change behaviour.
+            if v.as_ref::<BuiltinObj>().is_none() {
+                fl |= bit;
+            }
+        }
+    }
+    t.flags.set(fl);
+    Ok(())
+}
+
+/// `type(name, bases, ns)` for metaclass `meta`: create a class.
+pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value, kwnames_kw: &[(Value, Value)]) -> PyResult<Value> {
+    let _ = kwnames_kw;
+    let bases = if tuple::items(bases).is_empty() {
+        let o = Value::from_obj(vm.types.object);
+        vm.new_tuple(&[o])?
+    } else {
+        bases
+    };
+    // The solid base decides the instance layout.
+    let mut kind = Kind::Instance;
+    let mut base_size = core::mem::size_of::<InstanceObj>();
+    let mut dict_offset = core::mem::offset_of!(InstanceObj, dict);
+    let mut exception = false;
+    for &b in tuple::items(bases) {
+        let Some(bt) = b.as_ref::<TypeObj>() else {
+            let t = vm.type_name(b);
+            return Err(vm.type_error(format!("bases must be types, not '{t}'")));
+        };
+        if !bt.has(tflags::BASETYPE) {
+            let n = bt.name_str(vm);
+            return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
+        }
+        if bt.has(tflags::EXCEPTION) {
+            exception = true;
+        }
+        let k = bt.kind;
+        if k != Kind::Instance && k != Kind::Object {
+            if kind != Kind::Instance && kind != k {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+            kind = k;
+            if k == Kind::Exception {
+                base_size = core::mem::size_of::<crate::obj::exc::ExcObj>();
+                dict_offset = EXC_DICT_OFFSET;
+            } else if bt.dict_offset.get() != 0 {
+                base_size = bt.instance_size.get();
+                dict_offset = bt.dict_offset.get();
+            } else {
+                base_size = layout_size(k);
+                dict_offset = base_size;
+                base_size += core::mem::size_of::<Value>();
+            }
+        }
+    }
+    let mro_rest = typeobj::c3_mro(vm, bases)?;
+    let dict = vm.dict_copy(ns)?;
+    let meta_t = meta.as_ref::<TypeObj>().expect("metaclass");
+    let mut fl = tflags::HEAPTYPE | tflags::BASETYPE;
+    if exception {
+        fl |= tflags::EXCEPTION;
+    }
+    let qualname = match vm.dict_get_str(dict, "__qualname__")? {
+        Some(q) => {
+            let k = vm.intern("__qualname__");
+            vm.dict_remove(dict, k)?;
+            q
+        }
+        None => name,
+    };
+    let t = TypeObj {
+        header: Header::new(gc_of(meta_t)),
+        kind,
+        name: Cell::new(name),
+        qualname: Cell::new(qualname),
+        bases: Cell::new(bases),
+        mro: Cell::new(Value::NULL),
+        dict: Cell::new(dict),
+        dict_offset: Cell::new(dict_offset),
+        flags: Cell::new(fl),
+        instance_size: Cell::new(base_size),
+    };
+    let tv = vm.alloc_instance(gc_of(meta_t), t)?;
+    let t = tv.as_ref::<TypeObj>().expect("type");
+    let mro = vm.new_tuple_with(mro_rest.len() + 1, |i| if i == 0 { tv } else { mro_rest[i - 1] })?;
+    t.mro.set(mro);
+    if vm.dict_get_str(dict, "__doc__")?.is_none() {
+        vm.dict_set_str(dict, "__doc__", Value::NONE)?;
+    }
+    // `__new__` is an implicit static method; `__init_subclass__` and `__class_getitem__` are
+    // implicit class methods.
+    for (name, kind) in [("__new__", Kind::StaticMethod), ("__init_subclass__", Kind::ClassMethod), ("__class_getitem__", Kind::ClassMethod)] {
+        if let Some(f) = vm.dict_get_str(dict, name)? {
+            if f.obj_kind() == Some(Kind::Function) {
+                let w = wrap_method(vm, f, kind)?;
+                vm.dict_set_str(dict, name, w)?;
+            }
+        }
+    }
+    if let Some(slots) = vm.dict_get_str(dict, "__slots__")? {
+        apply_slots(vm, t, slots)?;
+    }
+    update_type_flags(vm, t)?;
+    // __set_name__ on descriptors.
+    let d = crate::obj::dict::as_dict(dict).expect("dict");
+    let mut pos = 0;
+    while pos < d.entry_limit() {
+        if let Some((k, v)) = d.entry_at(pos) {
+            let sn = vm.intern("__set_name__");
+            if !matches!(v.obj_kind(), Some(Kind::Function) | None) {
+                if let Some(m) = crate::ops::attr::lookup_special(vm, v, sn)? {
+                    vm.call(m, &[tv, k])?;
+                }
+            }
+        }
+        pos += 1;
+    }
+    Ok(tv)
+}
+
+impl Vm {
+    /// An interned name as a value (alias of `intern`, for readability at call sites).
+    pub fn intern_value(&mut self, s: &str) -> Value {
+        self.intern(s)
+    }
+}
+
+fn apply_slots(vm: &mut Vm, t: &TypeObj, slots: Value) -> PyResult<()> {
+    let slots = if vm.is_str(slots) { vm.new_tuple(&[slots])? } else { slots };
+    let names = crate::ops::iter::to_tuple(vm, slots)?;
+    let has_dict = tuple::items(names).iter().any(|&n| vm.str_of(n) == Some("__dict__"));
+    if !has_dict && t.kind == Kind::Instance {
+        // Every base must also be slotted for instances to have no dict.
+        let all_slotted = tuple::items(t.mro.get())[1..].iter().all(|&b| {
+            let bt = b.as_ref::<TypeObj>().expect("type");
+            bt.kind == Kind::Object || bt.has(tflags::SLOTS)
+        });
+        if all_slotted {
+            t.flags.set(t.flags.get() | tflags::SLOTS);
+            // Slots are stored in a per-instance dict restricted to these names.
+            let allowed = vm.new_set()?;
+            for &b in tuple::items(t.mro.get()) {
+                let bt = b.as_ref::<TypeObj>().expect("type");
+                if let Some(s) = vm.dict_get_str(bt.dict.get(), "__slotnames__")? {
+                    crate::ops::iter::update_set(vm, allowed, s)?;
+                }
+            }
+            for &n in tuple::items(names) {
+                vm.set_add(allowed, n)?;
+            }
+            vm.dict_set_str(t.dict.get(), "__slotnames__", allowed)?;
+        }
+    }
+    Ok(())
+}
+
+fn layout_size(k: Kind) -> usize {
+    use core::mem::size_of;
+    match k {
+        Kind::List => size_of::<crate::obj::list::ListObj>(),
+        Kind::Dict => size_of::<crate::obj::dict::DictObj>(),
+        Kind::Set => size_of::<crate::obj::set::SetObj>(),
+        Kind::Int => size_of::<crate::obj::IntObj>(),
+        Kind::Float => size_of::<crate::obj::FloatObj>(),
+        Kind::Complex => size_of::<crate::obj::ComplexObj>(),
+        Kind::ByteArray => size_of::<crate::obj::list::ByteArrayObj>(),
+        Kind::Property => size_of::<crate::obj::PropertyObj>(),
+        Kind::ClassMethod | Kind::StaticMethod => size_of::<MethodWrapperObj>(),
+        Kind::Type => size_of::<TypeObj>(),
+        Kind::Native => size_of::<crate::native_types::NativeObj>(),
+        _ => size_of::<crate::obj::InstanceObj>(),
+    }
+}
+
+/// Wrap `f` in a `classmethod` or `staticmethod` object.
+pub fn wrap_method(vm: &mut Vm, f: Value, kind: Kind) -> PyResult<Value> {
+    let ty = if kind == Kind::ClassMethod { vm.types.classmethod } else { vm.types.staticmethod };
+    let w = MethodWrapperObj { header: Header::new(ty), func: Cell::new(f), dict: Cell::new(Value::NULL) };
+    vm.alloc_instance(ty, w)
+}
+
+/// The `__build_class__` builtin: `class` statements call it with the body function, the name,
+/// the bases and the class keywords.
+pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    let kwn = tuple::items(kwnames);
+    let npos = args.len() - kwn.len();
+    if npos < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let body = args[0];
+    let name = args[1];
+    let bases_in = &args[2..npos];
+    // Resolve `__mro_entries__` (rare) by passing bases through unchanged.
+    let bases = vm.new_tuple(bases_in)?;
+    let mut meta = Value::NULL;
+    let mut kw_pairs: Vec<(Value, Value)> = Vec::new();
+    for (i, &k) in kwn.iter().enumerate() {
+        if vm.str_of(k) == Some("metaclass") {
+            meta = args[npos + i];
+        } else {
+            kw_pairs.push((k, args[npos + i]));
+        }
+    }
+    if meta.is_null() {
+        meta = Value::from_obj(vm.types.type_);
+        for &b in bases_in {
+            let bt = Value::from_obj(vm.type_of(b));
+            let mt = meta.as_ref::<TypeObj>().expect("type");
+            if let Some(btt) = bt.as_ref::<TypeObj>() {
+                if typeobj::is_subtype(btt, meta) {
+                    meta = bt;
+                } else if !typeobj::is_subtype(mt, bt) {
+                    return Err(vm.type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                    ));
+                }
+            }
+        }
+    }
+    // The namespace: `__prepare__` if the metaclass has one.
+    let kw_names_t = vm.new_tuple_with(kw_pairs.len(), |i| kw_pairs[i].0)?;
+    let kw_vals_t = vm.new_tuple_with(kw_pairs.len(), |i| kw_pairs[i].1)?;
+    let prep = vm.intern("__prepare__");
+    let ns = match vm.getattr_opt(meta, prep)? {
+        Some(p) => {
+            let call_args = vm.new_tuple_with(2 + kw_pairs.len(), |i| match i {
+                0 => name,
+                1 => bases,
+                _ => tuple::items(kw_vals_t)[i - 2],
+            })?;
+            vm.call_kw(p, tuple::items(call_args), if kw_pairs.is_empty() { Value::NULL } else { kw_names_t })?
+        }
+        None => vm.new_dict()?,
+    };
+    let cell = run_class_body(vm, body, ns)?;
+    let call_args = vm.new_tuple_with(3 + kw_pairs.len(), |i| match i {
+        0 => name,
+        1 => bases,
+        2 => ns,
+        _ => tuple::items(kw_vals_t)[i - 3],
+    })?;
+    let cls = vm.call_kw(meta, tuple::items(call_args), if kw_pairs.is_empty() { Value::NULL } else { kw_names_t })?;
+    if let Some(c) = cell.as_ref::<CellObj>() {
+        c.value.set(cls);
+    }
+    Ok(cls)
+}
+
+/// `type.__new__(meta, name, bases, ns, **kw)` then `__init_subclass__`.
+pub fn type_new(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    let kwn = tuple::items(kwnames);
+    let npos = args.len() - kwn.len();
+    if npos == 2 {
+        // type(obj) through __new__.
+        return Ok(Value::from_obj(vm.type_of(args[1])));
+    }
+    if npos != 4 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let (meta, name, bases, ns) = (args[0], args[1], args[2], args[3]);
+    if !vm.is_str(name) {
+        return Err(vm.type_error("type.__new__() argument 1 must be str"));
+    }
+    if bases.as_ref::<crate::obj::tuple::TupleObj>().is_none() && !bases.is_obj() {
+        return Err(vm.type_error("type.__new__() argument 2 must be tuple"));
+    }
+    if crate::obj::dict::as_dict(ns).is_none() {
+        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    }
+    let cls = new_class(vm, meta, name, bases, ns, &[])?;
+    // __init_subclass__ of the parent, with the class keywords.
+    let t = cls.as_ref::<TypeObj>().expect("class");
+    let isc = vm.intern("__init_subclass__");
+    if let Some(f) = typeobj::lookup_after(vm, t, cls, isc)? {
+        let bound = crate::ops::attr::descr_get(vm, f, Value::NULL, cls)?;
+        let bound = if bound.obj_kind() == Some(Kind::Function) {
+            crate::ops::attr::new_bound_method(vm, bound, cls)?
+        } else {
+            bound
+        };
+        vm.call_kw(bound, &args[npos..], if kwn.is_empty() { Value::NULL } else { kwnames })?;
+    }
+    Ok(cls)
+}
+
+/// `object.__init_subclass__`: accepts no keywords.
+pub fn object_init_subclass(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    if !tuple::items(kwnames).is_empty() {
+        let cls = args.first().and_then(|c| c.as_ref::<TypeObj>()).map_or("?", |t| t.name_str(vm));
+        return Err(vm.type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
+    }
+    Ok(Value::NONE)
+}
+
+/// Is `f` a Python function (for `__init__` fast paths)?
+pub fn is_python_function(f: Value) -> bool {
+    f.as_ref::<FunctionObj>().is_some()
+}
+
+/// Raise the CPython error for a non-type in `isinstance`/`issubclass`.
+pub fn check_class(vm: &mut Vm, v: Value, what: &str) -> PyResult<()> {
+    if v.as_ref::<TypeObj>().is_none() {
+        return Err(vm.new_exc(ExcKind::TypeError, &format!("{what} must be a class")));
+    }
+    Ok(())
+}

@@ -1,0 +1,177 @@
+//! Tracebacks: the `(code, line)` entries an exception collects as it leaves frames, and
+//! printing an uncaught exception the way CPython does (chained causes and contexts first).
+
+use crate::obj::exc::ExcObj;
+use crate::obj::func::CodeObj;
+use crate::obj::list::ListObj;
+use crate::obj::tuple;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use alloc::format;
+use alloc::string::String;
+
+/// Append a frame entry to `exc`'s traceback.
+pub fn add_entry(vm: &mut Vm, exc: Value, code: Value, line: u32) {
+    let Some(e) = exc.as_ref::<ExcObj>() else { return };
+    let tb = e.traceback.get();
+    let tb = if tb.is_none() || tb.is_null() {
+        match vm.new_list(&[]) {
+            Ok(l) => {
+                e.traceback.set(l);
+                l
+            }
+            Err(_) => return,
+        }
+    } else {
+        tb
+    };
+    let Some(l) = tb.as_ref::<ListObj>() else { return };
+    if let Ok(entry) = vm.new_tuple(&[code, Value::small_int(line as isize)]) {
+        let _ = vm.list_append(l, entry);
+    }
+}
+
+/// Would setting `new.__context__ = handled` make a cycle?
+pub fn would_cycle(handled: Value, new: Value) -> bool {
+    let mut cur = handled;
+    let mut steps = 0;
+    while let Some(e) = cur.as_ref::<ExcObj>() {
+        if cur == new {
+            return true;
+        }
+        cur = e.context.get();
+        steps += 1;
+        if steps > 100 {
+            return true;
+        }
+    }
+    false
+}
+
+/// `exc.__traceback__` (the entry list, or None).
+pub fn traceback_of(exc: Value) -> Value {
+    match exc.as_ref::<ExcObj>() {
+        Some(e) => e.traceback.get(),
+        None => Value::NONE,
+    }
+}
+
+/// Format an exception with its traceback and chain, as CPython prints it.
+pub fn format_exception(vm: &mut Vm, exc: Value) -> PyResult<String> {
+    let mut out = String::new();
+    format_chain(vm, exc, &mut out, 0)?;
+    Ok(out)
+}
+
+fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyResult<()> {
+    let Some(e) = exc.as_ref::<ExcObj>() else {
+        out.push_str(&vm.repr_text(exc)?);
+        out.push('\n');
+        return Ok(());
+    };
+    if depth < 32 {
+        let cause = e.cause.get();
+        let context = e.context.get();
+        if !cause.is_none() && !cause.is_null() {
+            format_chain(vm, cause, out, depth + 1)?;
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if !context.is_none() && !context.is_null() && !e.suppress_context.get() {
+            format_chain(vm, context, out, depth + 1)?;
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    let tb = e.traceback.get();
+    if let Some(l) = tb.as_ref::<ListObj>() {
+        if !l.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            let entries: alloc::vec::Vec<Value> = l.items().iter().map(|c| c.get()).collect();
+            for entry in entries.iter().rev() {
+                let parts = tuple::items(*entry);
+                let code = parts[0].as_ref::<CodeObj>().expect("code");
+                let line = parts[1].as_small_int().unwrap_or(0);
+                out.push_str(&format!("  File \"{}\", line {line}, in {}\n", code.info.filename, code.info.name));
+                if let Some(text) = crate::import::source_line(vm, &code.info.filename, line as usize) {
+                    let t = text.trim();
+                    if !t.is_empty() {
+                        out.push_str("    ");
+                        out.push_str(t);
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    out.push_str(&exception_line(vm, exc)?);
+    Ok(())
+}
+
+/// The last line: `TypeError: message` (with SyntaxError details).
+pub fn exception_line(vm: &mut Vm, exc: Value) -> PyResult<String> {
+    let ty = vm.type_of(exc);
+    let mut name = String::from(ty.name_str(vm));
+    if ty.has(crate::obj::typeobj::flags::HEAPTYPE) {
+        if let Some(m) = vm.dict_get_str(ty.dict.get(), "__module__")? {
+            if let Some(m) = vm.str_of(m) {
+                if m != "__main__" && m != "builtins" {
+                    name = format!("{m}.{name}");
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    if vm.exc_is(exc, crate::types::ExcKind::SyntaxError) {
+        let get = |vm: &mut Vm, n: &str| -> Option<Value> {
+            let k = vm.intern(n);
+            vm.getattr_opt(exc, k).ok().flatten()
+        };
+        let filename = get(vm, "filename").and_then(|v| vm.str_of(v).map(String::from));
+        let lineno = get(vm, "lineno").and_then(|v| v.as_small_int());
+        let offset = get(vm, "offset").and_then(|v| v.as_small_int());
+        let text = get(vm, "text").and_then(|v| vm.str_of(v).map(String::from));
+        if let (Some(f), Some(l)) = (filename, lineno) {
+            out.push_str(&format!("  File \"{f}\", line {l}\n"));
+            if let Some(t) = text {
+                let trimmed = t.trim_end_matches('\n');
+                let stripped = trimmed.trim_start();
+                let removed = trimmed.chars().count() - stripped.chars().count();
+                out.push_str("    ");
+                out.push_str(stripped);
+                out.push('\n');
+                if let Some(o) = offset {
+                    let col = (o as usize).saturating_sub(1).saturating_sub(removed);
+                    out.push_str("    ");
+                    for _ in 0..col {
+                        out.push(' ');
+                    }
+                    out.push_str("^\n");
+                }
+            }
+        }
+        let msg = get(vm, "msg").map(|m| vm.str_string(m)).transpose()?.unwrap_or_default();
+        out.push_str(&format!("{name}: {msg}\n"));
+        return Ok(out);
+    }
+    let s = vm.str_string(exc)?;
+    if s.is_empty() {
+        out.push_str(&format!("{name}\n"));
+    } else {
+        out.push_str(&format!("{name}: {s}\n"));
+    }
+    Ok(out)
+}
+
+/// Print an uncaught exception to stderr.
+pub fn print_exception(vm: &mut Vm, exc: Value) {
+    let text = match format_exception(vm, exc) {
+        Ok(t) => t,
+        Err(_) => String::from("<exception while formatting exception>\n"),
+    };
+    crate::builtins::io::write_stderr(vm, &text);
+}
+
+/// Report an exception that cannot propagate (in `__del__`), as CPython does.
+pub fn write_unraisable(vm: &mut Vm, e: PyErr, what: &str) -> PyResult<()> {
+    let text = format_exception(vm, e.0)?;
+    crate::builtins::io::write_stderr(vm, &format!("{what}\n{text}"));
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! `BaseException` and subclasses: construction, `str`, `with_traceback`, `add_note`, and the
+//! constructor-set attributes of `SyntaxError`, `OSError`, `StopIteration` and friends.
+
+use super::{method, staticmethod};
+use crate::obj::exc::ExcObj;
+use crate::obj::typeobj::TypeObj;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+fn exc_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    let ty = a[0].downcast::<TypeObj>().ok_or_else(|| vm.type_error("BaseException.__new__(X): X is not a type object"))?;
+    let npos = a.len() - crate::obj::tuple::items(kwnames).len();
+    let args = vm.new_tuple(&a[1..npos])?;
+    vm.new_exc_with_args(ty, args)
+}
+
+fn exc_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    let npos = a.len() - crate::obj::tuple::items(kwnames).len();
+    let e = a[0].as_ref::<ExcObj>().ok_or_else(|| vm.type_error("descriptor '__init__' requires a 'BaseException' object"))?;
+    let args = vm.new_tuple(&a[1..npos])?;
+    e.args.set(args);
+    let this = a[0];
+    if vm.exc_is(this, ExcKind::SyntaxError) && npos >= 3 {
+        let details = crate::ops::iter::to_tuple(vm, a[2])?;
+        let items = crate::obj::tuple::items(details);
+        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        for (n, &v) in names.iter().zip(items) {
+            crate::ops::attr::set_attr_str(vm, this, n, v)?;
+        }
+        crate::ops::attr::set_attr_str(vm, this, "msg", a[1])?;
+    }
+    if vm.exc_is(this, ExcKind::ImportError) {
+        for (j, &k) in crate::obj::tuple::items(kwnames).iter().enumerate() {
+            let v = a[npos + j];
+            vm.setattr(this, k, v)?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn exc_with_traceback(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    crate::builtins::args::exact(vm, "with_traceback", a, kwnames, 2)?;
+    if let Some(e) = a[0].as_ref::<ExcObj>() {
+        e.traceback.set(a[1]);
+    }
+    Ok(a[0])
+}
+
+fn exc_add_note(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    crate::builtins::args::exact(vm, "add_note", a, kwnames, 2)?;
+    if !vm.is_str(a[1]) {
+        let t = vm.type_name(a[1]);
+        return Err(vm.type_error(alloc::format!("note must be a str, not '{t}'")));
+    }
+    let e = a[0].as_ref::<ExcObj>().expect("exception");
+    if e.notes.get().is_null() {
+        let l = vm.new_list(&[])?;
+        e.notes.set(l);
+    }
+    let l = e.notes.get().as_ref::<crate::obj::list::ListObj>().expect("list");
+    vm.list_append(l, a[1])?;
+    Ok(Value::NONE)
+}
+
+fn exc_str(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    crate::builtins::args::exact(vm, "__str__", a, kwnames, 1)?;
+    let e = a[0].as_ref::<ExcObj>().expect("exception");
+    let args = crate::obj::tuple::items(e.args.get());
+    match args.len() {
+        0 => Ok(vm.empty_str),
+        1 if vm.exc_is(a[0], ExcKind::KeyError) => vm.repr(args[0]),
+        1 => vm.str(args[0]),
+        _ => vm.repr(e.args.get()),
+    }
+}
+
+fn exc_repr(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    crate::builtins::args::exact(vm, "__repr__", a, kwnames, 1)?;
+    let s = vm.repr_string(a[0])?;
+    vm.new_str(&s)
+}
+
+/// Install exception methods on BaseException.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let ty = vm.types.exc(ExcKind::BaseException);
+    vm.add_methods(
+        ty,
+        &[
+            staticmethod("__new__", exc_new),
+            method("__init__", exc_init),
+            method("with_traceback", exc_with_traceback),
+            method("add_note", exc_add_note),
+            method("__str__", exc_str),
+            method("__repr__", exc_repr),
+        ],
+    )
+}

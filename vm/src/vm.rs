@@ -1,0 +1,391 @@
+//! The virtual machine state: the heap, the interner, the built-in types, the module table and
+//! the thread state (the exception being handled, call depth), plus allocation with
+//! collect-and-retry and the error constructors every part uses.
+//!
+//! Invariant: a `Vm` lives on the native stack of the thread that runs Python code (never in a
+//! `Box`), below the stack top given to the heap, so the collector's conservative stack scan sees
+//! every value it holds.
+
+use crate::gc::{Gc, GcHooks, Heap, VarObj};
+use crate::interner::Interner;
+use crate::obj::exc::ExcObj;
+use crate::obj::typeobj::flags as tflags;
+use crate::obj::{Header, Kind, TypeObj};
+use crate::types::{ExcKind, Types};
+use crate::value::Value;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::Cell;
+use core::ptr::NonNull;
+use core::sync::atomic::{AtomicBool, Ordering};
+
+/// A raised exception: the exception instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PyErr(pub Value);
+
+/// The result of anything that can raise.
+pub type PyResult<T = Value> = Result<T, PyErr>;
+
+/// The highest recursion limit the native stack supports (each Python call uses Rust stack).
+pub const MAX_RECURSION_LIMIT: usize = 20_000;
+
+/// Set by the host's Ctrl-C handler; checked at backward jumps and calls.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// What the VM needs from the machine it runs on.
+pub trait Host {
+    /// Write to standard output (1) or standard error (2).
+    fn write(&mut self, fd: i32, data: &[u8]);
+    /// Flush standard output.
+    fn flush(&mut self) {}
+    /// Read one line from standard input (with its newline), `None` at end of input.
+    fn read_line(&mut self) -> Option<String>;
+    /// Read a whole file.
+    fn read_file(&mut self, path: &str) -> Option<Vec<u8>>;
+    /// Does `path` exist as a directory?
+    fn is_dir(&mut self, path: &str) -> bool;
+    /// Seconds since the epoch.
+    fn time(&mut self) -> f64;
+    /// A monotonic clock in nanoseconds.
+    fn monotonic_ns(&mut self) -> u64;
+    /// Sleep.
+    fn sleep_ns(&mut self, ns: u64);
+    /// Open a file; returns a handle or an errno.
+    fn open(&mut self, path: &str, mode: &str) -> Result<u32, i32>;
+    /// Read up to `n` bytes (`None` = all) from a handle.
+    fn read(&mut self, handle: u32, n: Option<usize>) -> Result<Vec<u8>, i32>;
+    /// Write to a handle.
+    fn write_handle(&mut self, handle: u32, data: &[u8]) -> Result<usize, i32>;
+    /// Close a handle.
+    fn close(&mut self, handle: u32);
+    /// Exit the process.
+    fn exit(&mut self, code: i32) -> !;
+}
+
+/// Settings chosen on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// `-O`.
+    pub optimize: bool,
+    /// `-X emit=`.
+    pub default_emitter: frontend::bytecode::Emitter,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `sys.path` entries after the script's directory.
+    pub path: Vec<String>,
+    /// Collect at every allocation (GC stress testing).
+    pub gc_stress: bool,
+}
+
+/// The virtual machine.
+pub struct Vm {
+    /// The garbage-collected heap.
+    pub heap: Heap,
+    /// Interned strings.
+    pub interner: Interner,
+    /// Built-in types.
+    pub types: Types,
+    /// `()`.
+    pub empty_tuple: Value,
+    /// `''`.
+    pub empty_str: Value,
+    /// The `builtins` module's dict.
+    pub builtins: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The `sys` module.
+    pub sys: Value,
+    /// The exception currently being handled (None when none).
+    pub handled: Value,
+    /// Python call depth.
+    pub depth: usize,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: usize,
+    /// A preallocated `MemoryError` instance.
+    pub memory_error: Value,
+    /// Objects kept alive for their pending `__del__` (a tuple or NULL).
+    pub pending_del: Value,
+    /// Machine services.
+    pub host: Box<dyn Host>,
+    /// Settings.
+    pub config: Config,
+    /// Allocations since the last collection (bytes).
+    pub allocated_since_gc: usize,
+    /// Collect once this many bytes were allocated (keeps collections proportional to work).
+    pub gc_threshold: usize,
+    /// Whether automatic collection is enabled (`gc.disable()`).
+    pub gc_enabled: bool,
+    /// Whether we are inside a collection (finalisers must not allocate).
+    pub collecting: bool,
+    /// Objects being printed by `repr` (cycle detection; a list or NULL).
+    pub scratch: Value,
+    /// Source text of loaded files by name (tracebacks print source lines).
+    pub sources: alloc::collections::BTreeMap<String, String>,
+    /// The block of the innermost running frame (see `interp::frame::FRAME_META`), or NULL.
+    pub current_frame: Value,
+}
+
+impl Vm {
+    /// Allocate `size` raw bytes (zeroed), collecting and retrying once when the heap is full.
+    #[inline]
+    pub fn alloc_raw(&mut self, size: usize, finaliser: bool) -> PyResult<NonNull<u8>> {
+        self.allocated_since_gc += size;
+        if self.allocated_since_gc > self.gc_threshold || self.config.gc_stress {
+            self.collect();
+        }
+        match self.heap.alloc(size, finaliser) {
+            Some(p) => Ok(p),
+            None => self.alloc_after_collect(size, finaliser),
+        }
+    }
+
+    #[cold]
+    fn alloc_after_collect(&mut self, size: usize, finaliser: bool) -> PyResult<NonNull<u8>> {
+        if !self.heap.is_locked() {
+            self.collect_now();
+            if let Some(p) = self.heap.alloc(size, finaliser) {
+                return Ok(p);
+            }
+        }
+        Err(PyErr(self.memory_error))
+    }
+
+    /// Allocate `obj` on the heap.
+    #[inline]
+    pub fn alloc<T>(&mut self, obj: T, finaliser: bool) -> PyResult<Gc<T>> {
+        let p = self.alloc_raw(core::mem::size_of::<T>(), finaliser)?;
+        Ok(crate::gc::init_obj(p, obj))
+    }
+
+    /// Allocate a variable-size object of `len` items made by `init` (which must not allocate).
+    #[inline]
+    pub fn alloc_var<H, T>(
+        &mut self,
+        head: H,
+        len: usize,
+        init: impl FnMut(usize) -> T,
+        finaliser: bool,
+    ) -> PyResult<Gc<VarObj<H, T>>> {
+        let p = self.alloc_raw(crate::gc::var_size::<H, T>(len), finaliser)?;
+        Ok(crate::gc::init_var(p, head, len, init))
+    }
+
+    /// Allocate an instance of `ty` whose layout is `T`, adding the attribute-dict slot that
+    /// user subclasses of built-in types have.
+    pub fn alloc_instance<T>(&mut self, ty: Gc<TypeObj>, obj: T) -> PyResult<Value> {
+        let size = ty.instance_size.get().max(core::mem::size_of::<T>());
+        let finaliser = ty.has(tflags::HAS_DEL) || needs_drop_kind(ty.kind);
+        let p = self.alloc_raw(size, finaliser)?;
+        Ok(Value::from_obj(crate::gc::init_obj(p, obj)))
+    }
+
+    /// Run a collection if automatic collection is enabled.
+    pub fn collect(&mut self) {
+        if self.gc_enabled {
+            self.collect_now();
+        }
+    }
+
+    /// Run a full collection, then any pending `__del__` methods.
+    pub fn collect_now(&mut self) {
+        if self.collecting || self.heap.is_locked() {
+            return;
+        }
+        self.collecting = true;
+        let mut hooks = Finaliser { resurrected: Vec::new() };
+        self.heap.collect(&[], &mut hooks);
+        self.collecting = false;
+        self.allocated_since_gc = 0;
+        let stats = self.heap.stats();
+        self.gc_threshold = (stats.used / 2).max(stats.total / 16).max(64 * 1024).min(stats.free / 2 + 16 * 1024);
+        if !hooks.resurrected.is_empty() {
+            self.run_del(hooks.resurrected);
+        }
+    }
+
+    fn run_del(&mut self, objs: Vec<usize>) {
+        // Keep them reachable while `__del__` runs: an array allocated without collecting.
+        let Some(p) = self.heap.alloc(crate::gc::var_size::<(), Value>(objs.len()), false) else {
+            return;
+        };
+        let keep = crate::gc::init_var(p, (), objs.len(), |i| Value::from_bits(objs[i]));
+        let keep_v = Value::from_bits(keep.addr());
+        let saved = self.pending_del;
+        self.pending_del = keep_v;
+        for &o in crate::gc::var_items_static(keep) {
+            let name = self.intern("__del__");
+            if let Ok(Some(m)) = crate::ops::attr::lookup_special(self, o, name) {
+                if let Err(e) = self.call(m, &[]) {
+                    let _ = crate::ops::traceback::write_unraisable(self, e, "Exception ignored in: __del__");
+                }
+            }
+        }
+        self.pending_del = saved;
+    }
+
+    /// Poll the interrupt flag (backward jumps and calls).
+    #[inline(always)]
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
+        if INTERRUPTED.load(Ordering::Relaxed) {
+            INTERRUPTED.store(false, Ordering::Relaxed);
+            return Err(self.new_exc(ExcKind::KeyboardInterrupt, ""));
+        }
+        Ok(())
+    }
+
+    // ---- exceptions ----
+
+    /// A new exception instance of built-in kind `kind` with message `msg` (no args when empty).
+    pub fn new_exc(&mut self, kind: ExcKind, msg: &str) -> PyErr {
+        let ty = self.types.exc(kind);
+        self.new_exc_of_type(ty, msg)
+    }
+
+    /// A new exception instance of class `ty` with message `msg`.
+    pub fn new_exc_of_type(&mut self, ty: Gc<TypeObj>, msg: &str) -> PyErr {
+        let args = if msg.is_empty() {
+            Ok(self.empty_tuple)
+        } else {
+            self.new_str(msg).and_then(|s| self.new_tuple(&[s]))
+        };
+        match args {
+            Ok(args) => match self.new_exc_with_args(ty, args) {
+                Ok(e) => PyErr(e),
+                Err(e) => e,
+            },
+            Err(e) => e,
+        }
+    }
+
+    /// A new exception instance with the given `args` tuple.
+    pub fn new_exc_with_args(&mut self, ty: Gc<TypeObj>, args: Value) -> PyResult<Value> {
+        let obj = ExcObj {
+            header: Header::new(ty),
+            dict: Cell::new(Value::NULL),
+            args: Cell::new(args),
+            traceback: Cell::new(Value::NONE),
+            cause: Cell::new(Value::NONE),
+            context: Cell::new(Value::NONE),
+            suppress_context: Cell::new(false),
+            notes: Cell::new(Value::NULL),
+        };
+        self.alloc_instance(ty, obj)
+    }
+
+    /// `TypeError(msg)`.
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::TypeError, msg.as_ref())
+    }
+
+    /// `ValueError(msg)`.
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::ValueError, msg.as_ref())
+    }
+
+    /// `RuntimeError(msg)`.
+    pub fn runtime_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::RuntimeError, msg.as_ref())
+    }
+
+    /// `IndexError(msg)`.
+    pub fn index_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::IndexError, msg.as_ref())
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let ty = self.types.exc(ExcKind::KeyError);
+        match self.new_tuple(&[key]).and_then(|args| self.new_exc_with_args(ty, args)) {
+            Ok(e) => PyErr(e),
+            Err(e) => e,
+        }
+    }
+
+    /// `AttributeError(msg)`.
+    pub fn attribute_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::AttributeError, msg.as_ref())
+    }
+
+    /// `OverflowError(msg)`.
+    pub fn overflow_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::OverflowError, msg.as_ref())
+    }
+
+    /// `ZeroDivisionError(msg)`.
+    pub fn zero_division(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::ZeroDivisionError, msg.as_ref())
+    }
+
+    /// `NotImplementedError(msg)`.
+    pub fn not_implemented(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exc(ExcKind::NotImplementedError, msg.as_ref())
+    }
+
+    /// Is `exc` an instance of built-in exception kind `kind`?
+    pub fn exc_is(&self, exc: Value, kind: ExcKind) -> bool {
+        let Some(ty) = exc.obj_type() else { return false };
+        crate::obj::typeobj::is_subtype(&ty, Value::from_obj(self.types.exc(kind)))
+    }
+
+    /// The type object of any value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Gc<TypeObj> {
+        if v.is_small_int() {
+            return self.types.int;
+        }
+        if let Some(h) = v.header() {
+            return h.ty.get();
+        }
+        if v.as_qstr().is_some() {
+            return self.types.str;
+        }
+        match v {
+            Value::NONE => self.types.none_type,
+            Value::TRUE | Value::FALSE => self.types.bool,
+            Value::ELLIPSIS => self.types.ellipsis_type,
+            Value::NOT_IMPLEMENTED => self.types.not_implemented_type,
+            _ => self.types.object,
+        }
+    }
+
+    /// The name of `v`'s type, for error messages.
+    pub fn type_name(&self, v: Value) -> &'static str {
+        self.type_of(v).name_str(self)
+    }
+
+    /// Is `v` an instance of the built-in type `ty` or a subclass?
+    pub fn isinstance_type(&self, v: Value, ty: Gc<TypeObj>) -> bool {
+        let t = self.type_of(v);
+        t == ty || crate::obj::typeobj::is_subtype(&t, Value::from_obj(ty))
+    }
+}
+
+fn needs_drop_kind(kind: Kind) -> bool {
+    matches!(kind, Kind::Int | Kind::Code | Kind::Native)
+}
+
+/// The collector's callbacks: drop Rust-owned resources, and keep objects with `__del__` alive
+/// until their method has run.
+struct Finaliser {
+    resurrected: Vec<usize>,
+}
+
+impl GcHooks for Finaliser {
+    fn resurrect(&mut self, p: NonNull<u8>) -> bool {
+        let v = Value::from_bits(p.as_ptr() as usize);
+        let Some(h) = v.header() else { return false };
+        let ty = h.ty.get();
+        if ty.has(tflags::HAS_DEL) {
+            self.resurrected.push(p.as_ptr() as usize);
+            return true;
+        }
+        false
+    }
+
+    fn finalise(&mut self, p: NonNull<u8>) {
+        let v = Value::from_bits(p.as_ptr() as usize);
+        let Some(h) = v.header() else { return };
+        crate::gc::finalise_object(h.ty.get().kind, p);
+    }
+}
