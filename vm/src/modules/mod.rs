@@ -1,9 +1,20 @@
 //! Built-in modules: `sys` (created at start-up), and the others created on first import
 //! (`gc`, `micropython`, and the library modules in this directory).
 
+pub mod array;
+pub mod cmath;
+pub mod collections;
+pub mod errno;
 pub mod gc;
+pub mod io;
+pub mod math;
 pub mod micropython;
+pub mod random;
+pub mod string;
+pub mod struct_;
 pub mod sys;
+pub mod time;
+pub mod types_;
 
 use crate::obj::typeobj::{flags as tflags, TypeObj};
 use crate::obj::{Header, Kind};
@@ -24,6 +35,17 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "gc" => gc::create(vm)?,
         "micropython" => micropython::create(vm)?,
+        "math" => math::create(vm)?,
+        "cmath" => cmath::create(vm)?,
+        "time" | "utime" => time::create(vm)?,
+        "errno" | "uerrno" => errno::create(vm)?,
+        "struct" | "ustruct" => struct_::create(vm)?,
+        "array" | "uarray" => array::create(vm)?,
+        "collections" | "ucollections" => collections::create(vm)?,
+        "io" | "uio" => io::create(vm)?,
+        "string" => string::create(vm)?,
+        "types" => types_::create(vm)?,
+        "random" | "urandom" => random::create(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Record the expected output of conformance tests by running them under CPython.
+
+For every tests/**/*.py (or the files given), writes <file>.py.exp with CPython's standard
+output and, when the program exits with an error, a last line
+'--- exit <status>: <last stderr line>' -- the same shape tests/conformance.rs produces from
+pyrite. Files listed in tests/DIFFERENCES (deliberate differences from CPython) are skipped:
+their .exp files are written by hand with a comment in the test explaining why.
+"""
+import os
+import subprocess
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests")
+
+
+def hand_written():
+    path = os.path.join(ROOT, "DIFFERENCES")
+    if not os.path.exists(path):
+        return set()
+    with open(path) as f:
+        return {l.split("#")[0].strip() for l in f if l.split("#")[0].strip()}
+
+
+def record(py):
+    rel = os.path.relpath(py, ROOT)
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
+    p = subprocess.run([sys.executable, os.path.basename(py)], cwd=os.path.dirname(py),
+                       capture_output=True, env=env, timeout=120)
+    out = p.stdout.decode("utf-8", "replace")
+    if p.returncode != 0:
+        err = [l for l in p.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
+        out += "--- exit %d: %s\n" % (p.returncode, err[-1] if err else "")
+    with open(py + ".exp", "w") as f:
+        f.write(out)
+    return rel
+
+
+def main():
+    skip = hand_written()
+    files = sys.argv[1:]
+    if not files:
+        for d, _, names in os.walk(ROOT):
+            files += [os.path.join(d, n) for n in names if n.endswith(".py")]
+    for py in sorted(files):
+        rel = os.path.relpath(py, ROOT)
+        if rel in skip:
+            print("skip (hand-written)", rel)
+            continue
+        print("recorded", record(os.path.abspath(py)))
+
+
+if __name__ == "__main__":
+    main()

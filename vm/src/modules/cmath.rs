@@ -1,0 +1,9 @@
+//! The `cmath` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `cmath` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("cmath")
+}

@@ -1,0 +1,9 @@
+//! The `collections` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `collections` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("collections")
+}

@@ -1,0 +1,9 @@
+//! The `errno` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `errno` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("errno")
+}

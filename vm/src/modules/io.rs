@@ -1,0 +1,9 @@
+//! The `io` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `io` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("io")
+}

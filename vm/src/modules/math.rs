@@ -1,0 +1,9 @@
+//! The `math` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `math` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("math")
+}

@@ -1,0 +1,9 @@
+//! The `random` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `random` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("random")
+}

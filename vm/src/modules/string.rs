@@ -1,0 +1,9 @@
+//! The `string` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `string` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("string")
+}

@@ -1,0 +1,9 @@
+//! The `struct` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `struct` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("struct")
+}

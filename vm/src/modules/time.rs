@@ -1,0 +1,9 @@
+//! The `time` module.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build the `time` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    vm.new_module("time")
+}
