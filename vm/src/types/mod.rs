@@ -4,17 +4,25 @@
 
 pub mod bootstrap;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod complex;
 pub mod dict;
+pub mod dict_methods;
 pub mod exc;
 pub mod float;
 pub mod func;
 pub mod int;
 pub mod list;
+pub mod list_methods;
+pub mod memoryview;
+pub mod num_methods;
 pub mod object;
 pub mod range;
+pub mod set_methods;
 pub mod set_ops;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod tuple;
 pub mod type_;
 
@@ -93,6 +101,14 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     range::install(vm)?;
     exc::install(vm)?;
     func::install(vm)?;
+    str_methods::install(vm)?;
+    str_format::install(vm)?;
+    bytes_methods::install(vm)?;
+    memoryview::install(vm)?;
+    list_methods::install(vm)?;
+    dict_methods::install(vm)?;
+    set_methods::install(vm)?;
+    num_methods::install(vm)?;
     Ok(())
 }
 
