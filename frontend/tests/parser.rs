@@ -8,6 +8,8 @@ mod dump;
 mod errors;
 #[path = "parser/stdlib.rs"]
 mod stdlib;
+#[path = "parser/trees.rs"]
+mod trees;
 
 use frontend::Mode;
 use frontend::ast::{Module, StmtKind};
@@ -19,8 +21,8 @@ fn tree(source: &str) -> String {
     dump::module(&module, false)
 }
 
-/// The tree of a module's only statement, without positions.
-fn stmt(source: &str) -> String {
+/// The statements of a module, without positions (the inside of `Module(body=[...])`).
+fn body(source: &str) -> String {
     let text = tree(source);
     text.strip_prefix("Module(body=[").and_then(|rest| rest.strip_suffix("])")).unwrap_or(&text).to_string()
 }
@@ -43,6 +45,6 @@ fn positioned(source: &str) -> String {
 #[test]
 fn smoke() {
     assert_eq!(expr("1 + 2"), "BinOp(left=Constant(value=1), op=Add, right=Constant(value=2))");
-    assert_eq!(stmt("x = 1"), "Assign(targets=[Name(id=\"x\")], value=Constant(value=1))");
+    assert_eq!(body("x = 1"), "Assign(targets=[Name(id=\"x\")], value=Constant(value=1))");
     assert_eq!(positioned("x"), "Module(body=[Expr@1:1(value=Name@1:1(id=\"x\"))])");
 }

@@ -94,7 +94,9 @@ fn const_value(vm: &mut Vm, c: Const) -> PyResult<Value> {
         Const::Imaginary(f) => vm.new_complex(0.0, f)?,
         Const::Str(s) => {
             // Identifier-like constants are interned, as CPython does.
-            if s.len() <= 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            if s.is_empty() {
+                vm.empty_str
+            } else if s.len() <= 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 vm.intern(&s)
             } else {
                 vm.new_str(&s)?

@@ -70,11 +70,13 @@ impl Parser {
                         let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                         return Err(self.error_at(value.pos, msg));
                     }
+                    // CPython points just past the misplaced argument.
+                    let after = self.start();
                     if seen_double_star {
-                        return Err(self.error_at(value.pos, "positional argument follows keyword argument unpacking"));
+                        return Err(self.error_at(after, "positional argument follows keyword argument unpacking"));
                     }
                     if seen_keyword {
-                        return Err(self.error_at(value.pos, "positional argument follows keyword argument"));
+                        return Err(self.error_at(after, "positional argument follows keyword argument"));
                     }
                     args.push(value);
                     &args[args.len() - 1]
@@ -108,6 +110,9 @@ impl Parser {
             }
             match self.peek() {
                 Tok::Slash => {
+                    if params.args.is_empty() && !seen_star && self.peek_nth(1) == closing {
+                        return Err(self.invalid_syntax());
+                    }
                     self.advance();
                     if seen_slash {
                         return Err(self.error_at(pos, "/ may appear only once"));

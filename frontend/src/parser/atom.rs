@@ -93,8 +93,8 @@ impl Parser {
             return self.dict_display(pos, None, value);
         }
         let first = self.star_named_expression()?;
-        if !matches!(first.kind, ExprKind::Starred(_)) && self.eat(&Tok::Colon) {
-            let value = self.dict_value(&first)?;
+        if !matches!(first.kind, ExprKind::Starred(_)) && self.check(&Tok::Colon) {
+            let value = self.dict_value()?;
             if self.starts_comprehension() {
                 let generators = self.comprehension_clauses()?;
                 self.expect(&Tok::RBrace)?;
@@ -133,21 +133,22 @@ impl Parser {
                 continue;
             }
             let key = self.expression()?;
-            if !self.eat(&Tok::Colon) {
+            if !self.check(&Tok::Colon) {
                 if matches!(self.peek(), Tok::Comma | Tok::RBrace) {
                     return Err(self.error_at(key.pos, "':' expected after dictionary key"));
                 }
                 return Err(self.missing_comma_or_invalid(&key));
             }
-            values.push(self.dict_value(&key)?);
+            values.push(self.dict_value()?);
             keys.push(Some(key));
         }
     }
 
-    /// The value after `key:` in a dict display.
-    fn dict_value(&mut self, key: &Expr) -> PResult<Expr> {
+    /// `':' expression`, the value of a dict entry.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        let colon = self.advance();
         if matches!(self.peek(), Tok::Comma | Tok::RBrace) {
-            return Err(self.error_at(key.pos, "expression expected after dictionary key and ':'"));
+            return Err(self.error_at(colon, "expression expected after dictionary key and ':'"));
         }
         self.expression()
     }

@@ -1,7 +1,11 @@
 //! Expressions from the loosest binding to the tightest: tuples of starred expressions,
-//! assignment expressions, lambdas and conditionals, `or`/`and`/`not`, comparisons, the binary
-//! operators (one precedence-climbing loop), unary operators, `**`, `await` and the trailers
-//! (calls, attributes, subscripts and slices) applied to atoms.
+//! assignment expressions, lambdas and conditionals, then one precedence-climbing loop for
+//! `or`, `and`, `not`, comparisons and the binary operators, then unary operators, `**`,
+//! `await` and the trailers (calls, attributes, subscripts and slices) applied to atoms.
+//!
+//! Folding the operator levels into one loop keeps the recursion for a parenthesised
+//! expression to a handful of stack frames, which bounds the stack that 200 nested brackets
+//! (the lexer's limit) can take.
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -9,7 +13,7 @@ use alloc::vec::Vec;
 
 use super::target::describe;
 use super::{PResult, Parser};
-use crate::ast::{BinOp, BoolOp, CmpOp, Constant, Expr, ExprKind, Pos, UnaryOp};
+use crate::ast::{BinOp, BoolOp, CmpOp, Constant, Expr, ExprKind, UnaryOp};
 use crate::lexer::Tok;
 
 /// Boxes an expression (the AST's recursive fields are boxed).
@@ -17,21 +21,49 @@ pub(super) fn boxed(expr: Expr) -> Box<Expr> {
     Box::new(expr)
 }
 
-/// The binary operator spelled by `tok`, with its binding power (higher binds tighter).
+/// Binding powers of the operator levels, loosest first.
+mod power {
+    pub const OR: u8 = 1;
+    pub const AND: u8 = 2;
+    pub const NOT: u8 = 3;
+    pub const COMPARISON: u8 = 4;
+    /// `|`, the loosest binary operator (`bitwise_or` in the grammar).
+    pub const BITWISE_OR: u8 = 5;
+}
+
+/// The binary operator spelled by `tok`, with its binding power.
 fn binary_operator(tok: &Tok) -> Option<(BinOp, u8)> {
     Some(match tok {
-        Tok::VBar => (BinOp::BitOr, 1),
-        Tok::Circumflex => (BinOp::BitXor, 2),
-        Tok::Amper => (BinOp::BitAnd, 3),
-        Tok::LeftShift => (BinOp::LShift, 4),
-        Tok::RightShift => (BinOp::RShift, 4),
-        Tok::Plus => (BinOp::Add, 5),
-        Tok::Minus => (BinOp::Sub, 5),
-        Tok::Star => (BinOp::Mult, 6),
-        Tok::Slash => (BinOp::Div, 6),
-        Tok::DoubleSlash => (BinOp::FloorDiv, 6),
-        Tok::Percent => (BinOp::Mod, 6),
-        Tok::At => (BinOp::MatMult, 6),
+        Tok::VBar => (BinOp::BitOr, power::BITWISE_OR),
+        Tok::Circumflex => (BinOp::BitXor, 6),
+        Tok::Amper => (BinOp::BitAnd, 7),
+        Tok::LeftShift => (BinOp::LShift, 8),
+        Tok::RightShift => (BinOp::RShift, 8),
+        Tok::Plus => (BinOp::Add, 9),
+        Tok::Minus => (BinOp::Sub, 9),
+        Tok::Star => (BinOp::Mult, 10),
+        Tok::Slash => (BinOp::Div, 10),
+        Tok::DoubleSlash => (BinOp::FloorDiv, 10),
+        Tok::Percent => (BinOp::Mod, 10),
+        Tok::At => (BinOp::MatMult, 10),
+        _ => return None,
+    })
+}
+
+/// The comparison operator starting at `tok` (`next` decides `is not` and `not in`), with the
+/// number of tokens it spans.
+fn comparison_operator(tok: &Tok, next: &Tok) -> Option<(CmpOp, usize)> {
+    Some(match (tok, next) {
+        (Tok::EqEqual, _) => (CmpOp::Eq, 1),
+        (Tok::NotEqual, _) => (CmpOp::NotEq, 1),
+        (Tok::Less, _) => (CmpOp::Lt, 1),
+        (Tok::LessEqual, _) => (CmpOp::LtE, 1),
+        (Tok::Greater, _) => (CmpOp::Gt, 1),
+        (Tok::GreaterEqual, _) => (CmpOp::GtE, 1),
+        (Tok::In, _) => (CmpOp::In, 1),
+        (Tok::Is, Tok::Not) => (CmpOp::IsNot, 2),
+        (Tok::Is, _) => (CmpOp::Is, 1),
+        (Tok::Not, Tok::In) => (CmpOp::NotIn, 2),
         _ => return None,
     })
 }
@@ -68,7 +100,8 @@ impl Parser {
         Ok(Expr { kind: ExprKind::Starred(boxed(value)), pos })
     }
 
-    /// `named_expression`, rejecting a stray `=` the way CPython does (`if x = 1:`).
+    /// `named_expression: NAME ':=' expression | expression`, rejecting a stray `=` the way
+    /// CPython does (`if x = 1:`).
     pub(super) fn named_expression(&mut self) -> PResult<Expr> {
         let expr = self.walrus_or_expression()?;
         if self.check(&Tok::Equal) {
@@ -85,7 +118,7 @@ impl Parser {
         Ok(expr)
     }
 
-    /// `NAME ':=' expression | expression`
+    /// `NAME ':=' expression | expression` (where a stray `=` is the caller's business).
     pub(super) fn walrus_or_expression(&mut self) -> PResult<Expr> {
         let expr = self.expression()?;
         if !self.check(&Tok::ColonEqual) {
@@ -104,12 +137,15 @@ impl Parser {
     /// `expression: lambda | disjunction ['if' disjunction 'else' expression]`
     pub(super) fn expression(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let result = if self.check(&Tok::Lambda) { self.lambda() } else { self.conditional() };
+        let result = self.conditional();
         self.leave();
         result
     }
 
     fn conditional(&mut self) -> PResult<Expr> {
+        if self.check(&Tok::Lambda) {
+            return self.lambda();
+        }
         let pos = self.start();
         let body = self.disjunction()?;
         if !self.check(&Tok::If) {
@@ -136,142 +172,102 @@ impl Parser {
         Ok(Expr { kind: ExprKind::Lambda { args: Box::new(args), body: boxed(body) }, pos })
     }
 
-    /// `disjunction: conjunction ('or' conjunction)*`
+    /// `disjunction`: `or`, `and`, `not`, comparisons and binary operators.
     pub(super) fn disjunction(&mut self) -> PResult<Expr> {
-        let pos = self.start();
-        let first = self.conjunction()?;
-        self.bool_op_tail(pos, first, &Tok::Or, BoolOp::Or, Self::conjunction)
+        self.operators(power::OR)
     }
 
-    /// `conjunction: inversion ('and' inversion)*`
-    fn conjunction(&mut self) -> PResult<Expr> {
-        let pos = self.start();
-        let first = self.inversion()?;
-        self.bool_op_tail(pos, first, &Tok::And, BoolOp::And, Self::inversion)
+    /// `bitwise_or`: the binary operators only (no comparisons or boolean operators).
+    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.operators(power::BITWISE_OR)
     }
 
-    fn bool_op_tail(
-        &mut self,
-        pos: Pos,
-        first: Expr,
-        keyword: &Tok,
-        op: BoolOp,
-        operand: fn(&mut Self) -> PResult<Expr>,
-    ) -> PResult<Expr> {
-        if !self.check(keyword) {
-            return Ok(first);
+    /// Precedence climbing over every operator level that binds at least as tightly as
+    /// `min_power`. `or`/`and` operands and comparison chains are collected into one node.
+    fn operators(&mut self, min_power: u8) -> PResult<Expr> {
+        let pos = self.start();
+        let mut left = if min_power <= power::NOT && self.check(&Tok::Not) {
+            self.advance();
+            self.enter()?;
+            let operand = self.operators(power::NOT);
+            self.leave();
+            Expr { kind: ExprKind::UnaryOp { op: UnaryOp::Not, operand: boxed(operand?) }, pos }
+        } else {
+            self.factor()?
+        };
+        loop {
+            let kind = match self.peek() {
+                Tok::Or if min_power <= power::OR => self.bool_operands(left, BoolOp::Or, &Tok::Or, power::AND)?,
+                Tok::And if min_power <= power::AND => self.bool_operands(left, BoolOp::And, &Tok::And, power::NOT)?,
+                tok if min_power <= power::COMPARISON && comparison_operator(tok, self.peek_nth(1)).is_some() => {
+                    self.comparison_chain(left)?
+                }
+                tok => match binary_operator(tok) {
+                    Some((op, binding)) if binding >= min_power => {
+                        self.advance();
+                        let right = self.operators(binding + 1)?;
+                        ExprKind::BinOp { left: boxed(left), op, right: boxed(right) }
+                    }
+                    _ => return Ok(left),
+                },
+            };
+            left = Expr { kind, pos };
         }
+    }
+
+    /// `first (keyword operand)+`: the operands of one `and` / `or` node.
+    fn bool_operands(&mut self, first: Expr, op: BoolOp, keyword: &Tok, operand_power: u8) -> PResult<ExprKind> {
         let mut values = alloc::vec![first];
         while self.eat(keyword) {
-            values.push(operand(self)?);
+            values.push(self.operators(operand_power)?);
         }
-        Ok(Expr { kind: ExprKind::BoolOp { op, values }, pos })
+        Ok(ExprKind::BoolOp { op, values })
     }
 
-    /// `inversion: 'not' inversion | comparison`
-    fn inversion(&mut self) -> PResult<Expr> {
-        if !self.check(&Tok::Not) {
-            return self.comparison();
-        }
-        let pos = self.advance();
-        self.enter()?;
-        let operand = self.inversion();
-        self.leave();
-        Ok(Expr { kind: ExprKind::UnaryOp { op: UnaryOp::Not, operand: boxed(operand?) }, pos })
-    }
-
-    /// `comparison: bitwise_or (compare_op bitwise_or)*`
-    fn comparison(&mut self) -> PResult<Expr> {
-        let pos = self.start();
-        let left = self.bitwise_or()?;
+    /// `left (compare_op bitwise_or)+`: one node for a whole chain such as `a < b <= c`.
+    fn comparison_chain(&mut self, left: Expr) -> PResult<ExprKind> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
-        loop {
-            let op = match self.peek() {
-                Tok::EqEqual => CmpOp::Eq,
-                Tok::NotEqual => CmpOp::NotEq,
-                Tok::Less => CmpOp::Lt,
-                Tok::LessEqual => CmpOp::LtE,
-                Tok::Greater => CmpOp::Gt,
-                Tok::GreaterEqual => CmpOp::GtE,
-                Tok::In => CmpOp::In,
-                Tok::Is if self.peek_nth(1) == &Tok::Not => {
-                    self.advance();
-                    CmpOp::IsNot
-                }
-                Tok::Is => CmpOp::Is,
-                Tok::Not if self.peek_nth(1) == &Tok::In => {
-                    self.advance();
-                    CmpOp::NotIn
-                }
-                _ => break,
-            };
-            self.advance();
-            ops.push(op);
-            comparators.push(self.bitwise_or()?);
-        }
-        if ops.is_empty() {
-            return Ok(left);
-        }
-        Ok(Expr { kind: ExprKind::Compare { left: boxed(left), ops, comparators }, pos })
-    }
-
-    /// `bitwise_or` and everything tighter: `|`, `^`, `&`, shifts, `+ -`, `* / // % @`.
-    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary(1)
-    }
-
-    /// Precedence climbing over the left-associative binary operators.
-    fn binary(&mut self, min_power: u8) -> PResult<Expr> {
-        let pos = self.start();
-        let mut left = self.factor()?;
-        while let Some((op, power)) = binary_operator(self.peek()) {
-            if power < min_power {
-                break;
+        while let Some((op, width)) = comparison_operator(self.peek(), self.peek_nth(1)) {
+            for _ in 0..width {
+                self.advance();
             }
-            self.advance();
-            let right = self.binary(power + 1)?;
-            left = Expr { kind: ExprKind::BinOp { left: boxed(left), op, right: boxed(right) }, pos };
+            ops.push(op);
+            comparators.push(self.operators(power::BITWISE_OR)?);
         }
-        Ok(left)
+        Ok(ExprKind::Compare { left: boxed(left), ops, comparators })
     }
 
-    /// `factor: ('+' | '-' | '~') factor | power`
+    /// `factor: ('+' | '-' | '~') factor | power`, with
+    /// `power: ['await'] primary ['**' factor]` (so `-2**2` is `-(2**2)` and `2**-1` works).
     fn factor(&mut self) -> PResult<Expr> {
+        let pos = self.start();
         let op = match self.peek() {
             Tok::Plus => UnaryOp::UAdd,
             Tok::Minus => UnaryOp::USub,
             Tok::Tilde => UnaryOp::Invert,
-            _ => return self.power(),
+            _ => {
+                let base = if self.eat(&Tok::Await) {
+                    let value = self.primary()?;
+                    Expr { kind: ExprKind::Await(boxed(value)), pos }
+                } else {
+                    self.primary()?
+                };
+                if !self.eat(&Tok::DoubleStar) {
+                    return Ok(base);
+                }
+                self.enter()?;
+                let exponent = self.factor();
+                self.leave();
+                let kind = ExprKind::BinOp { left: boxed(base), op: BinOp::Pow, right: boxed(exponent?) };
+                return Ok(Expr { kind, pos });
+            }
         };
-        let pos = self.advance();
+        self.advance();
         self.enter()?;
         let operand = self.factor();
         self.leave();
         Ok(Expr { kind: ExprKind::UnaryOp { op, operand: boxed(operand?) }, pos })
-    }
-
-    /// `power: await_primary ['**' factor]` (so `-2**2` is `-(2**2)` and `2**-1` works).
-    fn power(&mut self) -> PResult<Expr> {
-        let pos = self.start();
-        let base = self.await_primary()?;
-        if !self.eat(&Tok::DoubleStar) {
-            return Ok(base);
-        }
-        self.enter()?;
-        let exponent = self.factor();
-        self.leave();
-        Ok(Expr { kind: ExprKind::BinOp { left: boxed(base), op: BinOp::Pow, right: boxed(exponent?) }, pos })
-    }
-
-    /// `await_primary: 'await' primary | primary`
-    fn await_primary(&mut self) -> PResult<Expr> {
-        if !self.check(&Tok::Await) {
-            return self.primary();
-        }
-        let pos = self.advance();
-        let value = self.primary()?;
-        Ok(Expr { kind: ExprKind::Await(boxed(value)), pos })
     }
 
     /// `primary`: an atom followed by any number of `.name`, `(arguments)` and `[slices]`.

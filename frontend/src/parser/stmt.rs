@@ -106,9 +106,10 @@ impl Parser {
     fn expression_statement(&mut self) -> PResult<Stmt> {
         let pos = self.start();
         let parenthesized = self.check(&Tok::LPar);
-        let first = if self.check(&Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+        let bare_yield = self.check(&Tok::Yield);
+        let first = if bare_yield { self.yield_expr()? } else { self.star_expressions()? };
         let kind = match self.peek() {
-            Tok::Equal => self.assignment(first)?,
+            Tok::Equal => self.assignment(first, bare_yield)?,
             Tok::Colon => self.annotated_assignment(first, parenthesized)?,
             Tok::ColonEqual if !matches!(first.kind, ExprKind::Name(_)) => {
                 let msg = format!("cannot use assignment expressions with {}", describe(&first.kind));
@@ -124,13 +125,20 @@ impl Parser {
         Ok(Stmt { kind, pos })
     }
 
-    /// `(star_targets '=')+ (yield_expr | star_expressions)`, the first target already parsed.
-    fn assignment(&mut self, first: Expr) -> PResult<StmtKind> {
+    /// `(star_targets '=')+ (yield_expr | star_expressions)`, the first target already parsed
+    /// (`bare_yield` if it is an unparenthesised `yield`).
+    fn assignment(&mut self, first: Expr, bare_yield: bool) -> PResult<StmtKind> {
         let mut targets = alloc::vec![first];
+        let mut bare_yield = bare_yield;
         loop {
+            if bare_yield {
+                let at = targets[targets.len() - 1].pos;
+                return Err(self.error_at(at, "assignment to yield expression not possible"));
+            }
             self.check_target_before_equal(&targets[targets.len() - 1], targets.len() == 1)?;
             self.advance();
-            let value = if self.check(&Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+            bare_yield = self.check(&Tok::Yield);
+            let value = if bare_yield { self.yield_expr()? } else { self.star_expressions()? };
             if !self.check(&Tok::Equal) {
                 self.reject_bare_starred(&value)?;
                 return Ok(StmtKind::Assign { targets, value });
@@ -141,9 +149,6 @@ impl Parser {
 
     /// Checks an assignment target while the parser is at its `=`.
     fn check_target_before_equal(&mut self, target: &Expr, first: bool) -> PResult<()> {
-        if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-            return Err(self.error_at(target.pos, "assignment to yield expression not possible"));
-        }
         let Some(bad) = invalid_target(target, TargetUse::Assign) else {
             return self.check_assign_target(target);
         };

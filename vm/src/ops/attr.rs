@@ -284,6 +284,10 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> Py
             return descr_get(vm, a, obj, Value::from_ref(ty)).map(Some);
         }
     }
+    // Field-backed attributes behave like CPython's getset descriptors (data descriptors).
+    if let Some(v) = crate::ops::special_attrs::get(vm, obj, name)? {
+        return Ok(Some(v));
+    }
     if let Some(d) = existing_instance_dict(obj, ty) {
         if let Some(v) = dict::get_str(vm, d, name)? {
             return Ok(Some(v));
@@ -292,7 +296,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> Py
     if let Some(a) = cls_attr {
         return descr_get(vm, a, obj, Value::from_ref(ty)).map(Some);
     }
-    crate::ops::special_attrs::get(vm, obj, name)
+    Ok(None)
 }
 
 fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>> {
@@ -403,10 +407,20 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
     if crate::ops::special_attrs::set(vm, obj, name, value)? {
         return Ok(());
     }
-    if ty.has(tflags::SLOTS) && existing_instance_dict(obj, ty).is_none() && obj.dict_slot(ty.dict_offset.get()).is_none() {
-        let n = vm.str_of(name).unwrap_or("?");
-        let tn = ty.name_str(vm);
-        return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
+    if ty.has(tflags::SLOTS) {
+        // Slotted instances keep their slots in the instance dict, restricted to the names
+        // the class (and its bases) declared.
+        let key = vm.intern("__slotnames__");
+        let allowed = typeobj::lookup(vm, ty, key)?;
+        let ok = match allowed.and_then(|a| a.as_ref::<crate::obj::set::SetObj>()) {
+            Some(set) => vm.set_contains(set, name)?,
+            None => false,
+        };
+        if !ok {
+            let n = vm.str_of(name).unwrap_or("?");
+            let tn = ty.name_str(vm);
+            return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
+        }
     }
     match instance_dict(vm, obj, ty)? {
         Some(d) => match value {

@@ -165,8 +165,8 @@ impl Vm {
         if let Some(i) = v.as_small_int() {
             return Ok(i != 0);
         }
-        if v.as_qstr().is_some() {
-            return Ok(true);
+        if let Some(q) = v.as_qstr() {
+            return Ok(!self.interner.get(q).is_empty());
         }
         let heap = self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE);
         if !heap {

@@ -135,17 +135,6 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
                 "strerror" if vm.exc_is(obj, ExcKind::OSError) => {
                     if args.len() >= 2 { args[1] } else { Value::NONE }
                 }
-                "filename" if vm.exc_is(obj, ExcKind::OSError) => Value::NONE,
-                "name" if vm.exc_is(obj, ExcKind::NameError) || vm.exc_is(obj, ExcKind::AttributeError) || vm.exc_is(obj, ExcKind::ImportError) => Value::NONE,
-                "obj" if vm.exc_is(obj, ExcKind::AttributeError) => Value::NONE,
-                "msg" if vm.exc_is(obj, ExcKind::SyntaxError) || vm.exc_is(obj, ExcKind::ImportError) => {
-                    args.first().copied().unwrap_or(Value::NONE)
-                }
-                "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"
-                    if vm.exc_is(obj, ExcKind::SyntaxError) =>
-                {
-                    Value::NONE
-                }
                 "__notes__" if !e.notes.get().is_null() => e.notes.get(),
                 _ => return Ok(None),
             }

@@ -9,8 +9,28 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 fn exc_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    let ty = a[0].downcast::<TypeObj>().ok_or_else(|| vm.type_error("BaseException.__new__(X): X is not a type object"))?;
+    let mut ty = a[0].downcast::<TypeObj>().ok_or_else(|| vm.type_error("BaseException.__new__(X): X is not a type object"))?;
     let npos = a.len() - crate::obj::tuple::items(kwnames).len();
+    // OSError(errno, ...) picks the subclass for the error number, as CPython does.
+    if ty == vm.types.exc(ExcKind::OSError) && npos >= 3 {
+        let sub = match a[1].as_small_int() {
+            Some(2) => Some(ExcKind::FileNotFoundError),
+            Some(13) | Some(1) => Some(ExcKind::PermissionError),
+            Some(17) => Some(ExcKind::FileExistsError),
+            Some(20) => Some(ExcKind::NotADirectoryError),
+            Some(21) => Some(ExcKind::IsADirectoryError),
+            Some(11) => Some(ExcKind::BlockingIOError),
+            Some(4) => Some(ExcKind::InterruptedError),
+            Some(110) => Some(ExcKind::TimeoutError),
+            Some(32) => Some(ExcKind::BrokenPipeError),
+            Some(104) => Some(ExcKind::ConnectionResetError),
+            Some(111) => Some(ExcKind::ConnectionRefusedError),
+            _ => None,
+        };
+        if let Some(k) = sub {
+            ty = vm.types.exc(k);
+        }
+    }
     let args = vm.new_tuple(&a[1..npos])?;
     vm.new_exc_with_args(ty, args)
 }
@@ -21,14 +41,42 @@ fn exc_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let args = vm.new_tuple(&a[1..npos])?;
     e.args.set(args);
     let this = a[0];
-    if vm.exc_is(this, ExcKind::SyntaxError) && npos >= 3 {
-        let details = crate::ops::iter::to_tuple(vm, a[2])?;
-        let items = crate::obj::tuple::items(details);
-        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
-        for (n, &v) in names.iter().zip(items) {
-            crate::ops::attr::set_attr_str(vm, this, n, v)?;
+    if vm.exc_is(this, ExcKind::SyntaxError) {
+        let names = ["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"];
+        for n in names {
+            crate::ops::attr::set_attr_str(vm, this, n, Value::NONE)?;
         }
-        crate::ops::attr::set_attr_str(vm, this, "msg", a[1])?;
+        if npos >= 2 {
+            crate::ops::attr::set_attr_str(vm, this, "msg", a[1])?;
+        }
+        if npos >= 3 {
+            let details = crate::ops::iter::to_tuple(vm, a[2])?;
+            let items = crate::obj::tuple::items(details);
+            for (n, &v) in names[1..].iter().zip(items) {
+                crate::ops::attr::set_attr_str(vm, this, n, v)?;
+            }
+        }
+    }
+    if vm.exc_is(this, ExcKind::OSError) {
+        let filename = if npos >= 4 { a[3] } else { Value::NONE };
+        crate::ops::attr::set_attr_str(vm, this, "filename", filename)?;
+        if npos >= 4 {
+            // args keeps only (errno, strerror) when a filename is given.
+            let t = vm.new_tuple(&a[1..3])?;
+            e.args.set(t);
+        }
+    }
+    if vm.exc_is(this, ExcKind::NameError) || vm.exc_is(this, ExcKind::AttributeError) {
+        crate::ops::attr::set_attr_str(vm, this, "name", Value::NONE)?;
+    }
+    if vm.exc_is(this, ExcKind::AttributeError) {
+        crate::ops::attr::set_attr_str(vm, this, "obj", Value::NONE)?;
+    }
+    if vm.exc_is(this, ExcKind::ImportError) {
+        crate::ops::attr::set_attr_str(vm, this, "name", Value::NONE)?;
+        crate::ops::attr::set_attr_str(vm, this, "path", Value::NONE)?;
+        let m = if npos >= 2 { a[1] } else { Value::NONE };
+        crate::ops::attr::set_attr_str(vm, this, "msg", m)?;
     }
     if vm.exc_is(this, ExcKind::ImportError) {
         for (j, &k) in crate::obj::tuple::items(kwnames).iter().enumerate() {
