@@ -142,7 +142,11 @@ impl Parser {
                 return Err(self.error_at(handler_pos, msg));
             }
             star_handlers = Some(is_star);
-            let (typ, name) = if self.check(&Tok::Colon) && !is_star {
+            let (typ, name) = if self.check(&Tok::Colon) {
+                if is_star {
+                    let at = self.start();
+                    return Err(self.error_at(at, "expected one or more exception types"));
+                }
                 (None, None)
             } else {
                 let typ = self.expression()?;

@@ -29,8 +29,9 @@ use crate::lexer::{self, LexError, Tok, Token, Tokens, Urgency};
 /// Result of a parsing step.
 type PResult<T> = Result<T, CompileError>;
 
-/// How deeply expressions may nest (parentheses, unary operators, lambdas, conditionals)
-/// before the parser gives up rather than risk overflowing the stack.
+/// How deeply expressions may nest (brackets, unary operators, lambdas, conditionals) before
+/// the parser gives up rather than risk overflowing the stack. The lexer already stops at 200
+/// nested brackets, as CPython does; this also bounds nesting without brackets.
 const MAX_NESTING: u32 = 200;
 
 /// Parses `source` as a module, an `eval` expression or one interactive statement.
@@ -202,7 +203,8 @@ impl Parser {
 
     /// Enters one level of expression nesting; pair every success with `leave`.
     fn enter(&mut self) -> PResult<()> {
-        if self.depth >= MAX_NESTING {
+        // The outermost expression is level 0, so 200 nested brackets still fit.
+        if self.depth > MAX_NESTING {
             let at = self.start();
             return Err(self.error_at(at, "too many nested parentheses"));
         }
@@ -271,7 +273,9 @@ impl Parser {
         let lex_wins = match lex.urgency {
             Urgency::Immediate => true,
             // CPython looks one token ahead, so it reaches the end of input from there too.
-            Urgency::UnclosedBracket(line) => parse_error.line > line || self.failed_at + 1 >= sentinel,
+            Urgency::UnclosedBracket(line) => {
+                self.tokens[self.failed_at].start.line > line || self.failed_at + 1 >= sentinel
+            }
             Urgency::WhenReached => false,
         };
         if lex_wins {

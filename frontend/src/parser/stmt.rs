@@ -171,7 +171,6 @@ impl Parser {
                 | ExprKind::IfExp { .. }
                 | ExprKind::Lambda { .. }
                 | ExprKind::GeneratorExp { .. }
-                | ExprKind::NamedExpr { .. }
                 | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
         );
         let bad_pos = bad.pos;

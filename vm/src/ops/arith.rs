@@ -374,7 +374,7 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
-            let n = y.to_usize().filter(|&n| n < (1 << 32)).ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
+            let n = y.to_u64().filter(|&n| n < (1u64 << 32)).map(|n| n as usize).ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
             if !x.is_zero() && (x.bits() as usize + n) / 8 > vm.heap.stats().total {
                 return Err(crate::vm::PyErr(vm.memory_error));
             }
@@ -408,13 +408,13 @@ fn int_binary_i64(vm: &mut Vm, op: B, x: i64, y: i64) -> PyResult<Option<Value>>
             if y == 0 {
                 return Err(vm.zero_division("integer division or modulo by zero"));
             }
-            x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+            x.checked_div_euclid(y).map(|_| num_integer::Integer::div_floor(&x, &y))
         }
         B::Mod => {
             if y == 0 {
                 return Err(vm.zero_division("integer modulo by zero"));
             }
-            x.checked_rem(y).map(|_| x.mod_floor(&y))
+            x.checked_rem(y).map(|_| num_integer::Integer::mod_floor(&x, &y))
         }
         B::TrueDiv => {
             if y == 0 {

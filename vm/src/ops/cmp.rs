@@ -94,7 +94,7 @@ impl Vm {
         match v {
             Value::TRUE => return Ok(1),
             Value::FALSE => return Ok(0),
-            Value::NONE => return Ok(0xFCA86420),
+            Value::NONE => return Ok(0xFCA8_6420_u32 as isize),
             _ => {}
         }
         match v.obj_kind() {

@@ -680,7 +680,7 @@ pub fn percent_format_text(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) 
             }
             i += 1;
         }
-        let mut take_star = |vm: &mut Vm, next: &mut usize| -> PyResult<isize> {
+        let take_star = |vm: &mut Vm, next: &mut usize| -> PyResult<isize> {
             let v = items.get(*next).copied().ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
             *next += 1;
             if !is_int(v) {

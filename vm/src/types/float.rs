@@ -1,6 +1,7 @@
 //! `float`: construction from numbers and strings, and its methods.
 
-use super::{classmethod, method, staticmethod};
+use super::num_methods::{Num, check};
+use super::{MethodDef, classmethod, method, staticmethod};
 use crate::builtins::args;
 use crate::ops::cmp::float_of;
 use crate::value::Value;
@@ -55,7 +56,13 @@ fn float_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 }
 
 fn self_float(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    float_of(v).ok_or_else(|| vm.type_error("descriptor requires a 'float' object"))
+    match float_of(v) {
+        Some(f) => Ok(f),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(format!("descriptor requires a 'float' object but received a '{t}'")))
+        }
+    }
 }
 
 fn float_is_integer(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -124,10 +131,150 @@ fn float_conjugate(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> 
     vm.new_float(f)
 }
 
-fn float_trunc(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    args::exact(vm, "__trunc__", a, kwnames, 1)?;
-    super::int::to_int(vm, a[0])
+/// The float of a unary special method's `self`.
+fn unary_self(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<f64> {
+    check(vm, a, kw, name, Num::Float, 0)?;
+    Ok(float_of(a[0]).expect("checked float"))
 }
+
+fn float_neg(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__neg__")?;
+    vm.new_float(-f)
+}
+
+fn float_pos(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__pos__")?;
+    vm.new_float(f)
+}
+
+fn float_abs(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__abs__")?;
+    vm.new_float(f.abs())
+}
+
+fn float_bool(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__bool__")?;
+    Ok(Value::from_bool(f != 0.0))
+}
+
+fn float_float(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__float__")?;
+    if vm.type_of(a[0]) == vm.types.float {
+        return Ok(a[0]);
+    }
+    vm.new_float(f)
+}
+
+/// An integral float as an int, with CPython's errors for NaN and infinities.
+pub fn integral_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    if f.abs() < 9.0e15 {
+        return vm.int_from_i64(f as i64);
+    }
+    vm.int_from_big(crate::ops::arith::float_to_bigint(f))
+}
+
+fn float_trunc(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__trunc__")?;
+    integral_to_int(vm, libm::trunc(f))
+}
+
+fn float_int(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__int__")?;
+    integral_to_int(vm, libm::trunc(f))
+}
+
+fn float_floor(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__floor__")?;
+    integral_to_int(vm, libm::floor(f))
+}
+
+fn float_ceil(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__ceil__")?;
+    integral_to_int(vm, libm::ceil(f))
+}
+
+/// `round(f, n)` for a float (`n` None: to an int, half to even).
+pub fn round_float_value(vm: &mut Vm, f: f64, nd: Option<isize>) -> PyResult<Value> {
+    match nd {
+        None => integral_to_int(vm, libm::rint(f)),
+        Some(n) => match crate::format::round_float(f, n.clamp(i32::MIN as isize, i32::MAX as isize) as i32) {
+            Ok(r) => vm.new_float(r),
+            Err(m) => Err(vm.overflow_error(m)),
+        },
+    }
+}
+
+fn float_round(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let nd = super::num_methods::float_round_args(vm, a, kw)?;
+    let f = float_of(a[0]).expect("checked float");
+    round_float_value(vm, f, nd)
+}
+
+fn float_hash(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__hash__")?;
+    vm.int_from_i64(crate::ops::cmp::hash_float(f) as i64)
+}
+
+fn float_repr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__repr__")?;
+    vm.new_str(&crate::format::float_repr(f))
+}
+
+fn float_format(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let spec = super::num_methods::format_spec_arg(vm, a, kw, Num::Float)?;
+    if spec.is_empty() {
+        return vm.str(a[0]);
+    }
+    let f = float_of(a[0]).expect("checked float");
+    let tname = String::from(vm.type_name(a[0]));
+    match crate::format::parse_format_spec(&spec, &tname).and_then(|sp| crate::format::format_float(f, &sp, &tname)) {
+        Ok(s) => vm.new_str(&s),
+        Err(m) => Err(super::num_methods::format_error(vm, m)),
+    }
+}
+
+fn float_getnewargs(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let f = unary_self(vm, a, kw, "__getnewargs__")?;
+    let v = vm.new_float(f)?;
+    vm.new_tuple(&[v])
+}
+
+/// `float.__getformat__(typestr)`.
+pub fn getformat(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "__getformat__", a, kw, 2)?;
+    match vm.str_of(a[1]) {
+        Some("double" | "float") => vm.new_str("IEEE, little-endian"),
+        Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => {
+            let t = vm.type_name(a[1]);
+            Err(vm.type_error(format!("__getformat__() argument must be str, not {t}")))
+        }
+    }
+}
+
+/// The unary, conversion, hashing and formatting special methods of `float`.
+pub const UNARY: &[MethodDef] = &[
+    method("__neg__", float_neg),
+    method("__pos__", float_pos),
+    method("__abs__", float_abs),
+    method("__bool__", float_bool),
+    method("__float__", float_float),
+    method("__int__", float_int),
+    method("__trunc__", float_trunc),
+    method("__floor__", float_floor),
+    method("__ceil__", float_ceil),
+    method("__round__", float_round),
+    method("__hash__", float_hash),
+    method("__repr__", float_repr),
+    method("__format__", float_format),
+    method("__getnewargs__", float_getnewargs),
+];
 
 /// Install `float` methods.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
@@ -141,8 +288,6 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             classmethod("fromhex", float_fromhex),
             method("as_integer_ratio", float_as_integer_ratio),
             method("conjugate", float_conjugate),
-            method("__trunc__", float_trunc),
-            method("__int__", float_trunc),
         ],
     )
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Benchmark runner: times each program in benches/programs under Pyrite and python3 (and
+micropython when it is on PATH) in one run, checks their outputs agree, and prints per-program
+time ratios and their geometric mean.
+
+  benches/run.py                     Pyrite (release build) vs python3 [vs micropython]
+  benches/run.py --emit              Pyrite under -X emit=bytecode|native|viper side by side
+  benches/run.py --repeat 3 fib      best of 3 runs, only programs whose name contains 'fib'
+
+Ratios are Pyrite's time divided by the other's: below 1.0 means Pyrite is faster.
+"""
+import argparse
+import math
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def timed(cmd, repeat):
+    best, out = None, None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, timeout=600)
+        dt = time.perf_counter() - t0
+        if p.returncode != 0:
+            return None, p.stderr.decode(errors="replace").strip().splitlines()[-1:]
+        best = dt if best is None else min(best, dt)
+        out = p.stdout
+    return best, out
+
+
+def geomean(xs):
+    xs = [x for x in xs if x]
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("filter", nargs="?", default="")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--emit", action="store_true", help="compare -X emit modes")
+    ap.add_argument("--pyrite", default=os.path.join(ROOT, "target", "release", "pyrite"))
+    a = ap.parse_args()
+    if not os.path.exists(a.pyrite):
+        subprocess.run(["cargo", "build", "--release"], cwd=ROOT, check=True)
+    progs = sorted(p for p in os.listdir(os.path.join(HERE, "programs")) if p.endswith(".py") and a.filter in p)
+    if a.emit:
+        impls = [(m, [a.pyrite, "-X", "emit=" + m]) for m in ("bytecode", "native", "viper")]
+    else:
+        impls = [("pyrite", [a.pyrite]), ("python3", [sys.executable])]
+        if shutil.which("micropython"):
+            impls.append(("micropython", ["micropython", "-X", "heapsize=64m"]))
+    base = impls[0][0]
+    print("%-16s" % "program" + "".join("%12s" % n for n, _ in impls) + "".join("%14s" % (base + "/" + n) for n, _ in impls[1:]))
+    ratios = {n: [] for n, _ in impls[1:]}
+    for prog in progs:
+        path = os.path.join(HERE, "programs", prog)
+        times, outs = {}, {}
+        for name, cmd in impls:
+            t, out = timed(cmd + [path], a.repeat)
+            times[name], outs[name] = t, out
+        row = "%-16s" % prog[:-3]
+        for name, _ in impls:
+            row += "%12s" % ("%.3fs" % times[name] if times[name] else "failed")
+        for name, _ in impls[1:]:
+            if times[base] and times[name]:
+                r = times[base] / times[name]
+                ratios[name].append(r)
+                row += "%14.2f" % r
+            else:
+                row += "%14s" % "-"
+        ref = outs[impls[1][0]] if not a.emit else outs[base]
+        bad = [n for n, _ in impls if times[n] and outs[n] != ref and n != "micropython"]
+        if bad:
+            row += "  (output differs: %s)" % ", ".join(bad)
+        failed = [(n, outs[n]) for n, _ in impls if times[n] is None]
+        for n, err in failed:
+            row += "  [%s: %s]" % (n, " ".join(err))
+        print(row, flush=True)
+    print("%-16s" % "geomean" + " " * 12 * len(impls) + "".join("%14.2f" % geomean(ratios[n]) for n, _ in impls[1:]))
+
+
+if __name__ == "__main__":
+    main()
