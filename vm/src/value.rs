@@ -124,7 +124,7 @@ impl Value {
 
     /// An interned string by interner index.
     #[inline(always)]
-    pub fn qstr(index: u32) -> Value {
+    pub const fn qstr(index: u32) -> Value {
         Value(((index as usize) << 3) | tags::QSTR)
     }
 
@@ -320,7 +320,7 @@ layouts! {
     SuperObj => Super;
     IterObj => Iter;
     DictViewObj => DictView;
-    crate::native_types::NativeObj => Native;
+    crate::native_types::NativeObj => Native | MemoryView;
     Header => Type | Instance | Object | Int | Float | Complex | Str | Bytes | ByteArray | List | Tuple
         | Dict | Set | Range | Slice | Function | Builtin | BoundMethod | Module | Cell | Code
         | Generator | Exception | Property | ClassMethod | StaticMethod | Super | Iter | DictView

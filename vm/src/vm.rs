@@ -122,6 +122,8 @@ pub struct Vm {
     pub scratch: Value,
     /// Source text of loaded files by name (tracebacks print source lines).
     pub sources: alloc::collections::BTreeMap<String, String>,
+    /// Cached class-attribute lookups.
+    pub method_cache: crate::obj::method_cache::MethodCache,
     /// The block of the innermost running frame (see `interp::frame::FRAME_META`), or NULL.
     pub current_frame: Value,
 }
@@ -214,7 +216,7 @@ impl Vm {
         let saved = self.pending_del;
         self.pending_del = keep_v;
         for &o in crate::gc::var_items_static(keep) {
-            let name = self.intern("__del__");
+            let name = crate::interner::names::DEL;
             if let Ok(Some(m)) = crate::ops::attr::lookup_special(self, o, name) {
                 if let Err(e) = self.call(m, &[]) {
                     let _ = crate::ops::traceback::write_unraisable(self, e, "Exception ignored in: __del__");

@@ -46,6 +46,12 @@ macro_rules! opcodes {
             $( $(#[doc = $doc])* $name = $num, )*
         }
 
+        /// The opcode bytes as constants, for `match` arms in the interpreter loop.
+        #[allow(non_upper_case_globals)]
+        pub mod codes {
+            $( #[doc = concat!("The byte of `", stringify!($name), "`.")] pub const $name: u8 = $num; )*
+        }
+
         impl Op {
             /// Decode an opcode byte.
             pub fn from_u8(b: u8) -> Option<Op> {

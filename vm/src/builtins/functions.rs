@@ -52,7 +52,7 @@ pub fn isinstance_value(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
             return Ok(true);
         }
         if t.header.ty.get() != vm.types.type_ {
-            let n = vm.intern("__instancecheck__");
+            let n = crate::interner::names::INSTANCECHECK;
             if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)? {
                 if f.as_ref::<crate::obj::func::BuiltinObj>().is_none() {
                     let r = vm.call(f, &[obj])?;
@@ -70,7 +70,7 @@ pub fn isinstance_value(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    let n = vm.intern("__instancecheck__");
+    let n = crate::interner::names::INSTANCECHECK;
     if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)? {
         let r = vm.call(f, &[obj])?;
         return vm.truthy(r);
@@ -99,7 +99,7 @@ fn issubclass_value(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
         return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
     };
     if c.header.ty.get() != vm.types.type_ {
-        let n = vm.intern("__subclasscheck__");
+        let n = crate::interner::names::SUBCLASSCHECK;
         if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)? {
             if f.as_ref::<crate::obj::func::BuiltinObj>().is_none() {
                 let r = vm.call(f, &[sub])?;
@@ -132,7 +132,7 @@ fn next(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let it = a[0];
     let is_iter = matches!(it.obj_kind(), Some(Kind::Iter) | Some(Kind::Generator)) || {
         let ty = vm.type_of(it);
-        let n = vm.intern("__next__");
+        let n = crate::interner::names::NEXT;
         typeobj::lookup(vm, &ty, n)?.is_some()
     };
     if !is_iter {
@@ -223,7 +223,7 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> PyResult<bool> {
         Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::BoundMethod) | Some(Kind::Type) => Ok(true),
         _ => {
             let ty = vm.type_of(v);
-            let n = vm.intern("__call__");
+            let n = crate::interner::names::CALL;
             Ok(typeobj::lookup(vm, &ty, n)?.is_some())
         }
     }
@@ -462,7 +462,7 @@ fn vars(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if a.is_empty() {
         return current_locals(vm);
     }
-    let n = vm.intern("__dict__");
+    let n = crate::interner::names::DICT;
     match vm.getattr_opt(a[0], n)? {
         Some(d) => Ok(d),
         None => Err(vm.type_error("vars() argument must have __dict__ attribute")),

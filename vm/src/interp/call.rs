@@ -76,7 +76,7 @@ impl Vm {
                 crate::ops::construct::call_type(self, ty, args, kwnames)
             }
             _ => {
-                let name = self.intern("__call__");
+                let name = crate::interner::names::CALL;
                 match crate::ops::attr::lookup_special(self, f, name)? {
                     Some(m) => self.call_kw(m, args, kwnames),
                     None => {

@@ -6,13 +6,14 @@
 use super::frame::{cells_as_values, Frame};
 use crate::obj::list::ListObj;
 use crate::obj::tuple;
-use crate::obj::CellObj;
+use crate::obj::{CellObj, FloatObj};
 use crate::ops;
 use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use frontend::bytecode::code::decode;
-use frontend::bytecode::{BinaryOperator, Comparison, Op, UnaryOperator, INPLACE};
+use frontend::bytecode::opcodes::codes;
+use frontend::bytecode::{BinaryOperator, Comparison, UnaryOperator, INPLACE};
 
 /// How a frame stopped running.
 pub enum Exit {
@@ -81,34 +82,31 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
         let word = code[f.ip];
         f.ip += 1;
         let (byte, arg) = decode(word);
-        let Some(op) = Op::from_u8(byte) else {
-            return Err(vm.new_exc(ExcKind::SystemError, "bad opcode"));
-        };
-        match op {
-            Op::Nop => {}
-            Op::LoadConst => f.push(tuple::items(f.code.consts)[arg as usize]),
-            Op::LoadSmallInt => f.push(Value::small_int(((arg << 8) as i32 >> 8) as isize)),
-            Op::LoadNone => f.push(Value::NONE),
-            Op::LoadTrue => f.push(Value::TRUE),
-            Op::LoadFalse => f.push(Value::FALSE),
-            Op::LoadFast => {
+        match byte {
+            codes::Nop => {}
+            codes::LoadConst => f.push(tuple::items(f.code.consts)[arg as usize]),
+            codes::LoadSmallInt => f.push(Value::small_int(((arg << 8) as i32 >> 8) as isize)),
+            codes::LoadNone => f.push(Value::NONE),
+            codes::LoadTrue => f.push(Value::TRUE),
+            codes::LoadFalse => f.push(Value::FALSE),
+            codes::LoadFast => {
                 let v = f.slots[arg as usize].get();
                 if v.is_null() {
                     return Err(unbound_local(vm, f, arg as usize));
                 }
                 f.push(v);
             }
-            Op::StoreFast => {
+            codes::StoreFast => {
                 let v = f.pop();
                 f.slots[arg as usize].set(v);
             }
-            Op::DeleteFast => {
+            codes::DeleteFast => {
                 if f.slots[arg as usize].get().is_null() {
                     return Err(unbound_local(vm, f, arg as usize));
                 }
                 f.slots[arg as usize].set(Value::NULL);
             }
-            Op::LoadDeref => {
+            codes::LoadDeref => {
                 let cell = cell_at(f, arg);
                 let v = cell.value.get();
                 if v.is_null() {
@@ -116,19 +114,19 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 }
                 f.push(v);
             }
-            Op::StoreDeref => {
+            codes::StoreDeref => {
                 let v = f.pop();
                 cell_at(f, arg).value.set(v);
             }
-            Op::DeleteDeref => {
+            codes::DeleteDeref => {
                 let cell = cell_at(f, arg);
                 if cell.value.get().is_null() {
                     return Err(unbound_deref(vm, f, arg as usize));
                 }
                 cell.value.set(Value::NULL);
             }
-            Op::LoadClosure => f.push(f.slots[f.cell_base + arg as usize].get()),
-            Op::LoadClassDeref => {
+            codes::LoadClosure => f.push(f.slots[f.cell_base + arg as usize].get()),
+            codes::LoadClassDeref => {
                 let name = deref_name(vm, f, arg as usize);
                 if let Some(v) = ops::subscr::mapping_get(vm, f.locals, name)? {
                     f.push(v);
@@ -140,22 +138,22 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                     f.push(v);
                 }
             }
-            Op::LoadGlobal => {
+            codes::LoadGlobal => {
                 let name = name_at(f, arg);
                 let v = load_global(vm, f.globals, name)?;
                 f.push(v);
             }
-            Op::StoreGlobal => {
+            codes::StoreGlobal => {
                 let v = f.pop();
                 vm.dict_set(f.globals, name_at(f, arg), v)?;
             }
-            Op::DeleteGlobal => {
+            codes::DeleteGlobal => {
                 let name = name_at(f, arg);
                 if vm.dict_remove(f.globals, name)?.is_none() {
                     return Err(name_error(vm, name));
                 }
             }
-            Op::LoadName => {
+            codes::LoadName => {
                 let name = name_at(f, arg);
                 let v = match ops::subscr::mapping_get(vm, f.locals, name)? {
                     Some(v) => v,
@@ -163,37 +161,37 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 };
                 f.push(v);
             }
-            Op::StoreName => {
+            codes::StoreName => {
                 let v = f.pop();
                 ops::subscr::mapping_set(vm, f.locals, name_at(f, arg), v)?;
             }
-            Op::DeleteName => {
+            codes::DeleteName => {
                 let name = name_at(f, arg);
                 if !ops::subscr::mapping_del(vm, f.locals, name)? {
                     return Err(name_error(vm, name));
                 }
             }
-            Op::LoadAttr => {
+            codes::LoadAttr => {
                 let obj = f.peek(0);
                 let v = vm.getattr(obj, name_at(f, arg))?;
                 f.set_top(v);
             }
-            Op::StoreAttr => {
+            codes::StoreAttr => {
                 let obj = f.pop();
                 let v = f.pop();
                 vm.setattr(obj, name_at(f, arg), v)?;
             }
-            Op::DeleteAttr => {
+            codes::DeleteAttr => {
                 let obj = f.pop();
                 vm.delattr(obj, name_at(f, arg))?;
             }
-            Op::LoadMethod => {
+            codes::LoadMethod => {
                 let obj = f.peek(0);
                 let (m, self_) = ops::attr::load_method(vm, obj, name_at(f, arg))?;
                 f.set_top(m);
                 f.push(self_);
             }
-            Op::CallMethod => {
+            codes::CallMethod => {
                 let n = arg as usize;
                 let self_ = f.peek(n);
                 let result = if self_.is_null() {
@@ -206,97 +204,107 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 pop_n(f, n + 2);
                 f.push(result);
             }
-            Op::BinarySubscr => {
+            codes::BinarySubscr => {
                 let key = f.pop();
                 let obj = f.peek(0);
-                let v = ops::subscr::getitem(vm, obj, key)?;
+                let v = match (list_index(vm, obj, key), key.as_small_int()) {
+                    (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.items()[i as usize].get(),
+                    _ => ops::subscr::getitem(vm, obj, key)?,
+                };
                 f.set_top(v);
             }
-            Op::StoreSubscr => {
+            codes::StoreSubscr => {
                 let key = f.pop();
                 let obj = f.pop();
                 let v = f.pop();
-                ops::subscr::setitem(vm, obj, key, v)?;
+                match (list_index(vm, obj, key), key.as_small_int()) {
+                    (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.items()[i as usize].set(v),
+                    _ => ops::subscr::setitem(vm, obj, key, v)?,
+                }
             }
-            Op::DeleteSubscr => {
+            codes::DeleteSubscr => {
                 let key = f.pop();
                 let obj = f.pop();
                 ops::subscr::delitem(vm, obj, key)?;
             }
-            Op::BinaryOp => {
+            codes::BinaryOp => {
                 let b = f.pop();
                 let a = f.peek(0);
                 let r = if a.is_small_int() && b.is_small_int() {
                     small_int_binop(vm, arg, a, b)?
+                } else if let Some(r) = float_binop(vm, arg, a, b) {
+                    r?
                 } else {
                     binop(vm, arg, a, b)?
                 };
                 f.set_top(r);
             }
-            Op::UnaryOp => {
+            codes::UnaryOp => {
                 let a = f.peek(0);
                 let op = UnaryOperator::from_u32(arg).expect("valid unary operator");
                 let r = ops::arith::unary_op(vm, op, a)?;
                 f.set_top(r);
             }
-            Op::CompareOp => {
+            codes::CompareOp => {
                 let b = f.pop();
                 let a = f.peek(0);
                 let r = if a.is_small_int() && b.is_small_int() {
                     small_int_compare(arg, a, b)
+                } else if let Some(r) = float_compare(vm, arg, a, b) {
+                    r
                 } else {
                     let cmp = Comparison::from_u32(arg).expect("valid comparison");
                     ops::cmp::compare(vm, cmp, a, b)?
                 };
                 f.set_top(r);
             }
-            Op::Jump => {
+            codes::Jump => {
                 if (arg as usize) < f.ip {
                     vm.check_interrupt()?;
                 }
                 f.ip = arg as usize;
             }
-            Op::PopJumpIfFalse => {
+            codes::PopJumpIfFalse => {
                 let v = f.pop();
                 if !truthy(vm, v)? {
                     f.ip = arg as usize;
                 }
             }
-            Op::PopJumpIfTrue => {
+            codes::PopJumpIfTrue => {
                 let v = f.pop();
                 if truthy(vm, v)? {
                     f.ip = arg as usize;
                 }
             }
-            Op::JumpIfFalseOrPop => {
+            codes::JumpIfFalseOrPop => {
                 if truthy(vm, f.peek(0))? {
                     f.pop();
                 } else {
                     f.ip = arg as usize;
                 }
             }
-            Op::JumpIfTrueOrPop => {
+            codes::JumpIfTrueOrPop => {
                 if truthy(vm, f.peek(0))? {
                     f.ip = arg as usize;
                 } else {
                     f.pop();
                 }
             }
-            Op::PopJumpIfNone => {
+            codes::PopJumpIfNone => {
                 if f.pop().is_none() {
                     f.ip = arg as usize;
                 }
             }
-            Op::PopJumpIfNotNone => {
+            codes::PopJumpIfNotNone => {
                 if !f.pop().is_none() {
                     f.ip = arg as usize;
                 }
             }
-            Op::GetIter => {
+            codes::GetIter => {
                 let it = vm.iter(f.peek(0))?;
                 f.set_top(it);
             }
-            Op::ForIter => {
+            codes::ForIter => {
                 let it = f.peek(0);
                 match ops::iter::next_fast(vm, it)? {
                     Some(v) => f.push(v),
@@ -306,14 +314,14 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                     }
                 }
             }
-            Op::Pop => {
+            codes::Pop => {
                 f.pop();
             }
-            Op::Copy => {
+            codes::Copy => {
                 let v = f.peek(arg as usize - 1);
                 f.push(v);
             }
-            Op::Swap => {
+            codes::Swap => {
                 let n = arg as usize;
                 let top = f.sp - 1;
                 let other = top + 1 - n;
@@ -321,19 +329,19 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 f.slots[top].set(f.slots[other].get());
                 f.slots[other].set(v);
             }
-            Op::BuildTuple => {
+            codes::BuildTuple => {
                 let n = arg as usize;
                 let t = vm.new_tuple(cells_as_values(f.top_n(n)))?;
                 pop_n(f, n);
                 f.push(t);
             }
-            Op::BuildList => {
+            codes::BuildList => {
                 let n = arg as usize;
                 let l = vm.new_list(cells_as_values(f.top_n(n)))?;
                 pop_n(f, n);
                 f.push(l);
             }
-            Op::BuildSet => {
+            codes::BuildSet => {
                 let n = arg as usize;
                 let s = vm.new_set()?;
                 for &v in cells_as_values(f.top_n(n)) {
@@ -342,7 +350,7 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 pop_n(f, n);
                 f.push(s);
             }
-            Op::BuildMap => {
+            codes::BuildMap => {
                 let n = arg as usize;
                 let d = vm.new_dict()?;
                 let items = cells_as_values(f.top_n(2 * n));
@@ -352,7 +360,7 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 pop_n(f, 2 * n);
                 f.push(d);
             }
-            Op::BuildSlice => {
+            codes::BuildSlice => {
                 let n = arg as usize;
                 let step = if n == 3 { f.pop() } else { Value::NONE };
                 let stop = f.pop();
@@ -360,72 +368,72 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 let s = vm.new_slice(start, stop, step)?;
                 f.push(s);
             }
-            Op::BuildString => {
+            codes::BuildString => {
                 let n = arg as usize;
                 let s = ops::format::concat_strs(vm, cells_as_values(f.top_n(n)))?;
                 pop_n(f, n);
                 f.push(s);
             }
-            Op::ListAppend => {
+            codes::ListAppend => {
                 let v = f.pop();
                 let list = f.peek(arg as usize - 1).as_ref::<ListObj>().expect("list");
                 vm.list_append(list, v)?;
             }
-            Op::SetAdd => {
+            codes::SetAdd => {
                 let v = f.pop();
                 let s = f.peek(arg as usize - 1);
                 vm.set_add(s, v)?;
             }
-            Op::MapAdd => {
+            codes::MapAdd => {
                 let v = f.pop();
                 let k = f.pop();
                 let d = f.peek(arg as usize - 1);
                 vm.dict_set(d, k, v)?;
             }
-            Op::ListExtend => {
+            codes::ListExtend => {
                 let v = f.pop();
                 let list = f.peek(arg as usize - 1);
                 ops::iter::extend_list(vm, list, v)?;
             }
-            Op::SetUpdate => {
+            codes::SetUpdate => {
                 let v = f.pop();
                 let s = f.peek(arg as usize - 1);
                 ops::iter::update_set(vm, s, v)?;
             }
-            Op::DictUpdate => {
+            codes::DictUpdate => {
                 let v = f.pop();
                 let d = f.peek(arg as usize - 1);
                 ops::iter::update_dict(vm, d, v, false)?;
             }
-            Op::DictMerge => {
+            codes::DictMerge => {
                 let v = f.pop();
                 let d = f.peek(arg as usize - 1);
                 let callee = f.peek(arg as usize + 1);
                 ops::iter::merge_kwargs(vm, d, v, callee)?;
             }
-            Op::ListToTuple => {
+            codes::ListToTuple => {
                 let l = f.peek(0).as_ref::<ListObj>().expect("list");
                 let t = vm.new_tuple(cells_as_values(l.items()))?;
                 f.set_top(t);
             }
-            Op::UnpackSequence => {
+            codes::UnpackSequence => {
                 let seq = f.pop();
                 ops::iter::unpack(vm, f, seq, arg as usize, None)?;
             }
-            Op::UnpackEx => {
+            codes::UnpackEx => {
                 let seq = f.pop();
                 let before = (arg & 0xff) as usize;
                 let after = (arg >> 8) as usize;
                 ops::iter::unpack(vm, f, seq, before, Some(after))?;
             }
-            Op::Call => {
+            codes::Call => {
                 let n = arg as usize;
                 let callee = f.peek(n);
                 let r = vm.call(callee, cells_as_values(f.top_n(n)))?;
                 pop_n(f, n + 1);
                 f.push(r);
             }
-            Op::CallKw => {
+            codes::CallKw => {
                 let n = arg as usize;
                 let kwnames = f.pop();
                 let callee = f.peek(n);
@@ -433,24 +441,24 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 pop_n(f, n + 1);
                 f.push(r);
             }
-            Op::CallEx => {
+            codes::CallEx => {
                 let kwargs = if arg & 1 != 0 { f.pop() } else { Value::NULL };
                 let args = f.pop();
                 let callee = f.pop();
                 let r = super::call::call_ex(vm, callee, args, kwargs)?;
                 f.push(r);
             }
-            Op::MakeFunction => {
+            codes::MakeFunction => {
                 let fv = super::call::make_function(vm, f, arg)?;
                 f.push(fv);
             }
-            Op::LoadBuildClass => {
+            codes::LoadBuildClass => {
                 let v = vm.dict_get_str(vm.builtins, "__build_class__")?.unwrap_or(Value::NONE);
                 f.push(v);
             }
-            Op::ReturnValue => return Ok(Exit::Return(f.pop())),
-            Op::YieldValue => return Ok(Exit::Yield(f.peek(0))),
-            Op::Send => {
+            codes::ReturnValue => return Ok(Exit::Return(f.pop())),
+            codes::YieldValue => return Ok(Exit::Yield(f.peek(0))),
+            codes::Send => {
                 let v = f.peek(0);
                 let sub = f.peek(1);
                 match super::generator::send_to(vm, sub, v)? {
@@ -462,28 +470,28 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                     }
                 }
             }
-            Op::GetYieldFromIter => {
+            codes::GetYieldFromIter => {
                 let v = f.peek(0);
                 let it = super::generator::yield_from_iter(vm, v)?;
                 f.set_top(it);
             }
-            Op::GetAwaitable => {
+            codes::GetAwaitable => {
                 let v = f.peek(0);
                 let it = super::generator::get_awaitable(vm, v)?;
                 f.set_top(it);
             }
-            Op::GetAIter => {
+            codes::GetAIter => {
                 let v = f.peek(0);
                 let it = vm.call_method(v, "__aiter__", &[])?;
                 f.set_top(it);
             }
-            Op::GetANext => {
+            codes::GetANext => {
                 let it = f.peek(0);
                 let aw = vm.call_method(it, "__anext__", &[])?;
                 let aw = super::generator::get_awaitable(vm, aw)?;
                 f.push(aw);
             }
-            Op::EndAsyncFor => {
+            codes::EndAsyncFor => {
                 let exc = f.pop();
                 if vm.exc_is(exc, ExcKind::StopAsyncIteration) {
                     f.pop();
@@ -492,44 +500,44 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                     return Err(PyErr(exc));
                 }
             }
-            Op::BeforeAsyncWith => {
+            codes::BeforeAsyncWith => {
                 let mgr = f.pop();
                 let exit = vm.getattr_str(mgr, "__aexit__")?;
                 let enter = vm.call_method(mgr, "__aenter__", &[])?;
                 f.push(exit);
                 f.push(enter);
             }
-            Op::Raise => {
+            codes::Raise => {
                 let err = do_raise(vm, f, arg, reraise)?;
                 return Err(err);
             }
-            Op::PushExcInfo => {
+            codes::PushExcInfo => {
                 let exc = f.pop();
                 f.push(vm.handled);
                 f.push(exc);
                 vm.handled = exc;
             }
-            Op::PopExcept => {
+            codes::PopExcept => {
                 vm.handled = f.pop();
             }
-            Op::Reraise => {
+            codes::Reraise => {
                 let exc = f.pop();
                 *reraise = true;
                 return Err(PyErr(exc));
             }
-            Op::CheckExcMatch => {
+            codes::CheckExcMatch => {
                 let ty = f.pop();
                 let exc = f.peek(0);
                 let m = ops::exc::exception_matches(vm, exc, ty)?;
                 f.push(Value::from_bool(m));
             }
-            Op::BeforeWith => {
+            codes::BeforeWith => {
                 let mgr = f.pop();
                 let (exit, enter) = ops::exc::enter_context(vm, mgr)?;
                 f.push(exit);
                 f.push(enter);
             }
-            Op::WithExceptStart => {
+            codes::WithExceptStart => {
                 let exc = f.peek(0);
                 let exit = f.peek(2);
                 let ty = Value::from_obj(vm.type_of(exc));
@@ -537,50 +545,51 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 let r = vm.call(exit, &[ty, exc, tb])?;
                 f.push(r);
             }
-            Op::ImportName => {
+            codes::ImportName => {
                 let fromlist = f.pop();
                 let level = f.pop();
                 let m = crate::import::import_name(vm, name_at(f, arg), fromlist, level, f.globals)?;
                 f.push(m);
             }
-            Op::ImportFrom => {
+            codes::ImportFrom => {
                 let m = f.peek(0);
                 let v = crate::import::import_from(vm, m, name_at(f, arg))?;
                 f.push(v);
             }
-            Op::ImportStar => {
+            codes::ImportStar => {
                 let m = f.pop();
                 crate::import::import_star(vm, m, f.locals)?;
             }
-            Op::FormatValue => {
+            codes::FormatValue => {
                 let spec = if arg & 4 != 0 { f.pop() } else { Value::NULL };
                 let v = f.peek(0);
                 let s = ops::format::format_value(vm, v, arg & 3, spec)?;
                 f.set_top(s);
             }
-            Op::LoadAssertionError => f.push(Value::from_obj(vm.types.exc(ExcKind::AssertionError))),
-            Op::SetupAnnotations => {
-                let name = vm.intern("__annotations__");
+            codes::LoadAssertionError => f.push(Value::from_obj(vm.types.exc(ExcKind::AssertionError))),
+            codes::SetupAnnotations => {
+                let name = crate::interner::names::ANNOTATIONS;
                 if ops::subscr::mapping_get(vm, f.locals, name)?.is_none() {
                     let d = vm.new_dict()?;
                     ops::subscr::mapping_set(vm, f.locals, name, d)?;
                 }
             }
-            Op::PrintExpr => {
+            codes::PrintExpr => {
                 let v = f.pop();
                 crate::builtins::io::display_hook(vm, v)?;
             }
-            Op::LoadLocals => f.push(f.locals),
-            Op::SetupClassBody => {
+            codes::LoadLocals => f.push(f.locals),
+            codes::SetupClassBody => {
                 let module = vm.dict_get_str(f.globals, "__name__")?;
                 if let Some(m) = module {
-                    let k = vm.intern("__module__");
+                    let k = crate::interner::names::MODULE;
                     ops::subscr::mapping_set(vm, f.locals, k, m)?;
                 }
                 let qualname = tuple::items(f.code.consts)[arg as usize];
-                let k = vm.intern("__qualname__");
+                let k = crate::interner::names::QUALNAME;
                 ops::subscr::mapping_set(vm, f.locals, k, qualname)?;
             }
+            _ => return Err(vm.new_exc(ExcKind::SystemError, "bad opcode")),
         }
     }
 }
@@ -628,6 +637,69 @@ fn small_int_binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value>
         }
         _ => binop(vm, arg, a, b),
     }
+}
+
+/// The list `obj` when it is an exact list (subclasses may override `__getitem__`).
+#[inline(always)]
+fn list_index(vm: &Vm, obj: Value, key: Value) -> Option<&'static ListObj> {
+    if !key.is_small_int() || obj.obj_type() != Some(vm.types.list) {
+        return None;
+    }
+    obj.as_ref::<ListObj>()
+}
+
+/// A float operand (exact float, or an int mixed with a float) as f64.
+#[inline(always)]
+fn float_operands(vm: &Vm, a: Value, b: Value) -> Option<(f64, f64)> {
+    let fty = vm.types.float;
+    let x = if a.obj_type() == Some(fty) {
+        a.as_ref::<FloatObj>()?.value
+    } else if let Some(i) = a.as_small_int() {
+        i as f64
+    } else {
+        return None;
+    };
+    let y = if b.obj_type() == Some(fty) {
+        b.as_ref::<FloatObj>()?.value
+    } else if let Some(i) = b.as_small_int() {
+        i as f64
+    } else {
+        return None;
+    };
+    Some((x, y))
+}
+
+/// `+ - *` (and `/` by non-zero) on floats without the generic dispatch.
+#[inline(always)]
+fn float_binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> Option<PyResult<Value>> {
+    let (x, y) = float_operands(vm, a, b)?;
+    let r = match arg & !INPLACE {
+        0 => x + y,
+        1 => x - y,
+        2 => x * y,
+        4 if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(vm.new_float(r))
+}
+
+#[inline(always)]
+fn float_compare(vm: &Vm, arg: u32, a: Value, b: Value) -> Option<Value> {
+    // Ints beyond 2**53 do not convert exactly: compare them the slow, exact way.
+    let exact = |v: Value| v.as_small_int().is_none_or(|i| i.unsigned_abs() < (1 << 53));
+    if !exact(a) || !exact(b) {
+        return None;
+    }
+    let (x, y) = float_operands(vm, a, b)?;
+    Some(Value::from_bool(match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        5 => x >= y,
+        _ => return None,
+    }))
 }
 
 #[inline(never)]

@@ -349,7 +349,7 @@ pub fn get_awaitable(vm: &mut Vm, v: Value) -> PyResult<Value> {
             return Ok(v);
         }
     }
-    let name = vm.intern("__await__");
+    let name = crate::interner::names::AWAIT;
     match crate::ops::attr::lookup_special(vm, v, name)? {
         Some(m) => {
             let it = vm.call(m, &[])?;

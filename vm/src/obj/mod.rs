@@ -11,6 +11,7 @@ pub mod exc;
 pub mod func;
 pub mod int;
 pub mod list;
+pub mod method_cache;
 pub mod set;
 pub mod str;
 pub mod tuple;

@@ -66,8 +66,23 @@ impl TypeObj {
     }
 }
 
-/// Find `name` in the dicts of `ty`'s MRO (no descriptors applied).
+/// Find `name` in the dicts of `ty`'s MRO (no descriptors applied). Lookups of interned names
+/// go through the VM's method cache.
+#[inline]
 pub fn lookup(vm: &mut Vm, ty: &TypeObj, name: Value) -> PyResult<Option<Value>> {
+    if name.as_qstr().is_some() {
+        let key = Value::from_ref(ty);
+        if let Some(hit) = vm.method_cache.get(key, name) {
+            return Ok(hit);
+        }
+        let found = lookup_uncached(vm, ty, name)?;
+        vm.method_cache.put(key, name, found);
+        return Ok(found);
+    }
+    lookup_uncached(vm, ty, name)
+}
+
+fn lookup_uncached(vm: &mut Vm, ty: &TypeObj, name: Value) -> PyResult<Option<Value>> {
     let mro = tuple::items(ty.mro.get());
     for &t in mro {
         let Some(t) = t.as_ref::<TypeObj>() else { continue };

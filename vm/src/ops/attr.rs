@@ -6,6 +6,7 @@ use crate::obj::dict;
 use crate::obj::func::{BuiltinObj, FunctionObj, BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC};
 use crate::obj::typeobj::{self, flags as tflags, TypeObj};
 use crate::obj::{BoundMethodObj, Header, Kind, MethodWrapperObj, ModuleObj, PropertyObj, SuperObj};
+use crate::interner::names;
 use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -31,7 +32,7 @@ impl Vm {
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let ty = self.type_of(obj);
         if ty.has(tflags::HAS_GETATTRIBUTE) {
-            let ga = self.intern("__getattribute__");
+            let ga = crate::interner::names::GETATTRIBUTE;
             if let Some(f) = typeobj::lookup(self, &ty, ga)? {
                 match self.call(f, &[obj, name]) {
                     Ok(v) => return Ok(Some(v)),
@@ -53,7 +54,7 @@ impl Vm {
     }
 
     fn getattr_fallback(&mut self, obj: Value, ty: &TypeObj, name: Value, e: PyErr) -> PyResult<Option<Value>> {
-        let ga = self.intern("__getattr__");
+        let ga = crate::interner::names::GETATTR;
         if let Some(f) = typeobj::lookup(self, ty, ga)? {
             match self.call(f, &[obj, name]) {
                 Ok(v) => return Ok(Some(v)),
@@ -69,7 +70,7 @@ impl Vm {
     pub fn setattr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {
         let ty = self.type_of(obj);
         if ty.has(tflags::HAS_SETATTR) {
-            let sa = self.intern("__setattr__");
+            let sa = crate::interner::names::SETATTR;
             if let Some(f) = typeobj::lookup(self, &ty, sa)? {
                 if f.as_ref::<BuiltinObj>().is_none() {
                     self.call(f, &[obj, name, value])?;
@@ -84,7 +85,7 @@ impl Vm {
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         let ty = self.type_of(obj);
         if ty.has(tflags::HAS_SETATTR) {
-            let da = self.intern("__delattr__");
+            let da = crate::interner::names::DELATTR;
             if let Some(f) = typeobj::lookup(self, &ty, da)? {
                 if f.as_ref::<BuiltinObj>().is_none() {
                     self.call(f, &[obj, name])?;
@@ -114,7 +115,7 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     let msg = if let Some(t) = obj.as_ref::<TypeObj>() {
         format!("type object '{}' has no attribute '{n}'", t.name_str(vm))
     } else if let Some(m) = obj.as_ref::<ModuleObj>() {
-        let key = vm.intern("__name__");
+        let key = crate::interner::names::NAME;
         let mname = dict::get_str(vm, m.dict.get(), key).ok().flatten();
         let mname = mname.and_then(|v| vm.str_of(v)).unwrap_or("?");
         format!("module '{mname}' has no attribute '{n}'")
@@ -137,8 +138,8 @@ fn is_data_descriptor(vm: &mut Vm, a: Value) -> PyResult<bool> {
         Some(Kind::Property) => Ok(true),
         Some(Kind::Instance) => {
             let t = vm.type_of(a);
-            let set = vm.intern("__set__");
-            let del = vm.intern("__delete__");
+            let set = crate::interner::names::SET;
+            let del = crate::interner::names::DELETE;
             Ok(typeobj::lookup(vm, &t, set)?.is_some() || typeobj::lookup(vm, &t, del)?.is_some())
         }
         _ => Ok(false),
@@ -173,7 +174,7 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Value, owner: Value) -> PyResult
             let w = attr.as_ref::<MethodWrapperObj>().expect("classmethod");
             let f = w.func.get();
             if f.obj_kind() == Some(Kind::Instance) {
-                let get = vm.intern("__get__");
+                let get = crate::interner::names::GET;
                 let t = vm.type_of(f);
                 if let Some(g) = typeobj::lookup(vm, &t, get)? {
                     return vm.call(g, &[f, owner, owner]);
@@ -195,7 +196,7 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Value, owner: Value) -> PyResult
         }
         Some(Kind::Instance) | Some(Kind::Native) => {
             let t = vm.type_of(attr);
-            let get = vm.intern("__get__");
+            let get = crate::interner::names::GET;
             match typeobj::lookup(vm, &t, get)? {
                 Some(g) => {
                     let inst = if obj.is_null() { Value::NONE } else { obj };
@@ -266,7 +267,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> Py
             if let Some(v) = crate::ops::special_attrs::get(vm, obj, name)? {
                 return Ok(Some(v));
             }
-            let ga = vm.intern("__getattr__");
+            let ga = crate::interner::names::GETATTR;
             if let Some(f) = dict::get_str(vm, m.dict.get(), ga)? {
                 return match vm.call(f, &[name]) {
                     Ok(v) => Ok(Some(v)),
@@ -285,8 +286,12 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> Py
         }
     }
     // Field-backed attributes behave like CPython's getset descriptors (data descriptors).
-    if let Some(v) = crate::ops::special_attrs::get(vm, obj, name)? {
-        return Ok(Some(v));
+    // Plain instances have only two of them.
+    let plain = obj.obj_kind() == Some(Kind::Instance);
+    if !plain || name == names::CLASS || name == names::DICT {
+        if let Some(v) = crate::ops::special_attrs::get(vm, obj, name)? {
+            return Ok(Some(v));
+        }
     }
     if let Some(d) = existing_instance_dict(obj, ty) {
         if let Some(v) = dict::get_str(vm, d, name)? {
@@ -355,6 +360,7 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
             return Ok(());
         }
         let d = t.dict.get();
+        vm.method_cache.invalidate();
         match value {
             Some(v) => vm.dict_set(d, name, v)?,
             None => {
@@ -404,13 +410,14 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
             _ => {}
         }
     }
-    if crate::ops::special_attrs::set(vm, obj, name, value)? {
+    let plain = obj.obj_kind() == Some(Kind::Instance);
+    if (!plain || name == names::CLASS || name == names::DICT) && crate::ops::special_attrs::set(vm, obj, name, value)? {
         return Ok(());
     }
     if ty.has(tflags::SLOTS) {
         // Slotted instances keep their slots in the instance dict, restricted to the names
         // the class (and its bases) declared.
-        let key = vm.intern("__slotnames__");
+        let key = crate::interner::names::SLOTNAMES;
         let allowed = typeobj::lookup(vm, ty, key)?;
         let ok = match allowed.and_then(|a| a.as_ref::<crate::obj::set::SetObj>()) {
             Some(set) => vm.set_contains(set, name)?,

@@ -113,7 +113,7 @@ impl Vm {
 
     fn hash_slow(&mut self, v: Value) -> PyResult<isize> {
         let ty = self.type_of(v);
-        let name = self.intern("__hash__");
+        let name = crate::interner::names::HASH;
         match crate::obj::typeobj::lookup(self, &ty, name)? {
             Some(h) if h.is_none() => {
                 let t = self.type_name(v);

@@ -20,8 +20,14 @@ pub fn call_type(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Val
     if tyv == Value::from_obj(vm.types.type_) && args.len() == 1 && kwnames.is_null() {
         return Ok(Value::from_obj(vm.type_of(args[0])));
     }
-    let new_name = vm.intern("__new__");
+    let new_name = crate::interner::names::NEW;
     let new = typeobj::lookup(vm, ty, new_name)?;
+    if ty.kind == Kind::Instance {
+        let object = vm.types.object;
+        if new == typeobj::lookup(vm, &object, new_name)? {
+            return construct_plain(vm, ty, args, kwnames);
+        }
+    }
     let obj = match new {
         Some(n) => {
             let n = match n.as_ref::<MethodWrapperObj>() {
@@ -42,7 +48,7 @@ pub fn call_type(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Val
     if !(Value::from_obj(obj_ty) == tyv || typeobj::is_subtype(&obj_ty, tyv)) {
         return Ok(obj);
     }
-    let init_name = vm.intern("__init__");
+    let init_name = crate::interner::names::INIT;
     if let Some(init) = typeobj::lookup(vm, &obj_ty, init_name)? {
         let holder = vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
         let r = vm.call_kw(init, tuple::items(holder), kwnames)?;
@@ -54,6 +60,34 @@ pub fn call_type(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Val
     Ok(obj)
 }
 
+/// `cls(*args)` for a class whose `__new__` is `object.__new__`: make the instance and call
+/// `__init__` with the arguments on a small stack buffer (no argument tuples).
+fn construct_plain(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    let init = typeobj::lookup(vm, ty, crate::interner::names::INIT)?;
+    let object = vm.types.object;
+    let object_init = typeobj::lookup(vm, &object, crate::interner::names::INIT)?;
+    if init == object_init && (!args.is_empty() || !kwnames.is_null()) {
+        let name = ty.name_str(vm);
+        return Err(vm.type_error(format!("{name}() takes no arguments")));
+    }
+    let obj = vm.alloc_instance(gc_of(ty), InstanceObj { header: Header::new(gc_of(ty)), dict: Cell::new(Value::NULL) })?;
+    let Some(init) = init.filter(|&i| Some(i) != object_init) else { return Ok(obj) };
+    let r = if args.len() < 8 {
+        let mut buf = [Value::NULL; 8];
+        buf[0] = obj;
+        buf[1..=args.len()].copy_from_slice(args);
+        vm.call_kw(init, &buf[..=args.len()], kwnames)?
+    } else {
+        let holder = vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
+        vm.call_kw(init, tuple::items(holder), kwnames)?
+    };
+    if !r.is_none() {
+        let t = vm.type_name(r);
+        return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
+    }
+    Ok(obj)
+}
+
 /// `object.__new__(cls)`: an empty instance with `cls`'s layout.
 pub fn object_new(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
     let g = Header::new(gc_of(ty));
@@ -61,13 +95,14 @@ pub fn object_new(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Va
     match ty.kind {
         Kind::Instance | Kind::Object => {
             if has_args {
-                let init_name = vm.intern("__init__");
-                let new_name = vm.intern("__new__");
+                let init_name = crate::interner::names::INIT;
+                let new_name = crate::interner::names::NEW;
                 let init = typeobj::lookup(vm, ty, init_name)?;
                 let new = typeobj::lookup(vm, ty, new_name)?;
-                let object_init = vm.dict_get_str(vm.types.object.dict.get(), "__init__")?;
+                let object = vm.types.object;
+                let object_init = typeobj::lookup(vm, &object, init_name)?;
                 let custom_init = init.is_some() && init != object_init;
-                let object_new = vm.dict_get_str(vm.types.object.dict.get(), "__new__")?;
+                let object_new = typeobj::lookup(vm, &object, new_name)?;
                 let custom_new = new.is_some() && new != object_new;
                 if !custom_init && !custom_new {
                     let name = ty.name_str(vm);
@@ -175,7 +210,7 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
     }
     let qualname = match vm.dict_get_str(dict, "__qualname__")? {
         Some(q) => {
-            let k = vm.intern("__qualname__");
+            let k = crate::interner::names::QUALNAME;
             vm.dict_remove(dict, k)?;
             q
         }
@@ -194,6 +229,7 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
         instance_size: Cell::new(base_size),
     };
     let tv = vm.alloc_instance(gc_of(meta_t), t)?;
+    vm.method_cache.invalidate();
     let t = tv.as_ref::<TypeObj>().expect("type");
     let mro = vm.new_tuple_with(mro_rest.len() + 1, |i| if i == 0 { tv } else { mro_rest[i - 1] })?;
     t.mro.set(mro);
@@ -219,7 +255,7 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
     let mut pos = 0;
     while pos < d.entry_limit() {
         if let Some((k, v)) = d.entry_at(pos) {
-            let sn = vm.intern("__set_name__");
+            let sn = crate::interner::names::SET_NAME;
             if !matches!(v.obj_kind(), Some(Kind::Function) | None) {
                 if let Some(m) = crate::ops::attr::lookup_special(vm, v, sn)? {
                     vm.call(m, &[tv, k])?;
@@ -333,7 +369,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
     // The namespace: `__prepare__` if the metaclass has one.
     let kw_names_t = vm.new_tuple_with(kw_pairs.len(), |i| kw_pairs[i].0)?;
     let kw_vals_t = vm.new_tuple_with(kw_pairs.len(), |i| kw_pairs[i].1)?;
-    let prep = vm.intern("__prepare__");
+    let prep = crate::interner::names::PREPARE;
     let ns = match vm.getattr_opt(meta, prep)? {
         Some(p) => {
             let call_args = vm.new_tuple_with(2 + kw_pairs.len(), |i| match i {
@@ -383,7 +419,7 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> 
     let cls = new_class(vm, meta, name, bases, ns, &[])?;
     // __init_subclass__ of the parent, with the class keywords.
     let t = cls.as_ref::<TypeObj>().expect("class");
-    let isc = vm.intern("__init_subclass__");
+    let isc = crate::interner::names::INIT_SUBCLASS;
     if let Some(f) = typeobj::lookup_after(vm, t, cls, isc)? {
         let bound = crate::ops::attr::descr_get(vm, f, Value::NULL, cls)?;
         let bound = if bound.obj_kind() == Some(Kind::Function) {

@@ -76,8 +76,8 @@ pub fn stop_iteration_value(_vm: &mut Vm, exc: Value) -> Value {
 /// `with mgr:` entry: the bound `__exit__` and the result of `__enter__()`.
 pub fn enter_context(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(mgr);
-    let enter_n = vm.intern("__enter__");
-    let exit_n = vm.intern("__exit__");
+    let enter_n = crate::interner::names::ENTER;
+    let exit_n = crate::interner::names::EXIT;
     let enter = typeobj::lookup(vm, &ty, enter_n)?;
     let exit = typeobj::lookup(vm, &ty, exit_n)?;
     let (Some(enter), Some(exit)) = (enter, exit) else {

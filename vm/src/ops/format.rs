@@ -589,7 +589,7 @@ impl Vm {
 
     fn call_user_format(&mut self, v: Value, spec: Value) -> PyResult<Option<Value>> {
         let ty = self.type_of(v);
-        let n = self.intern("__format__");
+        let n = crate::interner::names::FORMAT;
         match crate::obj::typeobj::lookup(self, &ty, n)? {
             Some(f) if f.as_ref::<BuiltinObj>().is_none() => {
                 let m = crate::ops::attr::descr_get(self, f, v, Value::from_obj(ty))?;

@@ -77,7 +77,7 @@ impl Vm {
                 return self.new_iter(it_ty, kind, v, Value::NULL, 0, 0);
             }
         }
-        let gi = self.intern("__getitem__");
+        let gi = crate::interner::names::GETITEM;
         let ty = self.type_of(v);
         if crate::obj::typeobj::lookup(self, &ty, gi)?.is_some() {
             return self.new_iter(it_ty, IterKind::SeqIter, v, Value::NULL, 0, 0);
@@ -91,7 +91,7 @@ impl Vm {
             return Ok(true);
         }
         let ty = self.type_of(it);
-        let n = self.intern("__next__");
+        let n = crate::interner::names::NEXT;
         Ok(crate::obj::typeobj::lookup(self, &ty, n)?.is_some())
     }
 }

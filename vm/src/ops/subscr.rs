@@ -144,7 +144,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         Some(Kind::Bytes) | Some(Kind::ByteArray) => crate::types::bytes::bytes_getitem(vm, obj, key),
         Some(Kind::Type) => {
             // `list[int]` and friends (PEP 585), or a metaclass __getitem__ / __class_getitem__.
-            let name = vm.intern("__class_getitem__");
+            let name = crate::interner::names::CLASS_GETITEM;
             if let Some(f) = vm.getattr_opt(obj, name)? {
                 return vm.call(f, &[key]);
             }

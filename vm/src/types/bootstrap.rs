@@ -178,6 +178,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         collecting: false,
         scratch: Value::NULL,
         current_frame: Value::NULL,
+        method_cache: crate::obj::method_cache::MethodCache::new(),
         sources: alloc::collections::BTreeMap::new(),
     };
     vm.empty_str = {

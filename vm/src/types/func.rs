@@ -18,7 +18,7 @@ fn property_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let [fget, fset, fdel, doc] = args::parse(vm, "property", &a[1..], kwnames, ["fget", "fset", "fdel", "doc"], 0)?;
     let or_none = |v: Value| if v.is_null() { Value::NONE } else { v };
     let doc = if (doc.is_null() || doc.is_none()) && !(fget.is_null() || fget.is_none()) {
-        let name = vm.intern("__doc__");
+        let name = crate::interner::names::DOC;
         vm.getattr_opt(fget, name)?.unwrap_or(Value::NONE)
     } else {
         or_none(doc)

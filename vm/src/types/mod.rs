@@ -62,6 +62,7 @@ impl Vm {
     /// Add built-in methods to a type's dict.
     pub fn add_methods(&mut self, ty: Gc<TypeObj>, defs: &[MethodDef]) -> PyResult<()> {
         let owner = Value::from_obj(ty);
+        self.method_cache.invalidate();
         for d in defs {
             let f = self.new_builtin(d.name, d.func, d.flags, owner)?;
             self.dict_set_str(ty.dict.get(), d.name, f)?;

@@ -18,11 +18,11 @@ fn object_init(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     if args.len() > 1 || !kwnames.is_null() {
         let this = args[0];
         let ty = vm.type_of(this);
-        let new_n = vm.intern("__new__");
+        let new_n = crate::interner::names::NEW;
         let new = crate::obj::typeobj::lookup(vm, &ty, new_n)?;
         let object_new = vm.dict_get_str(vm.types.object.dict.get(), "__new__")?;
         let object_init = vm.dict_get_str(vm.types.object.dict.get(), "__init__")?;
-        let init_n = vm.intern("__init__");
+        let init_n = crate::interner::names::INIT;
         let init = crate::obj::typeobj::lookup(vm, &ty, init_n)?;
         if new == object_new || init != object_init {
             let t = String::from(vm.type_name(this));
