@@ -99,6 +99,10 @@ fn parse_args() -> Result<Options, String> {
     rest.extend(args);
     let program = match program {
         Some(p) => p,
+        None if interactive => {
+            rest.push(String::new());
+            Program::Repl
+        }
         None if std::io::stdin().is_terminal() => {
             rest.push(String::new());
             Program::Repl
@@ -109,7 +113,7 @@ fn parse_args() -> Result<Options, String> {
         }
     };
     let script_dir = match &program {
-        Program::File(f) => std::path::Path::new(f).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+        Program::File(f) => std::path::Path::new(&absolute(f)).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
         _ => String::new(),
     };
     config.path.push(script_dir);
@@ -160,6 +164,10 @@ pub fn report(vm: &mut Vm, exc: Value) -> i32 {
         return system_exit_status(vm, exc);
     }
     vm::ops::traceback::print_exception(vm, exc);
+    if vm.exc_is(exc, vm::types::ExcKind::KeyboardInterrupt) {
+        // The shell's convention for a process ended by SIGINT.
+        return 130;
+    }
     1
 }
 
@@ -181,7 +189,9 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
                 if opts.disassemble {
                     return disassemble(&src, path);
                 }
-                vm::import::run_main(&mut vm, &src, path).map(|_| ())
+                // Like CPython, the main script's code and `__file__` use an absolute path.
+                let full = absolute(path);
+                vm::import::run_main(&mut vm, &src, &full).map(|_| ())
             }
             Err(e) => {
                 eprintln!("pyrite: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), e);
@@ -209,6 +219,16 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
     }
     vm.host.flush();
     status
+}
+
+fn absolute(path: &str) -> String {
+    if path.starts_with('/') {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{path}", cwd.to_string_lossy()),
+        Err(_) => path.to_string(),
+    }
 }
 
 fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<()> {
@@ -252,6 +272,8 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // Ctrl-C sets a flag the interpreter polls at backward jumps and calls.
+    let _ = ctrlc::set_handler(|| vm::vm::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
     // Python code runs on a thread with a large stack: each Python call uses Rust stack frames.
     let child = std::thread::Builder::new()
         .name("pyrite".into())

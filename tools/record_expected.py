@@ -4,7 +4,8 @@
 For every tests/**/*.py (or the files given), writes <file>.py.exp with CPython's standard
 output and, when the program exits with an error, a last line
 '--- exit <status>: <last stderr line>' -- the same shape tests/conformance.rs produces from
-pyrite. Files listed in tests/DIFFERENCES (deliberate differences from CPython) are skipped:
+pyrite. Modules that tests import (`mod_*.py`, packages) are not tests themselves. Files listed
+in tests/DIFFERENCES (deliberate differences from CPython) are skipped:
 their .exp files are written by hand with a comment in the test explaining why.
 """
 import os
@@ -41,7 +42,10 @@ def main():
     files = sys.argv[1:]
     if not files:
         for d, _, names in os.walk(ROOT):
-            files += [os.path.join(d, n) for n in names if n.endswith(".py")]
+            if "__init__.py" in names:
+                continue  # a package imported by some test, not a test
+            files += [os.path.join(d, n) for n in names
+                      if n.endswith(".py") and not n.startswith("mod_")]
     for py in sorted(files):
         rel = os.path.relpath(py, ROOT)
         if rel in skip:

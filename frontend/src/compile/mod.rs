@@ -75,7 +75,8 @@ pub fn compile_module(
             c.emit(Op::ReturnValue, 0)?;
         }
         Mode::Exec | Mode::Single => {
-            let body = c.docstring(&module.body)?;
+            // An interactive statement has no docstring: a bare string is echoed.
+            let body = if mode == Mode::Exec { c.docstring(&module.body)? } else { &module.body[..] };
             if let Some(doc) = c.unit().code.doc.clone() {
                 c.load_const(Const::Str(doc))?;
                 c.store_name("__doc__")?;

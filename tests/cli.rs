@@ -1,0 +1,119 @@
+//! The command line as a user meets it: `-c`, standard input, the REPL, syntax errors with file,
+//! line and caret, exit statuses, `SystemExit`, `-X` options, Ctrl-C.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn pyrite() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_pyrite"))
+}
+
+fn run(args: &[&str], stdin: &str) -> (String, String, i32) {
+    let mut child = pyrite()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn pyrite");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn dash_c_runs_code_and_sets_argv() {
+    let (out, _, code) = run(&["-c", "import sys; print(sys.argv, 6 * 7)", "a", "b"], "");
+    assert_eq!(out, "['-c', 'a', 'b'] 42\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn program_on_standard_input() {
+    let (out, _, code) = run(&[], "x = 5\nprint(x * 2)\n");
+    assert_eq!(out, "10\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn syntax_error_names_file_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("pyrite-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("bad.py");
+    std::fs::write(&file, "x = 1\nif x\n    pass\n").expect("write");
+    let (out, err, code) = run(&[file.to_str().expect("utf-8 path")], "");
+    assert_eq!(out, "");
+    assert_eq!(code, 1);
+    assert!(err.contains("bad.py\", line 2"), "{err}");
+    assert!(err.contains("    if x\n        ^\n"), "{err}");
+    assert!(err.trim_end().ends_with("SyntaxError: expected ':'"), "{err}");
+}
+
+#[test]
+fn uncaught_exception_prints_traceback_and_exits_1() {
+    let (out, err, code) = run(&["-c", "def f():\n    return 1 / 0\nprint('before')\nf()"], "");
+    assert_eq!(out, "before\n");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
+    assert!(err.contains("File \"<string>\", line 4, in <module>"), "{err}");
+    assert!(err.contains("File \"<string>\", line 2, in f"), "{err}");
+    assert!(err.ends_with("ZeroDivisionError: division by zero\n"), "{err}");
+}
+
+#[test]
+fn system_exit_codes() {
+    assert_eq!(run(&["-c", "raise SystemExit(7)"], "").2, 7);
+    assert_eq!(run(&["-c", "import sys; sys.exit()"], "").2, 0);
+    let (_, err, code) = run(&["-c", "import sys; sys.exit('message')"], "");
+    assert_eq!((err.as_str(), code), ("message\n", 1));
+}
+
+#[test]
+fn repl_echoes_values_and_survives_errors() {
+    let (out, err, code) = run(&["-i"], "1 + 1\nx = 5\nx\nundefined\nfor i in range(2):\n    print(i)\n\n'end'\n");
+    assert_eq!(code, 0);
+    assert_eq!(out, ">>> 2\n>>> >>> 5\n>>> >>> ... ... 0\n1\n>>> 'end'\n>>> \n");
+    assert!(err.contains("NameError: name 'undefined' is not defined"), "{err}");
+}
+
+#[test]
+fn heap_size_option_bounds_memory() {
+    let (out, _, code) = run(
+        &["-X", "heapsize=256k", "-c", "try:\n    x = [0] * 1000000\nexcept MemoryError:\n    print('caught')\nprint(len([1] * 100))"],
+        "",
+    );
+    assert_eq!((out.as_str(), code), ("caught\n100\n", 0));
+}
+
+#[test]
+fn bad_options_are_reported() {
+    let (_, err, code) = run(&["-X", "heapsize=lots", "-c", "pass"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("bad heap size"), "{err}");
+    let (_, err, code) = run(&["/nonexistent/file.py"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("can't open file"), "{err}");
+}
+
+#[test]
+fn ctrl_c_interrupts_a_running_loop() {
+    let mut child = pyrite()
+        .args(["-c", "print('started', flush=True)\nwhile True:\n    pass"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 8];
+    let stdout = child.stdout.as_mut().expect("stdout");
+    std::io::Read::read_exact(stdout, &mut first).expect("started");
+    let pid = child.id().to_string();
+    Command::new("kill").args(["-INT", &pid]).status().expect("kill");
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("KeyboardInterrupt"), "{err}");
+    assert_eq!(out.status.code(), Some(130));
+}

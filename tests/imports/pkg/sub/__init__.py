@@ -1,0 +1,3 @@
+from .. import VALUE
+from ..helper import greet
+SUB = VALUE + 1

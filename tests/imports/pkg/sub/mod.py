@@ -1,0 +1,3 @@
+from . import SUB
+def twice():
+    return SUB * 2
