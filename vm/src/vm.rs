@@ -122,6 +122,8 @@ pub struct Vm {
     pub scratch: Value,
     /// Source text of loaded files by name (tracebacks print source lines).
     pub sources: alloc::collections::BTreeMap<String, String>,
+    /// Recycled frame blocks.
+    pub frame_pool: crate::interp::frame::FramePool,
     /// Cached class-attribute lookups.
     pub method_cache: crate::obj::method_cache::MethodCache,
     /// The block of the innermost running frame (see `interp::frame::FRAME_META`), or NULL.

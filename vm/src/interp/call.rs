@@ -162,6 +162,7 @@ pub fn call_function(vm: &mut Vm, fv: Value, func: &'static FunctionObj, args: &
     vm.enter_call()?;
     let r = run(vm, &mut frame);
     vm.depth -= 1;
+    super::frame::release_frame_block(vm, frame.block);
     match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(vm.new_exc(ExcKind::SystemError, "yield from a non-generator frame")),

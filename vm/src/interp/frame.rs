@@ -56,14 +56,12 @@ impl Frame {
         let cell_base = nlocals;
         let stack_base = cell_base + info.nderefs();
         let size = stack_base + info.stacksize as usize;
-        let meta = [Value::from_ref(code), globals, locals];
-        let block = vm.alloc_var(
-            (),
-            size + FRAME_META,
-            |i| Cell::new(if i < FRAME_META { meta[i] } else { Value::NULL }),
-            false,
-        )?;
-        let slots = &crate::gc::var_items_static(block)[FRAME_META..];
+        let block = frame_block(vm, size + FRAME_META)?;
+        let all = crate::gc::var_items_static(block);
+        all[0].set(Value::from_ref(code));
+        all[1].set(globals);
+        all[2].set(locals);
+        let slots = &all[FRAME_META..];
         Ok(Frame { code, globals, locals, slots, block, cell_base, stack_base, sp: stack_base, ip: 0, func })
     }
 
@@ -103,6 +101,66 @@ impl Frame {
     pub fn line(&self) -> u32 {
         self.code.info.line_of(self.ip.saturating_sub(1))
     }
+}
+
+/// Frame blocks come in size classes of `POOL_GRAIN` words so a returning frame's block can be
+/// reused by the next call instead of becoming garbage.
+const POOL_GRAIN: usize = 8;
+/// Number of size classes kept.
+pub const POOL_CLASSES: usize = 16;
+/// Blocks kept per size class.
+pub const POOL_DEPTH: usize = 4;
+
+/// Recycled frame blocks by size class (lives in the `Vm`, so the collector sees it).
+pub struct FramePool {
+    blocks: [[Value; POOL_DEPTH]; POOL_CLASSES],
+    counts: [u8; POOL_CLASSES],
+}
+
+impl Default for FramePool {
+    fn default() -> Self {
+        FramePool { blocks: [[Value::NULL; POOL_DEPTH]; POOL_CLASSES], counts: [0; POOL_CLASSES] }
+    }
+}
+
+fn size_class(words: usize) -> usize {
+    words.div_ceil(POOL_GRAIN)
+}
+
+/// A block of at least `words` cells, all NULL.
+fn frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
+    let class = size_class(words);
+    if class < POOL_CLASSES {
+        let n = vm.frame_pool.counts[class] as usize;
+        if n > 0 {
+            vm.frame_pool.counts[class] -= 1;
+            let b = vm.frame_pool.blocks[class][n - 1];
+            vm.frame_pool.blocks[class][n - 1] = Value::NULL;
+            if let Some(g) = b.downcast_raw_array() {
+                return Ok(g);
+            }
+        }
+        return vm.alloc_var((), class * POOL_GRAIN, |_| Cell::new(Value::NULL), false);
+    }
+    vm.alloc_var((), words, |_| Cell::new(Value::NULL), false)
+}
+
+/// Give a finished frame's block back for reuse (never a generator's: it outlives the call).
+pub fn release_frame_block(vm: &mut Vm, block: Gc<ValueArray>) {
+    let items = crate::gc::var_items_static(block);
+    let class = items.len() / POOL_GRAIN;
+    if items.len() % POOL_GRAIN != 0 || class >= POOL_CLASSES {
+        return;
+    }
+    let n = vm.frame_pool.counts[class] as usize;
+    if n >= POOL_DEPTH {
+        return;
+    }
+    for c in items {
+        c.set(Value::NULL);
+    }
+    vm.frame_pool.blocks[class][n] = Value::from_array(block);
+    vm.frame_pool.counts[class] += 1;
 }
 
 /// View a slice of cells as values (they have the same layout).

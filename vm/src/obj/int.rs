@@ -22,6 +22,16 @@ pub fn to_bigint(v: Value) -> Option<BigInt> {
     v.as_ref::<IntObj>().map(|o| o.value.clone())
 }
 
+/// An int value as a borrowed `BigInt` when it is a big int, or an owned one for small ints and
+/// bools (so arithmetic on big ints does not copy its operands).
+pub fn bigint_ref(v: Value) -> Option<alloc::borrow::Cow<'static, BigInt>> {
+    use alloc::borrow::Cow;
+    if let Some(o) = v.as_ref::<IntObj>() {
+        return Some(Cow::Borrowed(&o.value));
+    }
+    to_bigint(v).map(Cow::Owned)
+}
+
 /// An int value as `i64` when it fits.
 pub fn to_i64(v: Value) -> Option<i64> {
     if let Some(i) = v.as_small_int() {

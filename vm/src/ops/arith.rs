@@ -348,8 +348,9 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let x = to_bigint(a).expect("int");
-    let y = to_bigint(b).expect("int");
+    let xc = crate::obj::int::bigint_ref(a).expect("int");
+    let yc = crate::obj::int::bigint_ref(b).expect("int");
+    let (x, y): (&BigInt, &BigInt) = (&xc, &yc);
     let r = match op {
         B::Add => x + y,
         B::Sub => x - y,
@@ -359,17 +360,17 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
                 let msg = if op == B::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
                 return Err(vm.zero_division(msg));
             }
-            let (q, r) = x.div_mod_floor(&y);
+            let (q, r) = x.div_mod_floor(y);
             if op == B::Mod { r } else { q }
         }
         B::TrueDiv => {
             if y.is_zero() {
                 return Err(vm.zero_division("division by zero"));
             }
-            let q = int_true_div(vm, &x, &y)?;
+            let q = int_true_div(vm, x, y)?;
             return vm.new_float(q);
         }
-        B::Pow => return int_pow(vm, &x, &y),
+        B::Pow => return int_pow(vm, x, y),
         B::LShift => {
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));

@@ -179,6 +179,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         scratch: Value::NULL,
         current_frame: Value::NULL,
         method_cache: crate::obj::method_cache::MethodCache::new(),
+        frame_pool: Default::default(),
         sources: alloc::collections::BTreeMap::new(),
     };
     vm.empty_str = {
