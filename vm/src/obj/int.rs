@@ -57,6 +57,9 @@ impl Vm {
             }
         }
         let ty = self.types.int;
+        // The digits live outside the GC heap until the finaliser frees them: count them
+        // towards the next collection so garbage big ints do not pile up in the allocator.
+        self.allocated_since_gc += (b.bits() / 8) as usize + 32;
         let g = self.alloc(IntObj { header: Header::new(ty), value: b }, true)?;
         Ok(Value::from_obj(g))
     }
