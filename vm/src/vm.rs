@@ -201,8 +201,9 @@ impl Vm {
         self.heap.collect(&[], &mut hooks);
         self.collecting = false;
         self.allocated_since_gc = 0;
-        let stats = self.heap.stats();
-        self.gc_threshold = (stats.used / 2).max(stats.total / 16).max(64 * 1024).min(stats.free / 2 + 16 * 1024);
+        let (used, total) = (self.heap.used_bytes(), self.heap.total_bytes());
+        let free = total - used;
+        self.gc_threshold = (used / 2).max(total / 16).max(64 * 1024).min(free / 2 + 16 * 1024);
         if !hooks.resurrected.is_empty() {
             self.run_del(hooks.resurrected);
         }

@@ -345,6 +345,18 @@ impl Heap {
         self.lock_depth
     }
 
+    /// Bytes in allocated blocks, without scanning the table.
+    #[inline]
+    pub fn used_bytes(&self) -> usize {
+        self.used_blocks * BLOCK_SIZE
+    }
+
+    /// Bytes in the block area (allocated or free), without scanning the table.
+    #[inline]
+    pub fn total_bytes(&self) -> usize {
+        self.size
+    }
+
     /// Sizes and counters. Walks the table: O(blocks / BITS).
     pub fn stats(&self) -> HeapStats {
         HeapStats {
