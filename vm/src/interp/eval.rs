@@ -741,6 +741,11 @@ fn name_error(vm: &mut Vm, name: Value) -> PyErr {
     let msg = alloc::format!("name '{n}' is not defined");
     let e = vm.new_exc(ExcKind::NameError, &msg);
     let _ = ops::attr::set_attr_str(vm, e.0, "name", name);
+    if let Some(s) = ops::suggest::for_name(vm, name) {
+        if let Ok(v) = vm.new_str(&s) {
+            let _ = ops::attr::set_attr_str(vm, e.0, "__suggestion__", v);
+        }
+    }
     e
 }
 

@@ -122,7 +122,11 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     } else {
         format!("'{}' object has no attribute '{n}'", vm.type_name(obj))
     };
-    vm.attribute_error(msg)
+    let e = vm.attribute_error(msg);
+    // CPython's AttributeError carries `name` and `obj` (its traceback suggests a close name).
+    let _ = set_attr_str(vm, e.0, "name", name);
+    let _ = set_attr_str(vm, e.0, "obj", obj);
+    e
 }
 
 impl Vm {

@@ -11,4 +11,5 @@ pub mod format;
 pub mod iter;
 pub mod special_attrs;
 pub mod subscr;
+pub mod suggest;
 pub mod traceback;

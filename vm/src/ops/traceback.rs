@@ -151,13 +151,38 @@ pub fn exception_line(vm: &mut Vm, exc: Value) -> PyResult<String> {
         out.push_str(&format!("{name}: {msg}\n"));
         return Ok(out);
     }
-    let s = vm.str_string(exc)?;
+    let mut s = vm.str_string(exc)?;
+    if let Some(hint) = suggestion(vm, exc) {
+        s.push_str(&format!(". Did you mean: '{hint}'?"));
+    }
     if s.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
         out.push_str(&format!("{name}: {s}\n"));
     }
     Ok(out)
+}
+
+fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
+    let attr = |vm: &mut Vm, n: &str| -> Option<Value> {
+        let k = vm.intern(n);
+        let d = exc.as_ref::<ExcObj>()?.dict.get();
+        if d.is_null() {
+            return None;
+        }
+        crate::obj::dict::get_str(vm, d, k).ok().flatten()
+    };
+    if vm.exc_is(exc, crate::types::ExcKind::NameError) {
+        return attr(vm, "__suggestion__").and_then(|v| vm.str_of(v)).map(String::from);
+    }
+    if vm.exc_is(exc, crate::types::ExcKind::AttributeError) {
+        let (name, obj) = (attr(vm, "name")?, attr(vm, "obj")?);
+        if obj.is_none() || name.is_none() {
+            return None;
+        }
+        return crate::ops::suggest::for_attribute(vm, obj, name);
+    }
+    None
 }
 
 /// Print an uncaught exception to stderr.
