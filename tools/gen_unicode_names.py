@@ -14,6 +14,7 @@ import unicodedata
 
 RANGES = [
     (0x0020, 0x024F),  # ASCII printable, Latin-1 Supplement, Latin Extended-A/B
+    (0x0300, 0x036F),  # Combining Diacritical Marks
     (0x0370, 0x03FF),  # Greek and Coptic
     (0x0400, 0x04FF),  # Cyrillic
     (0x2000, 0x206F),  # General Punctuation
@@ -23,7 +24,7 @@ RANGES = [
     (0x2200, 0x22FF),  # Mathematical Operators
     (0x2300, 0x23FF),  # Miscellaneous Technical
     (0x2500, 0x25FF),  # Box Drawing, Block Elements, Geometric Shapes
-    (0x2600, 0x27BF),  # Miscellaneous Symbols, Dingbats
+    (0x2600, 0x27FF),  # Miscellaneous Symbols, Dingbats, Math Symbols-A, Arrows-A
     (0x3000, 0x303F),  # CJK Symbols and Punctuation
     (0x1F300, 0x1F64F),  # Miscellaneous Symbols and Pictographs, Emoticons
     (0x1F680, 0x1F6FF),  # Transport and Map Symbols

@@ -93,7 +93,7 @@ show("or list", lambda: {1: 2} | [(3, 4)])
 d = {1: 1}
 d2 = d.__ior__({2: 2})
 print(d, d2 is d)
-d |= [(3, 3)]
+d.__ior__([(3, 3)])
 print(d)
 show("ior int", lambda: d.__ior__(5))
 print(dict.__eq__({1: 2}, {1: 2}), dict.__ne__({1: 2}, {1: 3}), dict.__eq__({}, []), {1: 2} == {1: 2.0})

@@ -92,7 +92,6 @@ l[:0] = [-1, -2]
 print(l)
 del l[::2]
 print(l)
-print(list.__class_getitem__(int) if hasattr(list, "__class_getitem__") else "no cgi")
 print(list.__name__, list.__qualname__)
 print([].__class__, type([]) is list)
 print(sorted(n for n in dir(list) if not n.startswith("_")))

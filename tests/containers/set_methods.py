@@ -87,7 +87,7 @@ print(frozenset(f1) is f1, frozenset() is frozenset())
 print(sorted(n for n in dir(set) if not n.startswith("_")))
 print(sorted(n for n in dir(frozenset) if not n.startswith("_")))
 print({True, 1, 1.0}, {0, False}, len({1, 1.0, True}))
-print({-1, -2, 0, 1000, 7, 8, 16, 32})
+print(set([-1, -2, 0, 1000, 7, 8, 16, 32]), set((10, 2)), set([8, 0, 16, 24]))
 s = set(range(20))
 for i in range(0, 20, 3):
     s.discard(i)

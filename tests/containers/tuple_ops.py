@@ -39,7 +39,7 @@ show("tuple kw", lambda: tuple(iterable=[1]))
 show("tuple 2", lambda: tuple(1, 2))
 show("tuple int", lambda: tuple(5))
 x = (1, 2)
-print(tuple(x) is x, x[:] is x, x[::-1], x[5:], x * 1 is x)
+print(tuple(x) is x, x[:] is x, x[::-1], x[5:], x.__mul__(1) is x)
 show("assign", lambda: x.__setitem__(0, 1))
 try:
     x[0] = 5

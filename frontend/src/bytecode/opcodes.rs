@@ -271,6 +271,12 @@ opcodes! {
     BeforeAsyncWith = 90, None, |_a: i32| 1;
     /// class body entry: store `__module__` and `__qualname__` (consts[A]) in the namespace
     SetupClassBody = 91, Const, |_a: i32| 0;
+    /// async generators: TOS = a marker wrapping TOS, so `__anext__` can tell a value the
+    /// generator yields from a value an inner `await` passes through
+    AsyncGenWrap = 92, None, |_a: i32| 0;
+    /// TOS = a set built from the constant tuple TOS as CPython builds constant set displays
+    /// (a frozenset constant merged into a new set), which fixes the iteration order
+    BuildConstSet = 93, None, |_a: i32| 0;
 }
 
 /// Binary operators in `BinaryOp`'s A. In-place forms are `op + INPLACE`.

@@ -9,6 +9,7 @@ use crate::bytecode::opcodes::{BinaryOperator, Comparison, Op, UnaryOperator};
 use crate::error::CompileError;
 use crate::scope::ScopeKind;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 /// The `BinaryOp` operand for an AST operator.
 pub(super) fn binop_number(op: BinOp) -> u32 {
@@ -58,6 +59,20 @@ fn constant_to_const(c: &Constant) -> Const {
         Constant::Imaginary(f) => Const::Imaginary(*f),
         Constant::Str(s) => Const::Str(s.clone()),
         Constant::Bytes(b) => Const::Bytes(b.clone()),
+    }
+}
+
+/// The constant an expression folds to (literals and negated numbers), as CPython's AST
+/// optimiser folds them.
+fn folded_constant(e: &Expr) -> Option<Const> {
+    match &e.kind {
+        ExprKind::Constant(c) => Some(constant_to_const(c)),
+        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+            ExprKind::Constant(Constant::Int(i)) if *i != i64::MIN => Some(Const::Int(-i)),
+            ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -190,6 +205,9 @@ impl<'a> Compiler<'a> {
                 match value {
                     Some(v) => self.expr(v)?,
                     None => self.emit(Op::LoadNone, 0)?,
+                }
+                if self.unit().code.flags & flags::ASYNC_GENERATOR != 0 {
+                    self.emit(Op::AsyncGenWrap, 0)?;
                 }
                 self.emit(Op::YieldValue, 0)
             }
@@ -433,6 +451,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn sequence(&mut self, items: &'a [Expr], build: Op) -> Result<(), CompileError> {
+        if build == Op::BuildSet && items.len() >= 3 {
+            let consts: Option<Vec<Const>> = items.iter().map(folded_constant).collect();
+            if let Some(consts) = consts {
+                self.load_const(Const::Tuple(consts))?;
+                return self.emit(Op::BuildConstSet, 0);
+            }
+        }
         let first_star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
         let Some(first_star) = first_star else {
             for i in items {
@@ -626,6 +651,9 @@ impl<'a> Compiler<'a> {
             }
             CompKind::Gen(elt) => {
                 self.expr(elt)?;
+                if self.unit().code.flags & flags::ASYNC_GENERATOR != 0 {
+                    self.emit(Op::AsyncGenWrap, 0)?;
+                }
                 self.emit(Op::YieldValue, 0)?;
                 self.emit(Op::Pop, 0)
             }

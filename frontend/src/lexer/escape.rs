@@ -62,7 +62,11 @@ pub fn decode_str(body: &str) -> Result<String, String> {
                     return Err(unicode_error(start, i, "malformed \\N character escape"));
                 };
                 let Some(close) = named.find('}').filter(|&at| at > 0) else {
-                    let end = if named.starts_with('}') { i + 1 } else { bytes.len() };
+                    let end = if named.starts_with('}') {
+                        i + 1
+                    } else {
+                        bytes.len()
+                    };
                     return Err(unicode_error(start, end, "malformed \\N character escape"));
                 };
                 i += 1 + close + 1;
@@ -107,7 +111,9 @@ pub fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
             b'x' => {
                 let (value, used) = hex_value(&bytes[i..], 2);
                 if used < 2 {
-                    return Err(format!("(value error) invalid \\x escape at position {start}"));
+                    return Err(format!(
+                        "(value error) invalid \\x escape at position {start}"
+                    ));
                 }
                 i += 2;
                 out.push(value as u8);
@@ -130,29 +136,39 @@ pub fn lookup_name(name: &str) -> Option<char> {
     if let Some(hex) = upper.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
         let valid_len = hex.len() == 4 || hex.len() == 5;
         let code = u32::from_str_radix(hex, 16).ok().filter(|_| valid_len)?;
-        let named = CJK_UNIFIED_RANGES.iter().any(|&(first, last)| (first..=last).contains(&code));
+        let named = CJK_UNIFIED_RANGES
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&code));
         return if named { char::from_u32(code) } else { None };
     }
-    upper.strip_prefix("HANGUL SYLLABLE ").and_then(hangul_syllable)
+    upper
+        .strip_prefix("HANGUL SYLLABLE ")
+        .and_then(hangul_syllable)
 }
 
 /// The algorithmic Hangul syllable names (Unicode §3.12): leading + vowel + trailing jamo.
 fn hangul_syllable(jamo: &str) -> Option<char> {
-    const LEADING: [&str; 19] =
-        ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
+    const LEADING: [&str; 19] = [
+        "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T",
+        "P", "H",
+    ];
     const VOWELS: [&str; 21] = [
-        "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU",
-        "EU", "YI", "I",
+        "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO",
+        "WE", "WI", "YU", "EU", "YI", "I",
     ];
     const TRAILING: [&str; 28] = [
-        "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
-        "SS", "NG", "J", "C", "K", "T", "P", "H",
+        "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH",
+        "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H",
     ];
     // Several splits can match a prefix ("G" and "GG"); try them all, longest first.
     for (l, lead) in LEADING.iter().enumerate() {
-        let Some(rest) = jamo.strip_prefix(lead) else { continue };
+        let Some(rest) = jamo.strip_prefix(lead) else {
+            continue;
+        };
         for (v, vowel) in VOWELS.iter().enumerate() {
-            let Some(tail) = rest.strip_prefix(vowel) else { continue };
+            let Some(tail) = rest.strip_prefix(vowel) else {
+                continue;
+            };
             if let Some(t) = TRAILING.iter().position(|trailing| *trailing == tail) {
                 let index = (l * VOWELS.len() + v) * TRAILING.len() + t;
                 return char::from_u32(0xAC00 + index as u32);
@@ -207,10 +223,14 @@ fn hex_value(digits: &[u8], count: usize) -> (u32, usize) {
 /// CPython's message for a failed `unicode_escape` decode of bytes `start..end`.
 fn unicode_error(start: usize, end: usize, reason: &str) -> String {
     if end <= start + 1 {
-        format!("(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position {start}: {reason}")
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position {start}: {reason}"
+        )
     } else {
         let last = end - 1;
-        format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{last}: {reason}")
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{last}: {reason}"
+        )
     }
 }
 
@@ -220,8 +240,14 @@ mod tests {
 
     #[test]
     fn simple_and_numeric_escapes() {
-        assert_eq!(decode_str(r#"a\tb\n\\\'\"\a\b\f\v\r"#).unwrap(), "a\tb\n\\'\"\x07\x08\x0c\x0b\r");
-        assert_eq!(decode_str(r"\101\0\777\x41\u00e9\U0001F600").unwrap(), "A\0\u{1ff}Aé😀");
+        assert_eq!(
+            decode_str(r#"a\tb\n\\\'\"\a\b\f\v\r"#).unwrap(),
+            "a\tb\n\\'\"\x07\x08\x0c\x0b\r"
+        );
+        assert_eq!(
+            decode_str(r"\101\0\777\x41\u00e9\U0001F600").unwrap(),
+            "A\0\u{1ff}Aé😀"
+        );
         assert_eq!(decode_str("a\\\nb").unwrap(), "ab");
         assert_eq!(decode_str(r"\q\8").unwrap(), r"\q\8");
         assert_eq!(decode_str("\\").unwrap(), "\\");
@@ -229,11 +255,29 @@ mod tests {
 
     #[test]
     fn named_escapes() {
-        assert_eq!(decode_str(r"\N{LATIN SMALL LETTER A}\N{latin small letter e with acute}").unwrap(), "aé");
-        assert_eq!(decode_str(r"\N{GREEK SMALL LETTER PI}\N{EM DASH}\N{SNAKE}\N{EURO SIGN}").unwrap(), "π—🐍€");
-        assert_eq!(decode_str(r"\N{CJK UNIFIED IDEOGRAPH-4E2D}\N{HANGUL SYLLABLE HAN}").unwrap(), "中한");
-        assert_eq!(decode_str(r"\N{LINE FEED}\N{NO-BREAK SPACE}\N{SPACE}").unwrap(), "\n\u{a0} ");
-        for name in ["DIGIT ZERO", "EXCLAMATION MARK", "GREEK CAPITAL LETTER OMEGA", "BULLET", "SNOWMAN"] {
+        assert_eq!(
+            decode_str(r"\N{LATIN SMALL LETTER A}\N{latin small letter e with acute}").unwrap(),
+            "aé"
+        );
+        assert_eq!(
+            decode_str(r"\N{GREEK SMALL LETTER PI}\N{EM DASH}\N{SNAKE}\N{EURO SIGN}").unwrap(),
+            "π—🐍€"
+        );
+        assert_eq!(
+            decode_str(r"\N{CJK UNIFIED IDEOGRAPH-4E2D}\N{HANGUL SYLLABLE HAN}").unwrap(),
+            "中한"
+        );
+        assert_eq!(
+            decode_str(r"\N{LINE FEED}\N{NO-BREAK SPACE}\N{SPACE}").unwrap(),
+            "\n\u{a0} "
+        );
+        for name in [
+            "DIGIT ZERO",
+            "EXCLAMATION MARK",
+            "GREEK CAPITAL LETTER OMEGA",
+            "BULLET",
+            "SNOWMAN",
+        ] {
             assert!(lookup_name(name).is_some(), "{name}");
         }
         assert_eq!(lookup_name("GRINNING FACE"), Some('😀'));
@@ -244,21 +288,45 @@ mod tests {
     #[test]
     fn escape_errors() {
         let prefix = "(unicode error) 'unicodeescape' codec can't decode bytes in position";
-        assert_eq!(decode_str(r"\x4").unwrap_err(), format!("{prefix} 0-2: truncated \\xXX escape"));
-        assert_eq!(decode_str(r"\x").unwrap_err(), format!("{prefix} 0-1: truncated \\xXX escape"));
-        assert_eq!(decode_str(r"\u12").unwrap_err(), format!("{prefix} 0-3: truncated \\uXXXX escape"));
-        assert_eq!(decode_str(r"\N{FOO}").unwrap_err(), format!("{prefix} 0-6: unknown Unicode character name"));
-        assert_eq!(decode_str(r"\N{").unwrap_err(), format!("{prefix} 0-2: malformed \\N character escape"));
+        assert_eq!(
+            decode_str(r"\x4").unwrap_err(),
+            format!("{prefix} 0-2: truncated \\xXX escape")
+        );
+        assert_eq!(
+            decode_str(r"\x").unwrap_err(),
+            format!("{prefix} 0-1: truncated \\xXX escape")
+        );
+        assert_eq!(
+            decode_str(r"\u12").unwrap_err(),
+            format!("{prefix} 0-3: truncated \\uXXXX escape")
+        );
+        assert_eq!(
+            decode_str(r"\N{FOO}").unwrap_err(),
+            format!("{prefix} 0-6: unknown Unicode character name")
+        );
+        assert_eq!(
+            decode_str(r"\N{").unwrap_err(),
+            format!("{prefix} 0-2: malformed \\N character escape")
+        );
         assert_eq!(
             decode_str(r"abc\N{DIGIT ONE}\x4").unwrap_err(),
             format!("{prefix} 16-18: truncated \\xXX escape")
         );
-        assert_eq!(decode_str(r"\U00110000").unwrap_err(), format!("{prefix} 0-9: illegal Unicode character"));
+        assert_eq!(
+            decode_str(r"\U00110000").unwrap_err(),
+            format!("{prefix} 0-9: illegal Unicode character")
+        );
     }
 
     #[test]
     fn bytes_escapes() {
-        assert_eq!(decode_bytes(r"a\x41\777\n\u1234\N{X}").unwrap(), b"aA\xff\n\\u1234\\N{X}");
-        assert_eq!(decode_bytes(r"\x4").unwrap_err(), "(value error) invalid \\x escape at position 0");
+        assert_eq!(
+            decode_bytes(r"a\x41\777\n\u1234\N{X}").unwrap(),
+            b"aA\xff\n\\u1234\\N{X}"
+        );
+        assert_eq!(
+            decode_bytes(r"\x4").unwrap_err(),
+            "(value error) invalid \\x escape at position 0"
+        );
     }
 }

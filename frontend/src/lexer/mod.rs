@@ -7,6 +7,7 @@
 //! beside the tokens, which decides (as CPython does) whether it or a parse error is reported.
 
 mod escape;
+mod identifier;
 mod number;
 mod string;
 mod token;
@@ -51,12 +52,13 @@ pub struct LexError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Urgency {
     /// Raised as an exception by CPython's tokenizer (a bad literal, an unmatched bracket...):
-    /// it replaces any parse error.
+    /// it replaces most parse errors found earlier.
     Immediate,
     /// A bracket opened on this line is still open at the end of the input: it replaces parse
     /// errors found on later lines, or at the end.
     UnclosedBracket(u32),
-    /// Indentation and continuation problems: reported only when the parser gets there.
+    /// Indentation and continuation problems, and bad escapes in literals (which CPython's
+    /// parser decodes): reported only when the parser gets there.
     WhenReached,
 }
 
@@ -117,7 +119,8 @@ impl<'src> Lexer<'src> {
             embedded,
             indents: alloc::vec![(0, 0)],
             brackets: Vec::new(),
-            tokens: Vec::with_capacity(src.len() / 3 + 4),
+            // Python averages about one token per five or six bytes.
+            tokens: Vec::with_capacity(src.len() / 6 + 16),
             line_has_content: false,
             at_line_start: !embedded,
         }
@@ -126,10 +129,20 @@ impl<'src> Lexer<'src> {
     fn run(mut self) -> Tokens {
         let error = self.lex_all().err();
         if let Some(failure) = &error {
-            let at = Pos { line: failure.error.line, col: failure.error.col };
-            self.tokens.push(Token { kind: Tok::Error, start: at, end: at });
+            let at = Pos {
+                line: failure.error.line,
+                col: failure.error.col,
+            };
+            self.tokens.push(Token {
+                kind: Tok::Error,
+                start: at,
+                end: at,
+            });
         }
-        Tokens { tokens: self.tokens, error }
+        Tokens {
+            tokens: self.tokens,
+            error,
+        }
     }
 
     fn lex_all(&mut self) -> Result<(), LexError> {
@@ -148,7 +161,12 @@ impl<'src> Lexer<'src> {
                 b'\n' => self.newline(start),
                 b'\\' => self.continuation()?,
                 b'0'..=b'9' => self.number(start)?,
-                b'.' if self.peek_byte_at(1).is_some_and(|next| next.is_ascii_digit()) => self.number(start)?,
+                b'.' if self
+                    .peek_byte_at(1)
+                    .is_some_and(|next| next.is_ascii_digit()) =>
+                {
+                    self.number(start)?
+                }
                 b'"' | b'\'' => self.string(start, string::Prefix::default())?,
                 b'a'..=b'z' | b'A'..=b'Z' | b'_' | 0x80.. => self.name_or_string(start)?,
                 b'(' | b'[' | b'{' => self.open_bracket(start)?,
@@ -200,8 +218,15 @@ impl<'src> Lexer<'src> {
 
     /// The 1-based position of the next character.
     fn pos(&self) -> Pos {
-        let offset = if self.line == self.base_line { self.base_col } else { 0 };
-        Pos { line: self.line, col: self.col + 1 + offset }
+        let offset = if self.line == self.base_line {
+            self.base_col
+        } else {
+            0
+        };
+        Pos {
+            line: self.line,
+            col: self.col + 1 + offset,
+        }
     }
 
     fn push(&mut self, kind: Tok, start: Pos) {
@@ -211,7 +236,10 @@ impl<'src> Lexer<'src> {
     }
 
     fn error(&self, msg: impl Into<String>, at: Pos, urgency: Urgency) -> LexError {
-        LexError { error: CompileError::syntax(msg, at.line, at.col), urgency }
+        LexError {
+            error: CompileError::syntax(msg, at.line, at.col),
+            urgency,
+        }
     }
 
     // ----- lines and indentation -----
@@ -224,7 +252,10 @@ impl<'src> Lexer<'src> {
 
     fn skip_comment(&mut self) {
         let rest = &self.src.as_bytes()[self.at..];
-        let len = rest.iter().position(|&byte| byte == b'\n').unwrap_or(rest.len());
+        let len = rest
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .unwrap_or(rest.len());
         let chars = self.src[self.at..self.at + len].chars().count();
         self.at += len;
         self.col += chars as u32;
@@ -235,7 +266,14 @@ impl<'src> Lexer<'src> {
         self.bump();
         if ends_logical_line {
             if self.line_has_content {
-                self.tokens.push(Token { kind: Tok::Newline, start, end: Pos { line: start.line, col: start.col + 1 } });
+                self.tokens.push(Token {
+                    kind: Tok::Newline,
+                    start,
+                    end: Pos {
+                        line: start.line,
+                        col: start.col + 1,
+                    },
+                });
             }
             self.line_has_content = false;
             self.at_line_start = true;
@@ -245,8 +283,15 @@ impl<'src> Lexer<'src> {
     /// Measures the indentation of a new logical line and emits INDENT/DEDENT tokens.
     fn indentation(&mut self) -> Result<(), LexError> {
         let (mut col, mut alt_col) = (0u32, 0u32);
+        // Indentation cannot continue over a backslash: the first one fixes the level.
+        let mut continued_at = None;
         loop {
             match self.peek_byte() {
+                Some(b'\\') => {
+                    continued_at.get_or_insert(col);
+                    self.continuation()?;
+                    continue;
+                }
                 Some(b' ') => {
                     col += 1;
                     alt_col += 1;
@@ -266,11 +311,21 @@ impl<'src> Lexer<'src> {
         if matches!(self.peek_byte(), None | Some(b'#' | b'\n')) {
             return Ok(()); // A blank line: its indentation means nothing.
         }
+        if let Some(first_backslash_col) = continued_at {
+            (col, alt_col) = (first_backslash_col, first_backslash_col);
+        }
         let start = self.pos();
         let (top, alt_top) = self.indents[self.indents.len() - 1];
         if col > top {
             if self.indents.len() >= MAX_INDENT_LEVELS {
-                let mut err = self.error("too many levels of indentation", Pos { line: self.line, col: 1 }, Urgency::WhenReached);
+                let mut err = self.error(
+                    "too many levels of indentation",
+                    Pos {
+                        line: self.line,
+                        col: 1,
+                    },
+                    Urgency::WhenReached,
+                );
                 err.error.kind = ErrorKind::Indentation;
                 return Err(err);
             }
@@ -278,19 +333,37 @@ impl<'src> Lexer<'src> {
                 return Err(self.tab_error());
             }
             self.indents.push((col, alt_col));
-            self.tokens.push(Token { kind: Tok::Indent, start, end: start });
+            self.tokens.push(Token {
+                kind: Tok::Indent,
+                start,
+                end: start,
+            });
             return Ok(());
         }
         while col < self.indents[self.indents.len() - 1].0 {
             self.indents.pop();
-            self.tokens.push(Token { kind: Tok::Dedent, start, end: start });
+            self.tokens.push(Token {
+                kind: Tok::Dedent,
+                start,
+                end: start,
+            });
         }
         let (top, alt_top) = self.indents[self.indents.len() - 1];
         if col != top {
             let rest = &self.src[self.at..];
-            let line_len = self.col as usize + rest[..rest.find('\n').unwrap_or(rest.len())].chars().count();
-            let at = Pos { line: self.line, col: line_len as u32 + 1 };
-            let mut err = self.error("unindent does not match any outer indentation level", at, Urgency::WhenReached);
+            let line_len = self.col as usize
+                + rest[..rest.find('\n').unwrap_or(rest.len())]
+                    .chars()
+                    .count();
+            let at = Pos {
+                line: self.line,
+                col: line_len as u32 + 1,
+            };
+            let mut err = self.error(
+                "unindent does not match any outer indentation level",
+                at,
+                Urgency::WhenReached,
+            );
             err.error.kind = ErrorKind::Indentation;
             return Err(err);
         }
@@ -301,8 +374,15 @@ impl<'src> Lexer<'src> {
     }
 
     fn tab_error(&self) -> LexError {
-        let at = Pos { line: self.line, col: 1 };
-        let mut err = self.error("inconsistent use of tabs and spaces in indentation", at, Urgency::WhenReached);
+        let at = Pos {
+            line: self.line,
+            col: 1,
+        };
+        let mut err = self.error(
+            "inconsistent use of tabs and spaces in indentation",
+            at,
+            Urgency::WhenReached,
+        );
         err.error.kind = ErrorKind::Tab;
         err
     }
@@ -320,7 +400,11 @@ impl<'src> Lexer<'src> {
                 Ok(())
             }
             None if !self.embedded => Err(self.unexpected_eof(after)),
-            _ => Err(self.error("unexpected character after line continuation character", after, Urgency::WhenReached)),
+            _ => Err(self.error(
+                "unexpected character after line continuation character",
+                after,
+                Urgency::WhenReached,
+            )),
         }
     }
 
@@ -334,20 +418,36 @@ impl<'src> Lexer<'src> {
     fn finish(&mut self) -> Result<(), LexError> {
         if !self.embedded {
             if let Some(&(open, at)) = self.brackets.last() {
-                let mut err = self.error(format!("'{open}' was never closed"), at, Urgency::UnclosedBracket(at.line));
+                let mut err = self.error(
+                    format!("'{open}' was never closed"),
+                    at,
+                    Urgency::UnclosedBracket(at.line),
+                );
                 err.error.incomplete = true;
                 return Err(err);
             }
             let eof = self.pos();
             if self.line_has_content {
-                self.tokens.push(Token { kind: Tok::Newline, start: eof, end: eof });
+                self.tokens.push(Token {
+                    kind: Tok::Newline,
+                    start: eof,
+                    end: eof,
+                });
             }
             for _ in 1..self.indents.len() {
-                self.tokens.push(Token { kind: Tok::Dedent, start: eof, end: eof });
+                self.tokens.push(Token {
+                    kind: Tok::Dedent,
+                    start: eof,
+                    end: eof,
+                });
             }
         }
         let eof = self.pos();
-        self.tokens.push(Token { kind: Tok::EndMarker, start: eof, end: eof });
+        self.tokens.push(Token {
+            kind: Tok::EndMarker,
+            start: eof,
+            end: eof,
+        });
         Ok(())
     }
 
@@ -361,7 +461,10 @@ impl<'src> Lexer<'src> {
                 Ok(())
             }
             Err(err) => {
-                let at = Pos { line: start.line, col: start.col - 1 + err.consumed as u32 };
+                let at = Pos {
+                    line: start.line,
+                    col: start.col - 1 + err.consumed as u32,
+                };
                 Err(self.error(err.msg, at, Urgency::Immediate))
             }
         }
@@ -373,7 +476,11 @@ impl<'src> Lexer<'src> {
         while let Some(byte) = self.peek_byte() {
             if byte.is_ascii_alphanumeric() || byte == b'_' {
                 self.bump_ascii(1);
-            } else if byte >= 0x80 && self.peek_char().is_some_and(|ch| is_identifier_char(ch, self.at == begin)) {
+            } else if byte >= 0x80
+                && self
+                    .peek_char()
+                    .is_some_and(|ch| identifier::is_identifier_char(ch, self.at == begin))
+            {
                 self.bump();
             } else {
                 break;
@@ -383,12 +490,12 @@ impl<'src> Lexer<'src> {
             return Err(self.invalid_character(start));
         }
         let word = &self.src[begin..self.at];
-        if let Some(b'"' | b'\'') = self.peek_byte() {
-            if let Some(prefix) = string::Prefix::parse(word) {
-                return self.string(start, prefix);
-            }
+        if let Some(b'"' | b'\'') = self.peek_byte()
+            && let Some(prefix) = string::Prefix::parse(word)
+        {
+            return self.string(start, prefix);
         }
-        let kind = token::keyword(word).unwrap_or_else(|| Tok::Name(normalize_identifier(word)));
+        let kind = token::keyword(word).unwrap_or_else(|| Tok::Name(identifier::normalize(word)));
         self.push(kind, start);
         Ok(())
     }
@@ -419,7 +526,9 @@ impl<'src> Lexer<'src> {
             return Err(self.error(format!("unmatched '{close}'"), start, Urgency::Immediate));
         };
         if !matches!((open, close), ('(', ')') | ('[', ']') | ('{', '}')) {
-            let mut msg = format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'");
+            let mut msg = format!(
+                "closing parenthesis '{close}' does not match opening parenthesis '{open}'"
+            );
             if open_pos.line != start.line {
                 msg.push_str(&format!(" on line {}", open_pos.line));
             }
@@ -436,7 +545,11 @@ impl<'src> Lexer<'src> {
         }
         let ch = self.peek_char().unwrap_or_default();
         if ch == '\0' {
-            return Err(self.error("source code cannot contain null bytes", start, Urgency::Immediate));
+            return Err(self.error(
+                "source code cannot contain null bytes",
+                start,
+                Urgency::Immediate,
+            ));
         }
         if !ch.is_ascii_graphic() {
             return Err(self.invalid_character(start));
@@ -446,63 +559,6 @@ impl<'src> Lexer<'src> {
         self.push(Tok::Unknown(ch), start);
         Ok(())
     }
-}
-
-/// Identifier characters beyond ASCII, approximating `XID_Start` / `XID_Continue`: letters
-/// start a name; digits, combining marks, variation selectors and connector punctuation may
-/// follow.
-fn is_identifier_char(ch: char, first: bool) -> bool {
-    if ch.is_alphabetic() {
-        return true;
-    }
-    !first
-        && (ch.is_alphanumeric()
-            || matches!(
-                ch,
-                '\u{b7}'
-                    | '\u{387}'
-                    | '\u{300}'..='\u{36f}'
-                    | '\u{1ab0}'..='\u{1aff}'
-                    | '\u{1dc0}'..='\u{1dff}'
-                    | '\u{203f}'..='\u{2040}'
-                    | '\u{2054}'
-                    | '\u{20d0}'..='\u{20ff}'
-                    | '\u{fe00}'..='\u{fe0f}'
-                    | '\u{fe20}'..='\u{fe2f}'
-                    | '\u{fe33}'..='\u{fe34}'
-                    | '\u{fe4d}'..='\u{fe4f}'
-                    | '\u{ff3f}'
-                    | '\u{e0100}'..='\u{e01ef}'
-            ))
-}
-
-/// Identifiers are NFKC-normalised; without the Unicode tables this covers the common cases:
-/// fullwidth letters, digits and underscore (`ｗｉｄｔｈ` is `width`), the micro sign, the long
-/// s, the ordinal indicators and the Latin ligatures.
-fn normalize_identifier(word: &str) -> String {
-    if word.is_ascii() {
-        return String::from(word);
-    }
-    let mut normal = String::with_capacity(word.len());
-    for ch in word.chars() {
-        match ch {
-            '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff3f}' | '\u{ff41}'..='\u{ff5a}' => {
-                normal.push(char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch));
-            }
-            '\u{b5}' => normal.push('\u{3bc}'),
-            '\u{17f}' => normal.push('s'),
-            '\u{aa}' => normal.push('a'),
-            '\u{ba}' => normal.push('o'),
-            '\u{fb00}' => normal.push_str("ff"),
-            '\u{fb01}' => normal.push_str("fi"),
-            '\u{fb02}' => normal.push_str("fl"),
-            '\u{fb03}' => normal.push_str("ffi"),
-            '\u{fb04}' => normal.push_str("ffl"),
-            '\u{fb05}' | '\u{fb06}' => normal.push_str("st"),
-            _ => normal.push(ch),
-        }
-    }
-    normal
 }
 
 /// Approximates `str.isprintable()` for the characters that can reach an error message.

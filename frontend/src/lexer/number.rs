@@ -56,7 +56,10 @@ impl Scanner<'_> {
     }
 
     fn error(&self, msg: impl Into<String>, consumed: usize) -> NumberError {
-        NumberError { msg: msg.into(), consumed }
+        NumberError {
+            msg: msg.into(),
+            consumed,
+        }
     }
 
     fn scan(&mut self) -> Result<Shape, NumberError> {
@@ -88,7 +91,10 @@ impl Scanner<'_> {
             if !is_digit(byte) {
                 if radix != 16 && byte.is_ascii_digit() {
                     let digit = char::from(byte);
-                    return Err(self.error(format!("invalid digit '{digit}' in {kind} literal"), self.at + 1));
+                    return Err(self.error(
+                        format!("invalid digit '{digit}' in {kind} literal"),
+                        self.at + 1,
+                    ));
                 }
                 return Err(self.error(format!("invalid {kind} literal"), self.at));
             }
@@ -101,7 +107,10 @@ impl Scanner<'_> {
         }
         if radix != 16 && self.peek().is_ascii_digit() {
             let digit = char::from(self.peek());
-            return Err(self.error(format!("invalid digit '{digit}' in {kind} literal"), self.at + 1));
+            return Err(self.error(
+                format!("invalid digit '{digit}' in {kind} literal"),
+                self.at + 1,
+            ));
         }
         self.verify_end(kind)?;
         Ok(Shape::Int(radix))
@@ -176,7 +185,11 @@ impl Scanner<'_> {
                 // `1else`: the number stops before the `e`; `1e` alone is an error.
                 self.at = exponent_at;
                 self.verify_end("decimal")?;
-                return Ok(if is_float { Shape::Float } else { Shape::Int(10) });
+                return Ok(if is_float {
+                    Shape::Float
+                } else {
+                    Shape::Int(10)
+                });
             }
             self.decimal_tail()?;
             is_float = true;
@@ -187,7 +200,11 @@ impl Scanner<'_> {
             return Ok(Shape::Imaginary);
         }
         self.verify_end("decimal")?;
-        Ok(if is_float { Shape::Float } else { Shape::Int(10) })
+        Ok(if is_float {
+            Shape::Float
+        } else {
+            Shape::Int(10)
+        })
     }
 
     /// Digits with single underscores between them; the cursor is on a digit.
@@ -226,14 +243,23 @@ fn value_of(literal: &str, shape: Shape) -> Constant {
     let cleaned: String = literal.chars().filter(|&ch| ch != '_').collect();
     match shape {
         Shape::Float => Constant::Float(cleaned.parse().unwrap_or(f64::NAN)),
-        Shape::Imaginary => Constant::Imaginary(cleaned[..cleaned.len() - 1].parse().unwrap_or(f64::NAN)),
+        Shape::Imaginary => {
+            Constant::Imaginary(cleaned[..cleaned.len() - 1].parse().unwrap_or(f64::NAN))
+        }
         Shape::Int(radix) => {
-            let digits = if radix == 10 { cleaned.as_str() } else { &cleaned[2..] };
+            let digits = if radix == 10 {
+                cleaned.as_str()
+            } else {
+                &cleaned[2..]
+            };
             match i64::from_str_radix(digits, radix) {
                 Ok(value) => Constant::Int(value),
                 Err(_) => {
                     let significant = digits.trim_start_matches('0');
-                    Constant::BigInt { digits: String::from(significant), radix }
+                    Constant::BigInt {
+                        digits: String::from(significant),
+                        radix,
+                    }
                 }
             }
         }
@@ -268,11 +294,17 @@ mod tests {
         assert_eq!(value("9223372036854775807"), Constant::Int(i64::MAX));
         assert_eq!(
             value("9223372036854775808"),
-            Constant::BigInt { digits: "9223372036854775808".into(), radix: 10 }
+            Constant::BigInt {
+                digits: "9223372036854775808".into(),
+                radix: 10
+            }
         );
         assert_eq!(
             value("0x_0001_0000_0000_0000_0000"),
-            Constant::BigInt { digits: "10000000000000000".into(), radix: 16 }
+            Constant::BigInt {
+                digits: "10000000000000000".into(),
+                radix: 16
+            }
         );
     }
 
@@ -313,8 +345,14 @@ mod tests {
         assert_eq!(error("1e+"), ("invalid decimal literal".into(), 3));
         assert_eq!(error("1.real"), ("invalid decimal literal".into(), 2));
         assert_eq!(error("0x"), ("invalid hexadecimal literal".into(), 2));
-        assert_eq!(error("0b12"), ("invalid digit '2' in binary literal".into(), 4));
-        assert_eq!(error("0o8"), ("invalid digit '8' in octal literal".into(), 3));
+        assert_eq!(
+            error("0b12"),
+            ("invalid digit '2' in binary literal".into(), 4)
+        );
+        assert_eq!(
+            error("0o8"),
+            ("invalid digit '8' in octal literal".into(), 3)
+        );
         assert_eq!(error("3jx"), ("invalid imaginary literal".into(), 2));
     }
 }

@@ -42,8 +42,8 @@ impl Prefix {
             }
         }
         // `u` combines with nothing; `b` and `f` exclude each other.
-        let valid = !(unicode && word.len() > 1) && !(prefix.bytes && prefix.format);
-        valid.then_some(prefix)
+        let invalid = (unicode && word.len() > 1) || (prefix.bytes && prefix.format);
+        (!invalid).then_some(prefix)
     }
 }
 
@@ -79,18 +79,28 @@ impl Lexer<'_> {
         };
         let body = &self.src[body_begin..body_end];
         let end = self.pos();
+        // CPython's parser, not its tokenizer, decodes literals: these errors surface only
+        // when parsing gets this far.
         let decode_error = |msg: String| LexError {
             error: crate::error::CompileError::syntax(msg, end.line, end.col),
-            urgency: Urgency::Immediate,
+            urgency: Urgency::WhenReached,
         };
         let value = if prefix.format {
-            StrToken::Format(FStringBody { text: String::from(body), start: body_start, raw: prefix.raw })
+            StrToken::Format(FStringBody {
+                text: String::from(body),
+                start: body_start,
+                raw: prefix.raw,
+            })
         } else if prefix.bytes {
             if !body.is_ascii() {
                 let msg = "bytes can only contain ASCII literal characters";
-                return Err(self.error(msg, start, Urgency::Immediate));
+                return Err(self.error(msg, start, Urgency::WhenReached));
             }
-            let bytes = if prefix.raw { body.as_bytes().to_vec() } else { decode_bytes(body).map_err(decode_error)? };
+            let bytes = if prefix.raw {
+                body.as_bytes().to_vec()
+            } else {
+                decode_bytes(body).map_err(decode_error)?
+            };
             StrToken::Bytes(bytes)
         } else if prefix.raw {
             StrToken::Str(String::from(body))
@@ -104,9 +114,21 @@ impl Lexer<'_> {
     fn unterminated(&self, start: Pos, triple: bool) -> LexError {
         // CPython counts a final newline as ending the last line, not as starting another.
         let at_eof = self.peek_byte().is_none();
-        let line = if at_eof && self.col == 0 && self.line > start.line { self.line - 1 } else { self.line };
-        let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
-        let mut err = self.error(format!("{what} (detected at line {line})"), start, Urgency::Immediate);
+        let line = if at_eof && self.col == 0 && self.line > start.line {
+            self.line - 1
+        } else {
+            self.line
+        };
+        let what = if triple {
+            "unterminated triple-quoted string literal"
+        } else {
+            "unterminated string literal"
+        };
+        let mut err = self.error(
+            format!("{what} (detected at line {line})"),
+            start,
+            Urgency::Immediate,
+        );
         err.error.incomplete = triple;
         err
     }

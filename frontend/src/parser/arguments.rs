@@ -13,7 +13,12 @@ use crate::lexer::Tok;
 impl Parser {
     /// The arguments after `(` (at `open`), through the closing `)`. Class bases use the same
     /// grammar except that a bare generator expression is not allowed.
-    pub(super) fn call_arguments(&mut self, open: Pos, class_bases: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    #[inline(never)]
+    pub(super) fn call_arguments(
+        &mut self,
+        open: Pos,
+        class_bases: bool,
+    ) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_keyword = false;
@@ -22,11 +27,11 @@ impl Parser {
             let pos = self.start();
             let last = match self.peek() {
                 Tok::Star => {
-                    let starred = self.starred_argument()?;
                     if seen_double_star {
                         let msg = "iterable argument unpacking follows keyword argument unpacking";
                         return Err(self.error_at(pos, msg));
                     }
+                    let starred = self.starred_argument()?;
                     args.push(starred);
                     &args[args.len() - 1]
                 }
@@ -34,18 +39,29 @@ impl Parser {
                     self.advance();
                     let value = self.expression()?;
                     seen_double_star = true;
-                    keywords.push(Keyword { name: None, value, pos });
+                    keywords.push(Keyword {
+                        name: None,
+                        value,
+                        pos,
+                    });
                     &keywords[keywords.len() - 1].value
                 }
                 Tok::Name(_) if self.peek_nth(1) == &Tok::Equal => {
                     let (name, _) = self.expect_name()?;
                     self.advance();
                     let value = self.expression()?;
-                    if keywords.iter().any(|keyword| keyword.name.as_ref() == Some(&name)) {
-                        return Err(self.error_at(pos, format!("keyword argument repeated: {name}")));
+                    if keywords
+                        .iter()
+                        .any(|keyword| keyword.name.as_ref() == Some(&name))
+                    {
+                        self.defer_error(pos, format!("keyword argument repeated: {name}"));
                     }
                     seen_keyword = true;
-                    keywords.push(Keyword { name: Some(name), value, pos });
+                    keywords.push(Keyword {
+                        name: Some(name),
+                        value,
+                        pos,
+                    });
                     &keywords[keywords.len() - 1].value
                 }
                 Tok::True | Tok::False | Tok::None if self.peek_nth(1) == &Tok::Equal => {
@@ -62,9 +78,18 @@ impl Parser {
                         let generators = self.comprehension_clauses()?;
                         let sole = args.is_empty() && keywords.is_empty() && self.check(&Tok::RPar);
                         if !sole {
-                            return Err(self.error_at(value.pos, "Generator expression must be parenthesized"));
+                            return Err(self.error_at(
+                                value.pos,
+                                "Generator expression must be parenthesized",
+                            ));
                         }
-                        value = Expr { kind: ExprKind::GeneratorExp { elt: boxed(value), generators }, pos: open };
+                        value = Expr {
+                            kind: ExprKind::GeneratorExp {
+                                elt: boxed(value),
+                                generators,
+                            },
+                            pos: open,
+                        };
                     }
                     if self.check(&Tok::Equal) {
                         let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
@@ -73,10 +98,15 @@ impl Parser {
                     // CPython points just past the misplaced argument.
                     let after = self.start();
                     if seen_double_star {
-                        return Err(self.error_at(after, "positional argument follows keyword argument unpacking"));
+                        return Err(self.error_at(
+                            after,
+                            "positional argument follows keyword argument unpacking",
+                        ));
                     }
                     if seen_keyword {
-                        return Err(self.error_at(after, "positional argument follows keyword argument"));
+                        return Err(
+                            self.error_at(after, "positional argument follows keyword argument")
+                        );
                     }
                     args.push(value);
                     &args[args.len() - 1]
@@ -92,7 +122,10 @@ impl Parser {
     fn starred_argument(&mut self) -> PResult<Expr> {
         let pos = self.advance();
         let value = self.expression()?;
-        Ok(Expr { kind: ExprKind::Starred(boxed(value)), pos })
+        Ok(Expr {
+            kind: ExprKind::Starred(boxed(value)),
+            pos,
+        })
     }
 
     /// A parameter list up to (not including) `closing`: `)` for `def` (with annotations),
@@ -125,6 +158,10 @@ impl Parser {
                     }
                     seen_slash = true;
                     params.posonlyargs = core::mem::take(&mut params.args);
+                    if self.check(&Tok::Star) {
+                        let at = self.start();
+                        return Err(self.error_at(at, "expected comma between / and *"));
+                    }
                 }
                 Tok::Star => {
                     self.advance();
@@ -135,7 +172,11 @@ impl Parser {
                     if self.check(&Tok::Comma) || self.check(closing) {
                         // A bare `*` must be followed by keyword-only parameters. CPython points
                         // at the `*` for `def` but past it for `lambda`.
-                        bare_star_error_at = Some(if annotations { pos } else { self.token_after_optional_comma() });
+                        bare_star_error_at = Some(if annotations {
+                            pos
+                        } else {
+                            self.token_after_optional_comma()
+                        });
                     } else {
                         let arg = self.parameter(annotations, true, &params)?;
                         self.reject_default("var-positional")?;
@@ -151,7 +192,16 @@ impl Parser {
                 }
                 Tok::Name(_) => {
                     let arg = self.parameter(annotations, false, &params)?;
-                    let default = if self.eat(&Tok::Equal) { Some(self.expression()?) } else { None };
+                    let default = if self.check(&Tok::Equal) {
+                        let equal = self.advance();
+                        if matches!(self.peek(), Tok::Comma | Tok::RPar | Tok::Colon) {
+                            let msg = "expected default value expression";
+                            return Err(self.error_at(equal, msg));
+                        }
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
                     if seen_star {
                         params.kwonlyargs.push(arg);
                         params.kw_defaults.push(default);
@@ -159,12 +209,23 @@ impl Parser {
                         match default {
                             Some(default) => params.defaults.push(default),
                             None if !params.defaults.is_empty() => {
-                                return Err(self.error_at(arg.pos, "non-default argument follows default argument"));
+                                return Err(self.error_at(
+                                    arg.pos,
+                                    "non-default argument follows default argument",
+                                ));
                             }
                             None => {}
                         }
                         params.args.push(arg);
                     }
+                }
+                Tok::LPar => {
+                    let msg = if annotations {
+                        "Function parameters cannot be parenthesized"
+                    } else {
+                        "Lambda expression parameters cannot be parenthesized"
+                    };
+                    return Err(self.error_at(pos, msg));
                 }
                 _ => return Err(self.invalid_syntax()),
             }
@@ -172,10 +233,10 @@ impl Parser {
                 return Err(self.invalid_syntax());
             }
         }
-        if let Some(at) = bare_star_error_at {
-            if params.kwonlyargs.is_empty() {
-                return Err(self.error_at(at, "named arguments must follow bare *"));
-            }
+        if let Some(at) = bare_star_error_at
+            && params.kwonlyargs.is_empty()
+        {
+            return Err(self.error_at(at, "named arguments must follow bare *"));
         }
         Ok(params)
     }
@@ -187,20 +248,41 @@ impl Parser {
     }
 
     /// `NAME [':' annotation]`, refusing a name already used by an earlier parameter.
-    fn parameter(&mut self, annotations: bool, star_annotation: bool, earlier: &Arguments) -> PResult<Arg> {
+    fn parameter(
+        &mut self,
+        annotations: bool,
+        star_annotation: bool,
+        earlier: &Arguments,
+    ) -> PResult<Arg> {
         let (name, pos) = self.expect_name()?;
-        let mut all = earlier.posonlyargs.iter().chain(&earlier.args).chain(&earlier.kwonlyargs);
-        let duplicate = all.any(|arg| arg.name == name) || earlier.vararg.as_ref().is_some_and(|arg| arg.name == name);
+        let mut all = earlier
+            .posonlyargs
+            .iter()
+            .chain(&earlier.args)
+            .chain(&earlier.kwonlyargs);
+        let duplicate = all.any(|arg| arg.name == name)
+            || earlier.vararg.as_ref().is_some_and(|arg| arg.name == name);
         if duplicate {
-            return Err(self.error_at(pos, format!("duplicate argument '{name}' in function definition")));
+            self.defer_error(
+                pos,
+                format!("duplicate argument '{name}' in function definition"),
+            );
         }
         let annotation = if annotations && self.eat(&Tok::Colon) {
             // `*args: *Ts` (PEP 646) annotates with a starred expression.
-            Some(if star_annotation && self.check(&Tok::Star) { self.starred()? } else { self.expression()? })
+            Some(if star_annotation && self.check(&Tok::Star) {
+                self.starred()?
+            } else {
+                self.expression()?
+            })
         } else {
             None
         };
-        Ok(Arg { name, annotation, pos })
+        Ok(Arg {
+            name,
+            annotation,
+            pos,
+        })
     }
 
     fn reject_default(&mut self, what: &str) -> PResult<()> {

@@ -31,10 +31,14 @@ impl Parser {
 
     /// `(...)`: the empty tuple, a parenthesised expression or `yield`, a tuple, or a
     /// generator expression.
+    #[inline(never)]
     fn parenthesized(&mut self) -> PResult<Expr> {
         let pos = self.advance();
         if self.eat(&Tok::RPar) {
-            return Ok(Expr { kind: ExprKind::Tuple(Vec::new()), pos });
+            return Ok(Expr {
+                kind: ExprKind::Tuple(Vec::new()),
+                pos,
+            });
         }
         if self.check(&Tok::Yield) {
             let value = self.yield_expr()?;
@@ -46,7 +50,13 @@ impl Parser {
             self.reject_unpacking_in_comprehension(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(&Tok::RPar)?;
-            return Ok(Expr { kind: ExprKind::GeneratorExp { elt: boxed(first), generators }, pos });
+            return Ok(Expr {
+                kind: ExprKind::GeneratorExp {
+                    elt: boxed(first),
+                    generators,
+                },
+                pos,
+            });
         }
         if self.eat(&Tok::RPar) {
             if matches!(first.kind, ExprKind::Starred(_)) {
@@ -58,37 +68,63 @@ impl Parser {
             return Err(self.missing_comma_or_invalid(&first));
         }
         let elts = self.display_elements(first, &Tok::RPar)?;
-        Ok(Expr { kind: ExprKind::Tuple(elts), pos })
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            pos,
+        })
     }
 
     /// `[...]`: a list display or a list comprehension.
+    #[inline(never)]
     fn list_display(&mut self) -> PResult<Expr> {
         let pos = self.advance();
         if self.eat(&Tok::RSqb) {
-            return Ok(Expr { kind: ExprKind::List(Vec::new()), pos });
+            return Ok(Expr {
+                kind: ExprKind::List(Vec::new()),
+                pos,
+            });
         }
         let first = self.star_named_expression()?;
         if self.starts_comprehension() {
             self.reject_unpacking_in_comprehension(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(&Tok::RSqb)?;
-            return Ok(Expr { kind: ExprKind::ListComp { elt: boxed(first), generators }, pos });
+            return Ok(Expr {
+                kind: ExprKind::ListComp {
+                    elt: boxed(first),
+                    generators,
+                },
+                pos,
+            });
         }
         let elts = self.display_elements(first, &Tok::RSqb)?;
-        Ok(Expr { kind: ExprKind::List(elts), pos })
+        Ok(Expr {
+            kind: ExprKind::List(elts),
+            pos,
+        })
     }
 
     /// `{...}`: a dict or set display, or a dict or set comprehension.
+    #[inline(never)]
     fn brace_display(&mut self) -> PResult<Expr> {
         let pos = self.advance();
         if self.eat(&Tok::RBrace) {
-            return Ok(Expr { kind: ExprKind::Dict { keys: Vec::new(), values: Vec::new() }, pos });
+            return Ok(Expr {
+                kind: ExprKind::Dict {
+                    keys: Vec::new(),
+                    values: Vec::new(),
+                },
+                pos,
+            });
         }
         if self.check(&Tok::DoubleStar) {
             let spread_pos = self.advance();
             let value = self.bitwise_or()?;
             if self.starts_comprehension() {
-                return Err(self.error_at(spread_pos, "dict unpacking cannot be used in dict comprehension"));
+                return Err(self.error_at(
+                    spread_pos,
+                    "dict unpacking cannot be used in dict comprehension",
+                ));
             }
             return self.dict_display(pos, None, value);
         }
@@ -98,7 +134,11 @@ impl Parser {
             if self.starts_comprehension() {
                 let generators = self.comprehension_clauses()?;
                 self.expect(&Tok::RBrace)?;
-                let kind = ExprKind::DictComp { key: boxed(first), value: boxed(value), generators };
+                let kind = ExprKind::DictComp {
+                    key: boxed(first),
+                    value: boxed(value),
+                    generators,
+                };
                 return Ok(Expr { kind, pos });
             }
             return self.dict_display(pos, Some(first), value);
@@ -107,25 +147,45 @@ impl Parser {
             self.reject_unpacking_in_comprehension(&first)?;
             let generators = self.comprehension_clauses()?;
             self.expect(&Tok::RBrace)?;
-            return Ok(Expr { kind: ExprKind::SetComp { elt: boxed(first), generators }, pos });
+            return Ok(Expr {
+                kind: ExprKind::SetComp {
+                    elt: boxed(first),
+                    generators,
+                },
+                pos,
+            });
         }
         let elts = self.display_elements(first, &Tok::RBrace)?;
-        Ok(Expr { kind: ExprKind::Set(elts), pos })
+        Ok(Expr {
+            kind: ExprKind::Set(elts),
+            pos,
+        })
     }
 
     /// The rest of a dict display whose first entry has been parsed.
-    fn dict_display(&mut self, pos: Pos, first_key: Option<Expr>, first_value: Expr) -> PResult<Expr> {
+    fn dict_display(
+        &mut self,
+        pos: Pos,
+        first_key: Option<Expr>,
+        first_value: Expr,
+    ) -> PResult<Expr> {
         let mut keys = alloc::vec![first_key];
         let mut values = alloc::vec![first_value];
         loop {
             if self.eat(&Tok::RBrace) {
-                return Ok(Expr { kind: ExprKind::Dict { keys, values }, pos });
+                return Ok(Expr {
+                    kind: ExprKind::Dict { keys, values },
+                    pos,
+                });
             }
             if !self.eat(&Tok::Comma) {
                 return Err(self.missing_comma_or_invalid(&values[values.len() - 1]));
             }
             if self.eat(&Tok::RBrace) {
-                return Ok(Expr { kind: ExprKind::Dict { keys, values }, pos });
+                return Ok(Expr {
+                    kind: ExprKind::Dict { keys, values },
+                    pos,
+                });
             }
             if self.eat(&Tok::DoubleStar) {
                 keys.push(None);
@@ -150,6 +210,10 @@ impl Parser {
         if matches!(self.peek(), Tok::Comma | Tok::RBrace) {
             return Err(self.error_at(colon, "expression expected after dictionary key and ':'"));
         }
+        if self.check(&Tok::Star) {
+            let at = self.start();
+            return Err(self.error_at(at, "cannot use a starred expression in a dictionary value"));
+        }
         self.expression()
     }
 
@@ -162,6 +226,10 @@ impl Parser {
                 return Ok(elts);
             }
             if !self.eat(&Tok::Comma) {
+                if self.starts_comprehension() && closing != &Tok::RPar {
+                    let msg = "did you forget parentheses around the comprehension target?";
+                    return Err(self.error_at(elts[0].pos, msg));
+                }
                 return Err(self.missing_comma_or_invalid(&elts[elts.len() - 1]));
             }
             if self.eat(closing) {
@@ -178,12 +246,16 @@ impl Parser {
 
     fn reject_unpacking_in_comprehension(&mut self, element: &Expr) -> PResult<()> {
         if matches!(element.kind, ExprKind::Starred(_)) {
-            return Err(self.error_at(element.pos, "iterable unpacking cannot be used in comprehension"));
+            return Err(self.error_at(
+                element.pos,
+                "iterable unpacking cannot be used in comprehension",
+            ));
         }
         Ok(())
     }
 
     /// `('async'? 'for' star_targets 'in' disjunction ('if' disjunction)*)+`
+    #[inline(never)]
     pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         while self.starts_comprehension() {
@@ -196,7 +268,12 @@ impl Parser {
             while self.eat(&Tok::If) {
                 ifs.push(self.disjunction()?);
             }
-            generators.push(Comprehension { target, iter, ifs, is_async });
+            generators.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
         }
         Ok(generators)
     }

@@ -59,13 +59,27 @@ impl Parser {
         Ok(body)
     }
 
+    /// Where to report an error at the current token; at the end of the input CPython points at
+    /// the end of the last line instead.
+    fn end_of_last_line_if_at_end(&self) -> Pos {
+        if !self.at_end_of_input() {
+            return self.start();
+        }
+        let last_newline = self.tokens[..self.at]
+            .iter()
+            .rev()
+            .find(|token| token.kind == Tok::Newline);
+        last_newline.map_or_else(|| self.start(), |token| token.start)
+    }
+
     /// The `:` ending a header. CPython says `expected ':'` when the line ends instead, and for
     /// some keywords (`def`, `try`, `else`, `finally`) whatever comes instead.
     fn expect_colon(&mut self, any_token_means_missing_colon: bool) -> PResult<()> {
         if self.eat(&Tok::Colon) {
             return Ok(());
         }
-        if !self.check(&Tok::Error) && (any_token_means_missing_colon || self.check(&Tok::Newline)) {
+        if !self.check(&Tok::Error) && (any_token_means_missing_colon || self.check(&Tok::Newline))
+        {
             let at = self.start();
             return Err(self.error_at(at, "expected ':'"));
         }
@@ -100,7 +114,10 @@ impl Parser {
         }
         let mut orelse = self.else_block()?;
         while let Some((pos, test, body)) = branches.pop() {
-            orelse = alloc::vec![Stmt { kind: StmtKind::If { test, body, orelse }, pos }];
+            orelse = alloc::vec![Stmt {
+                kind: StmtKind::If { test, body, orelse },
+                pos
+            }];
         }
         Ok(orelse.remove(0))
     }
@@ -111,7 +128,10 @@ impl Parser {
         self.expect_colon(false)?;
         let body = self.block("'while' statement", pos.line)?;
         let orelse = self.else_block()?;
-        Ok(Stmt { kind: StmtKind::While { test, body, orelse }, pos })
+        Ok(Stmt {
+            kind: StmtKind::While { test, body, orelse },
+            pos,
+        })
     }
 
     /// `for targets in star_expressions ':' block [else_block]`; `pos` is `async` if present.
@@ -120,11 +140,20 @@ impl Parser {
         let target = self.for_targets()?;
         self.expect(&Tok::In)?;
         let iter = self.star_expressions()?;
-        self.reject_bare_starred(&iter)?;
+        self.reject_bare_starred(&iter);
         self.expect_colon(false)?;
         let body = self.block("'for' statement", for_pos.line)?;
         let orelse = self.else_block()?;
-        Ok(Stmt { kind: StmtKind::For { target, iter, body, orelse, is_async }, pos })
+        Ok(Stmt {
+            kind: StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            },
+            pos,
+        })
     }
 
     /// `try` with `except`/`except*` handlers, `else` and `finally`.
@@ -142,7 +171,11 @@ impl Parser {
                 return Err(self.error_at(handler_pos, msg));
             }
             star_handlers = Some(is_star);
-            let (typ, name) = if self.check(&Tok::Colon) {
+            let (typ, name) = if self.check(&Tok::Colon) || self.check(&Tok::Newline) {
+                if self.check(&Tok::Newline) {
+                    let at = self.start();
+                    return Err(self.error_at(at, "expected ':'"));
+                }
                 if is_star {
                     let at = self.start();
                     return Err(self.error_at(at, "expected one or more exception types"));
@@ -151,17 +184,36 @@ impl Parser {
             } else {
                 let typ = self.expression()?;
                 if self.check(&Tok::Comma) {
-                    return Err(self.error_at(typ.pos, "multiple exception types must be parenthesized"));
+                    return Err(
+                        self.error_at(typ.pos, "multiple exception types must be parenthesized")
+                    );
                 }
-                let name = if self.eat(&Tok::As) { Some(self.expect_name()?.0) } else { None };
+                let name = if self.eat(&Tok::As) {
+                    Some(self.expect_name()?.0)
+                } else {
+                    None
+                };
                 (Some(typ), name)
             };
             self.expect_colon(false)?;
-            let header = if is_star { "'except*' statement" } else { "'except' statement" };
+            let header = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
             let body = self.block(header, handler_pos.line)?;
-            handlers.push(ExceptHandler { typ, name, body, pos: handler_pos });
+            handlers.push(ExceptHandler {
+                typ,
+                name,
+                body,
+                pos: handler_pos,
+            });
         }
-        let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
         let mut finalbody = Vec::new();
         if self.check(&Tok::Finally) {
             let finally_pos = self.advance();
@@ -172,11 +224,20 @@ impl Parser {
             if self.check(&Tok::Error) {
                 return Err(self.lexer_error());
             }
-            let at = self.start();
+            let at = self.end_of_last_line_if_at_end();
             return Err(self.error_at(at, "expected 'except' or 'finally' block"));
         }
         let is_star = star_handlers == Some(true);
-        Ok(Stmt { kind: StmtKind::Try { body, handlers, orelse, finalbody, is_star }, pos })
+        Ok(Stmt {
+            kind: StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            },
+            pos,
+        })
     }
 
     /// `with` items `:` block, including the parenthesised form `with (a as b, c):`.
@@ -200,7 +261,14 @@ impl Parser {
         }
         self.expect_colon(false)?;
         let body = self.block("'with' statement", with_pos.line)?;
-        Ok(Stmt { kind: StmtKind::With { items, body, is_async }, pos })
+        Ok(Stmt {
+            kind: StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
+            pos,
+        })
     }
 
     /// Whether the `(` here encloses the with-items themselves: its matching `)` is followed by
@@ -216,7 +284,11 @@ impl Parser {
                 Tok::RPar | Tok::RSqb | Tok::RBrace => {
                     depth -= 1;
                     if depth == 0 {
-                        return self.tokens.get(index + 1).is_some_and(|next| next.kind == Tok::Colon);
+                        // A missing `:` is reported as such, so a line end counts too.
+                        return self
+                            .tokens
+                            .get(index + 1)
+                            .is_some_and(|next| matches!(next.kind, Tok::Colon | Tok::Newline));
                     }
                 }
                 Tok::Newline | Tok::EndMarker | Tok::Error => return false,
@@ -229,8 +301,15 @@ impl Parser {
     /// `expression ['as' star_target]`
     fn with_item(&mut self) -> PResult<WithItem> {
         let context_expr = self.expression()?;
-        let optional_vars = if self.eat(&Tok::As) { Some(self.single_target()?) } else { None };
-        Ok(WithItem { context_expr, optional_vars })
+        let optional_vars = if self.eat(&Tok::As) {
+            Some(self.single_target()?)
+        } else {
+            None
+        };
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
     }
 
     /// `('@' named_expression NEWLINE)+` then the decorated `def`, `async def` or `class`.
@@ -273,11 +352,25 @@ impl Parser {
         self.advance();
         let args = self.parameters(&Tok::RPar, true)?;
         self.expect(&Tok::RPar)?;
-        let returns = if self.eat(&Tok::RArrow) { Some(self.expression()?) } else { None };
+        let returns = if self.eat(&Tok::RArrow) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
         self.expect_colon(true)?;
         let body = self.block("function definition", def_pos.line)?;
-        let def = FunctionDef { name, args, body, decorators, returns, is_async };
-        Ok(Stmt { kind: StmtKind::FunctionDef(alloc::boxed::Box::new(def)), pos })
+        let def = FunctionDef {
+            name,
+            args,
+            body,
+            decorators,
+            returns,
+            is_async,
+        };
+        Ok(Stmt {
+            kind: StmtKind::FunctionDef(alloc::boxed::Box::new(def)),
+            pos,
+        })
     }
 
     /// `class NAME ['(' arguments ')'] ':' block`
@@ -292,7 +385,16 @@ impl Parser {
         };
         self.expect_colon(false)?;
         let body = self.block("class definition", pos.line)?;
-        let class = ClassDef { name, bases, keywords, body, decorators };
-        Ok(Stmt { kind: StmtKind::ClassDef(alloc::boxed::Box::new(class)), pos })
+        let class = ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+        };
+        Ok(Stmt {
+            kind: StmtKind::ClassDef(alloc::boxed::Box::new(class)),
+            pos,
+        })
     }
 }

@@ -13,7 +13,8 @@ use alloc::vec::Vec;
 
 use super::target::describe;
 use super::{PResult, Parser};
-use crate::ast::{BinOp, BoolOp, CmpOp, Constant, Expr, ExprKind, UnaryOp};
+use crate::ast::{BinOp, BoolOp, CmpOp, Constant, Expr, ExprKind, Pos, UnaryOp};
+use crate::error::CompileError;
 use crate::lexer::Tok;
 
 /// Boxes an expression (the AST's recursive fields are boxed).
@@ -80,77 +81,129 @@ impl Parser {
         while self.eat(&Tok::Comma) && self.starts_expression() {
             elts.push(self.star_expression()?);
         }
-        Ok(Expr { kind: ExprKind::Tuple(elts), pos })
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            pos,
+        })
     }
 
     /// `star_expression: '*' bitwise_or | expression`
     pub(super) fn star_expression(&mut self) -> PResult<Expr> {
-        if self.check(&Tok::Star) { self.starred() } else { self.expression() }
+        if self.check(&Tok::Star) {
+            self.starred()
+        } else {
+            self.expression()
+        }
     }
 
     /// `star_named_expression: '*' bitwise_or | named_expression`
     pub(super) fn star_named_expression(&mut self) -> PResult<Expr> {
-        if self.check(&Tok::Star) { self.starred() } else { self.named_expression() }
+        if self.check(&Tok::Star) {
+            self.starred()
+        } else {
+            self.named_expression()
+        }
     }
 
     /// `'*' bitwise_or`
     pub(super) fn starred(&mut self) -> PResult<Expr> {
         let pos = self.advance();
         let value = self.bitwise_or()?;
-        Ok(Expr { kind: ExprKind::Starred(boxed(value)), pos })
+        Ok(Expr {
+            kind: ExprKind::Starred(boxed(value)),
+            pos,
+        })
     }
 
     /// `named_expression: NAME ':=' expression | expression`, rejecting a stray `=` the way
     /// CPython does (`if x = 1:`).
     pub(super) fn named_expression(&mut self) -> PResult<Expr> {
-        let expr = self.walrus_or_expression()?;
-        if self.check(&Tok::Equal) {
-            let msg = match &expr.kind {
-                ExprKind::Name(_) => "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
-                ExprKind::List(_)
-                | ExprKind::Tuple(_)
-                | ExprKind::GeneratorExp { .. }
-                | ExprKind::Constant(Constant::True | Constant::False | Constant::None) => "invalid syntax".into(),
-                kind => format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(kind)),
-            };
-            return Err(self.error_at(expr.pos, msg));
+        let expr = self.expression()?;
+        match self.peek() {
+            Tok::ColonEqual => self.walrus(expr),
+            Tok::Equal => Err(self.stray_equal(&expr)),
+            _ => Ok(expr),
         }
-        Ok(expr)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn stray_equal(&mut self, expr: &Expr) -> CompileError {
+        let msg = match &expr.kind {
+            ExprKind::Name(_) => {
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into()
+            }
+            ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
+                "invalid syntax".into()
+            }
+            kind => format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                describe(kind)
+            ),
+        };
+        self.error_at(expr.pos, msg)
     }
 
     /// `NAME ':=' expression | expression` (where a stray `=` is the caller's business).
     pub(super) fn walrus_or_expression(&mut self) -> PResult<Expr> {
         let expr = self.expression()?;
-        if !self.check(&Tok::ColonEqual) {
-            return Ok(expr);
+        if self.check(&Tok::ColonEqual) {
+            self.walrus(expr)
+        } else {
+            Ok(expr)
         }
-        if !matches!(expr.kind, ExprKind::Name(_)) {
-            let msg = format!("cannot use assignment expressions with {}", describe(&expr.kind));
-            return Err(self.error_at(expr.pos, msg));
+    }
+
+    /// `target ':=' expression`, the parser being at `:=`.
+    #[inline(never)]
+    fn walrus(&mut self, target: Expr) -> PResult<Expr> {
+        if !matches!(target.kind, ExprKind::Name(_)) {
+            let msg = format!(
+                "cannot use assignment expressions with {}",
+                describe(&target.kind)
+            );
+            return Err(self.error_at(target.pos, msg));
         }
         self.advance();
         let value = self.expression()?;
-        let pos = expr.pos;
-        Ok(Expr { kind: ExprKind::NamedExpr { target: boxed(expr), value: boxed(value) }, pos })
+        let pos = target.pos;
+        Ok(Expr {
+            kind: ExprKind::NamedExpr {
+                target: boxed(target),
+                value: boxed(value),
+            },
+            pos,
+        })
     }
 
     /// `expression: lambda | disjunction ['if' disjunction 'else' expression]`
     pub(super) fn expression(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let result = self.conditional();
+        let result = if self.check(&Tok::Lambda) {
+            self.lambda()
+        } else {
+            self.conditional()
+        };
         self.leave();
         result
     }
 
     fn conditional(&mut self) -> PResult<Expr> {
-        if self.check(&Tok::Lambda) {
-            return self.lambda();
-        }
         let pos = self.start();
         let body = self.disjunction()?;
-        if !self.check(&Tok::If) {
-            return Ok(body);
+        if self.check(&Tok::If) {
+            self.conditional_tail(pos, body)
+        } else {
+            Ok(body)
         }
+    }
+
+    /// `'if' disjunction 'else' expression` after the body of a conditional expression.
+    #[inline(never)]
+    fn conditional_tail(&mut self, pos: Pos, body: Expr) -> PResult<Expr> {
         self.advance();
         let test = self.disjunction()?;
         if !self.eat(&Tok::Else) {
@@ -160,16 +213,28 @@ impl Parser {
             return Err(self.error_at(body.pos, "expected 'else' after 'if' expression"));
         }
         let orelse = self.expression()?;
-        Ok(Expr { kind: ExprKind::IfExp { test: boxed(test), body: boxed(body), orelse: boxed(orelse) }, pos })
+        let kind = ExprKind::IfExp {
+            test: boxed(test),
+            body: boxed(body),
+            orelse: boxed(orelse),
+        };
+        Ok(Expr { kind, pos })
     }
 
     /// `'lambda' [parameters] ':' expression`
+    #[inline(never)]
     fn lambda(&mut self) -> PResult<Expr> {
         let pos = self.advance();
         let args = self.parameters(&Tok::Colon, false)?;
         self.expect(&Tok::Colon)?;
         let body = self.expression()?;
-        Ok(Expr { kind: ExprKind::Lambda { args: Box::new(args), body: boxed(body) }, pos })
+        Ok(Expr {
+            kind: ExprKind::Lambda {
+                args: Box::new(args),
+                body: boxed(body),
+            },
+            pos,
+        })
     }
 
     /// `disjunction`: `or`, `and`, `not`, comparisons and binary operators.
@@ -187,45 +252,87 @@ impl Parser {
     fn operators(&mut self, min_power: u8) -> PResult<Expr> {
         let pos = self.start();
         let mut left = if min_power <= power::NOT && self.check(&Tok::Not) {
-            self.advance();
-            self.enter()?;
-            let operand = self.operators(power::NOT);
-            self.leave();
-            Expr { kind: ExprKind::UnaryOp { op: UnaryOp::Not, operand: boxed(operand?) }, pos }
+            self.not_operand(pos)?
         } else {
             self.factor()?
         };
         loop {
-            let kind = match self.peek() {
-                Tok::Or if min_power <= power::OR => self.bool_operands(left, BoolOp::Or, &Tok::Or, power::AND)?,
-                Tok::And if min_power <= power::AND => self.bool_operands(left, BoolOp::And, &Tok::And, power::NOT)?,
-                tok if min_power <= power::COMPARISON && comparison_operator(tok, self.peek_nth(1)).is_some() => {
-                    self.comparison_chain(left)?
+            left = match self.peek() {
+                Tok::Or if min_power <= power::OR => {
+                    self.bool_operands(pos, left, BoolOp::Or, &Tok::Or, power::AND)?
+                }
+                Tok::And if min_power <= power::AND => {
+                    self.bool_operands(pos, left, BoolOp::And, &Tok::And, power::NOT)?
+                }
+                tok if min_power <= power::COMPARISON
+                    && comparison_operator(tok, self.peek_nth(1)).is_some() =>
+                {
+                    self.comparison_chain(pos, left)?
                 }
                 tok => match binary_operator(tok) {
                     Some((op, binding)) if binding >= min_power => {
-                        self.advance();
-                        let right = self.operators(binding + 1)?;
-                        ExprKind::BinOp { left: boxed(left), op, right: boxed(right) }
+                        self.binary_operand(pos, left, op, binding)?
                     }
                     _ => return Ok(left),
                 },
             };
-            left = Expr { kind, pos };
         }
     }
 
+    /// `'not' inversion`, the parser being at `not`.
+    #[inline(never)]
+    fn not_operand(&mut self, pos: Pos) -> PResult<Expr> {
+        self.advance();
+        self.enter()?;
+        let operand = self.operators(power::NOT);
+        self.leave();
+        Ok(Expr {
+            kind: ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand: boxed(operand?),
+            },
+            pos,
+        })
+    }
+
+    /// `left op right` for a binary operator binding with `binding`, the parser being at `op`.
+    #[inline(never)]
+    fn binary_operand(&mut self, pos: Pos, left: Expr, op: BinOp, binding: u8) -> PResult<Expr> {
+        self.advance();
+        let right = self.operators(binding + 1)?;
+        Ok(Expr {
+            kind: ExprKind::BinOp {
+                left: boxed(left),
+                op,
+                right: boxed(right),
+            },
+            pos,
+        })
+    }
+
     /// `first (keyword operand)+`: the operands of one `and` / `or` node.
-    fn bool_operands(&mut self, first: Expr, op: BoolOp, keyword: &Tok, operand_power: u8) -> PResult<ExprKind> {
+    #[inline(never)]
+    fn bool_operands(
+        &mut self,
+        pos: Pos,
+        first: Expr,
+        op: BoolOp,
+        keyword: &Tok,
+        operand_power: u8,
+    ) -> PResult<Expr> {
         let mut values = alloc::vec![first];
         while self.eat(keyword) {
             values.push(self.operators(operand_power)?);
         }
-        Ok(ExprKind::BoolOp { op, values })
+        Ok(Expr {
+            kind: ExprKind::BoolOp { op, values },
+            pos,
+        })
     }
 
     /// `left (compare_op bitwise_or)+`: one node for a whole chain such as `a < b <= c`.
-    fn comparison_chain(&mut self, left: Expr) -> PResult<ExprKind> {
+    #[inline(never)]
+    fn comparison_chain(&mut self, pos: Pos, left: Expr) -> PResult<Expr> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         while let Some((op, width)) = comparison_operator(self.peek(), self.peek_nth(1)) {
@@ -235,63 +342,125 @@ impl Parser {
             ops.push(op);
             comparators.push(self.operators(power::BITWISE_OR)?);
         }
-        Ok(ExprKind::Compare { left: boxed(left), ops, comparators })
+        Ok(Expr {
+            kind: ExprKind::Compare {
+                left: boxed(left),
+                ops,
+                comparators,
+            },
+            pos,
+        })
     }
 
     /// `factor: ('+' | '-' | '~') factor | power`, with
     /// `power: ['await'] primary ['**' factor]` (so `-2**2` is `-(2**2)` and `2**-1` works).
     fn factor(&mut self) -> PResult<Expr> {
-        let pos = self.start();
         let op = match self.peek() {
             Tok::Plus => UnaryOp::UAdd,
             Tok::Minus => UnaryOp::USub,
             Tok::Tilde => UnaryOp::Invert,
+            Tok::Await => return self.await_primary(),
             _ => {
-                let base = if self.eat(&Tok::Await) {
-                    let value = self.primary()?;
-                    Expr { kind: ExprKind::Await(boxed(value)), pos }
+                let pos = self.start();
+                let base = self.primary()?;
+                return if self.check(&Tok::DoubleStar) {
+                    self.power(pos, base)
                 } else {
-                    self.primary()?
+                    Ok(base)
                 };
-                if !self.eat(&Tok::DoubleStar) {
-                    return Ok(base);
-                }
-                self.enter()?;
-                let exponent = self.factor();
-                self.leave();
-                let kind = ExprKind::BinOp { left: boxed(base), op: BinOp::Pow, right: boxed(exponent?) };
-                return Ok(Expr { kind, pos });
             }
         };
-        self.advance();
+        self.unary(op)
+    }
+
+    /// A unary `+`, `-` or `~` and its operand, the parser being at the operator.
+    #[inline(never)]
+    fn unary(&mut self, op: UnaryOp) -> PResult<Expr> {
+        let pos = self.advance();
         self.enter()?;
         let operand = self.factor();
         self.leave();
-        Ok(Expr { kind: ExprKind::UnaryOp { op, operand: boxed(operand?) }, pos })
+        Ok(Expr {
+            kind: ExprKind::UnaryOp {
+                op,
+                operand: boxed(operand?),
+            },
+            pos,
+        })
+    }
+
+    /// `'await' primary ['**' factor]`
+    #[inline(never)]
+    fn await_primary(&mut self) -> PResult<Expr> {
+        let pos = self.advance();
+        let value = self.primary()?;
+        let base = Expr {
+            kind: ExprKind::Await(boxed(value)),
+            pos,
+        };
+        if self.check(&Tok::DoubleStar) {
+            self.power(pos, base)
+        } else {
+            Ok(base)
+        }
+    }
+
+    /// `base '**' factor`, the parser being at `**`.
+    #[inline(never)]
+    fn power(&mut self, pos: Pos, base: Expr) -> PResult<Expr> {
+        self.advance();
+        self.enter()?;
+        let exponent = self.factor();
+        self.leave();
+        let kind = ExprKind::BinOp {
+            left: boxed(base),
+            op: BinOp::Pow,
+            right: boxed(exponent?),
+        };
+        Ok(Expr { kind, pos })
     }
 
     /// `primary`: an atom followed by any number of `.name`, `(arguments)` and `[slices]`.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
         // Trailers start where the primary's first token does, even a parenthesis.
         let pos = self.start();
-        let mut expr = self.atom()?;
+        let atom = self.atom()?;
+        if matches!(self.peek(), Tok::Dot | Tok::LPar | Tok::LSqb) {
+            self.trailers(pos, atom)
+        } else {
+            Ok(atom)
+        }
+    }
+
+    #[inline(never)]
+    fn trailers(&mut self, pos: Pos, mut expr: Expr) -> PResult<Expr> {
         loop {
             let kind = match self.peek() {
                 Tok::Dot => {
                     self.advance();
                     let (attr, _) = self.expect_name()?;
-                    ExprKind::Attribute { value: boxed(expr), attr }
+                    ExprKind::Attribute {
+                        value: boxed(expr),
+                        attr,
+                    }
                 }
                 Tok::LPar => {
                     let open = self.advance();
                     let (args, keywords) = self.call_arguments(open, false)?;
-                    ExprKind::Call { func: boxed(expr), args, keywords }
+                    ExprKind::Call {
+                        func: boxed(expr),
+                        args,
+                        keywords,
+                    }
                 }
                 Tok::LSqb => {
                     self.advance();
                     let slice = self.slices()?;
                     self.expect(&Tok::RSqb)?;
-                    ExprKind::Subscript { value: boxed(expr), slice: boxed(slice) }
+                    ExprKind::Subscript {
+                        value: boxed(expr),
+                        slice: boxed(slice),
+                    }
                 }
                 _ => return Ok(expr),
             };
@@ -300,6 +469,7 @@ impl Parser {
     }
 
     /// The inside of `[...]` after a primary: one index, a slice, or a tuple of them.
+    #[inline(never)]
     fn slices(&mut self) -> PResult<Expr> {
         let pos = self.start();
         let first = self.slice_item()?;
@@ -314,7 +484,10 @@ impl Parser {
         if !self.check(&Tok::RSqb) {
             return Err(self.missing_comma_or_invalid(&elts[elts.len() - 1]));
         }
-        Ok(Expr { kind: ExprKind::Tuple(elts), pos })
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            pos,
+        })
     }
 
     /// `slice: [expression] ':' [expression] [':' [expression]] | named_expression | starred`
@@ -336,27 +509,53 @@ impl Parser {
             Some(boxed(index))
         };
         self.expect(&Tok::Colon)?;
-        let bound_follows = |parser: &Self| !matches!(parser.peek(), Tok::Colon | Tok::Comma | Tok::RSqb);
-        let upper = if bound_follows(self) { Some(boxed(self.expression()?)) } else { None };
-        let step = if self.eat(&Tok::Colon) && bound_follows(self) { Some(boxed(self.expression()?)) } else { None };
-        Ok(Expr { kind: ExprKind::Slice { lower, upper, step }, pos })
+        let bound_follows =
+            |parser: &Self| !matches!(parser.peek(), Tok::Colon | Tok::Comma | Tok::RSqb);
+        let upper = if bound_follows(self) {
+            Some(boxed(self.expression()?))
+        } else {
+            None
+        };
+        let step = if self.eat(&Tok::Colon) && bound_follows(self) {
+            Some(boxed(self.expression()?))
+        } else {
+            None
+        };
+        Ok(Expr {
+            kind: ExprKind::Slice { lower, upper, step },
+            pos,
+        })
     }
 
     /// `yield [star_expressions] | yield from expression`
+    #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let pos = self.advance();
         if self.eat(&Tok::From) {
             let value = self.expression()?;
-            return Ok(Expr { kind: ExprKind::YieldFrom(boxed(value)), pos });
+            return Ok(Expr {
+                kind: ExprKind::YieldFrom(boxed(value)),
+                pos,
+            });
         }
-        let value = if self.starts_expression() { Some(boxed(self.star_expressions()?)) } else { None };
-        Ok(Expr { kind: ExprKind::Yield(value), pos })
+        let value = if self.starts_expression() {
+            Some(boxed(self.star_expressions()?))
+        } else {
+            None
+        };
+        Ok(Expr {
+            kind: ExprKind::Yield(value),
+            pos,
+        })
     }
 
     /// Inside brackets, an element followed by something that could start another one is
     /// most likely a missing comma (CPython's `invalid syntax. Perhaps you forgot a comma?`).
-    pub(super) fn missing_comma_or_invalid(&mut self, element: &Expr) -> crate::error::CompileError {
-        let name_then_string = matches!(element.kind, ExprKind::Name(_)) && matches!(self.peek(), Tok::Str(_));
+    #[cold]
+    #[inline(never)]
+    pub(super) fn missing_comma_or_invalid(&mut self, element: &Expr) -> CompileError {
+        let name_then_string =
+            matches!(element.kind, ExprKind::Name(_)) && matches!(self.peek(), Tok::Str(_));
         let looks_like_element = matches!(
             self.peek(),
             Tok::Name(_)
@@ -371,7 +570,10 @@ impl Parser {
                 | Tok::False
                 | Tok::Ellipsis
         );
-        let plain_element = !matches!(element.kind, ExprKind::Lambda { .. } | ExprKind::IfExp { .. });
+        let plain_element = !matches!(
+            element.kind,
+            ExprKind::Lambda { .. } | ExprKind::IfExp { .. }
+        );
         if looks_like_element && plain_element && !name_then_string {
             return self.error_at(element.pos, "invalid syntax. Perhaps you forgot a comma?");
         }

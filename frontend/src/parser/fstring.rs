@@ -30,7 +30,11 @@ pub(super) struct JoinedParts {
 
 impl JoinedParts {
     pub(super) fn new(pos: Pos) -> Self {
-        JoinedParts { parts: Vec::new(), text: String::new(), pos }
+        JoinedParts {
+            parts: Vec::new(),
+            text: String::new(),
+            pos,
+        }
     }
 
     pub(super) fn push_text(&mut self, text: &str) {
@@ -39,13 +43,19 @@ impl JoinedParts {
 
     fn push_field(&mut self, field: ExprKind) {
         self.flush_text();
-        self.parts.push(Expr { kind: field, pos: self.pos });
+        self.parts.push(Expr {
+            kind: field,
+            pos: self.pos,
+        });
     }
 
     fn flush_text(&mut self) {
         if !self.text.is_empty() {
             let text = core::mem::take(&mut self.text);
-            self.parts.push(Expr { kind: ExprKind::Constant(Constant::Str(text)), pos: self.pos });
+            self.parts.push(Expr {
+                kind: ExprKind::Constant(Constant::Str(text)),
+                pos: self.pos,
+            });
         }
     }
 
@@ -78,14 +88,20 @@ impl Body<'_> {
 
     /// Moves past the character at the cursor.
     fn skip_char(&mut self) {
-        self.at += self.text[self.at..].chars().next().map_or(1, char::len_utf8);
+        self.at += self.text[self.at..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
     }
 
     /// The file position of byte `index` (indices must be asked for in increasing order).
     fn pos_of(&mut self, index: usize) -> Pos {
         for ch in self.text[self.tracked..index].chars() {
             if ch == '\n' {
-                self.tracked_pos = Pos { line: self.tracked_pos.line + 1, col: 1 };
+                self.tracked_pos = Pos {
+                    line: self.tracked_pos.line + 1,
+                    col: 1,
+                };
             } else {
                 self.tracked_pos.col += 1;
             }
@@ -97,7 +113,12 @@ impl Body<'_> {
 
 impl Parser {
     /// Adds the text and fields of one f-string literal to `parts`.
-    pub(super) fn fstring(&mut self, literal: &FStringBody, token_end: Pos, parts: &mut JoinedParts) -> PResult<()> {
+    pub(super) fn fstring(
+        &mut self,
+        literal: &FStringBody,
+        token_end: Pos,
+        parts: &mut JoinedParts,
+    ) -> PResult<()> {
         let mut body = Body {
             text: &literal.text,
             at: 0,
@@ -111,14 +132,21 @@ impl Parser {
 
     /// Text and fields up to the end of the body, or (in a format spec, `level > 0`) up to the
     /// `}` that closes the enclosing field, which is left for the caller.
-    fn fstring_text(&mut self, body: &mut Body, level: u32, parts: &mut JoinedParts) -> PResult<()> {
+    fn fstring_text(
+        &mut self,
+        body: &mut Body,
+        level: u32,
+        parts: &mut JoinedParts,
+    ) -> PResult<()> {
         let mut literal_start = body.at;
         while let Some(byte) = body.byte(body.at) {
             if byte == b'\\' && !body.raw {
                 body.at += 1;
                 if body.byte(body.at) == Some(b'N') && body.byte(body.at + 1) == Some(b'{') {
                     // The braces of `\N{NAME}` delimit a character name, not a field.
-                    body.at = body.text[body.at..].find('}').map_or(body.text.len(), |close| body.at + close + 1);
+                    body.at = body.text[body.at..]
+                        .find('}')
+                        .map_or(body.text.len(), |close| body.at + close + 1);
                 } else if !matches!(body.byte(body.at), None | Some(b'{' | b'}')) {
                     body.skip_char();
                 }
@@ -151,7 +179,13 @@ impl Parser {
     }
 
     /// Decodes the literal text `start..end` of the body into `parts`.
-    fn fstring_literal(&mut self, body: &Body, start: usize, end: usize, parts: &mut JoinedParts) -> PResult<()> {
+    fn fstring_literal(
+        &mut self,
+        body: &Body,
+        start: usize,
+        end: usize,
+        parts: &mut JoinedParts,
+    ) -> PResult<()> {
         let chunk = &body.text[start..end];
         if chunk.is_empty() {
             return Ok(());
@@ -170,7 +204,12 @@ impl Parser {
     }
 
     /// One replacement field; the cursor is on its `{` and ends after its `}`.
-    fn fstring_field(&mut self, body: &mut Body, level: u32, parts: &mut JoinedParts) -> PResult<()> {
+    fn fstring_field(
+        &mut self,
+        body: &mut Body,
+        level: u32,
+        parts: &mut JoinedParts,
+    ) -> PResult<()> {
         body.at += 1;
         if level >= 2 {
             return Err(self.fstring_error(body, "expressions nested too deeply"));
@@ -181,8 +220,17 @@ impl Parser {
             return Err(self.fstring_error(body, "expecting '}'"));
         }
         let source = &body.text[expr_start..body.at];
-        if source.bytes().all(|byte| byte.is_ascii_whitespace()) {
-            return Err(self.fstring_error(body, "empty expression not allowed"));
+        if source
+            .bytes()
+            .all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\x0c'))
+        {
+            let msg = match body.byte(body.at) {
+                Some(stop @ (b'!' | b':' | b'=')) => {
+                    format!("expression required before '{}'", char::from(stop))
+                }
+                _ => String::from("empty expression not allowed"),
+            };
+            return Err(self.fstring_error(body, &msg));
         }
         let brace = body.pos_of(expr_start - 1);
         let start = body.pos_of(expr_start);
@@ -192,7 +240,10 @@ impl Parser {
         let mut debug_text = None;
         if body.byte(body.at) == Some(b'=') {
             body.at += 1;
-            while body.byte(body.at).is_some_and(|byte| byte.is_ascii_whitespace()) {
+            while body
+                .byte(body.at)
+                .is_some_and(|byte| byte.is_ascii_whitespace())
+            {
                 body.at += 1;
             }
             if body.at_end() {
@@ -221,7 +272,10 @@ impl Parser {
             }
             let mut spec = JoinedParts::new(parts.pos);
             self.fstring_text(body, level + 1, &mut spec)?;
-            format_spec = Some(Box::new(Expr { kind: ExprKind::JoinedStr(spec.finish()), pos: parts.pos }));
+            format_spec = Some(Box::new(Expr {
+                kind: ExprKind::JoinedStr(spec.finish()),
+                pos: parts.pos,
+            }));
         }
         if body.byte(body.at) != Some(b'}') {
             return Err(self.fstring_error(body, "expecting '}'"));
@@ -233,7 +287,11 @@ impl Parser {
         if let Some(text) = debug_text {
             parts.push_text(text);
         }
-        parts.push_field(ExprKind::FormattedValue { value: boxed(value), conversion, format_spec });
+        parts.push_field(ExprKind::FormattedValue {
+            value: boxed(value),
+            conversion,
+            format_spec,
+        });
         Ok(())
     }
 
@@ -243,12 +301,18 @@ impl Parser {
         let mut brackets: Vec<u8> = Vec::new();
         while let Some(byte) = body.byte(body.at) {
             if byte == b'\\' {
-                return Err(self.error_at(body.token_end, "f-string expression part cannot include a backslash"));
+                return Err(self.error_at(
+                    body.token_end,
+                    "f-string expression part cannot include a backslash",
+                ));
             }
             if let Some((quote_byte, triple)) = quote {
                 if byte == quote_byte && !triple {
                     quote = None;
-                } else if byte == quote_byte && body.byte(body.at + 1) == Some(byte) && body.byte(body.at + 2) == Some(byte) {
+                } else if byte == quote_byte
+                    && body.byte(body.at + 1) == Some(byte)
+                    && body.byte(body.at + 2) == Some(byte)
+                {
                     quote = None;
                     body.at += 2;
                 }
@@ -269,8 +333,15 @@ impl Parser {
                     }
                     brackets.push(byte);
                 }
-                b'#' => return Err(self.error_at(body.token_end, "f-string expression part cannot include '#'")),
-                b'!' | b'=' | b'<' | b'>' if brackets.is_empty() && next == Some(b'=') => body.at += 1,
+                b'#' => {
+                    return Err(self.error_at(
+                        body.token_end,
+                        "f-string expression part cannot include '#'",
+                    ));
+                }
+                b'!' | b'=' | b'<' | b'>' if brackets.is_empty() && next == Some(b'=') => {
+                    body.at += 1
+                }
                 b'<' | b'>' => {}
                 b'!' | b':' | b'}' | b'=' if brackets.is_empty() => return Ok(()),
                 b')' | b']' | b'}' => {
@@ -280,7 +351,9 @@ impl Parser {
                     };
                     if !matches!((open, byte), (b'(', b')') | (b'[', b']') | (b'{', b'}')) {
                         let (close, open) = (char::from(byte), char::from(open));
-                        let msg = format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'");
+                        let msg = format!(
+                            "closing parenthesis '{close}' does not match opening parenthesis '{open}'"
+                        );
                         return Err(self.fstring_error(body, &msg));
                     }
                 }
@@ -299,6 +372,8 @@ impl Parser {
     }
 
     /// An `f-string: ...` error, reported where the literal ends as CPython 3.11 does.
+    #[cold]
+    #[inline(never)]
     fn fstring_error(&mut self, body: &Body, msg: &str) -> CompileError {
         self.error_at(body.token_end, format!("f-string: {msg}"))
     }
@@ -311,11 +386,32 @@ impl Parser {
         let mut lexed = lexer::tokenize_embedded(source, start);
         let last = lexed.tokens.len() - 1;
         let end = lexed.tokens[last].start;
-        lexed.tokens.insert(last, Token { kind: Tok::RPar, start: end, end });
-        lexed.tokens.insert(0, Token { kind: Tok::LPar, start: brace, end: start });
+        lexed.tokens.insert(
+            last,
+            Token {
+                kind: Tok::RPar,
+                start: end,
+                end,
+            },
+        );
+        lexed.tokens.insert(
+            0,
+            Token {
+                kind: Tok::LPar,
+                start: brace,
+                end: start,
+            },
+        );
         let mut nested = Parser::new(lexed, true, self.depth);
-        let result = nested.field_expression();
-        result.map_err(|err| nested.rank_errors(err))
+        let result = nested
+            .field_expression()
+            .map_err(|err| nested.rank_errors(err));
+        if let Some(deferred) = nested.deferred.take()
+            && self.deferred.is_none()
+        {
+            self.deferred = Some(deferred);
+        }
+        result
     }
 
     /// The field's expression: one parenthesised atom filling the (wrapped) text.

@@ -42,7 +42,35 @@ pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
         Mode::Eval => parser.eval_input(),
         Mode::Single => parser.single_input(),
     };
-    result.map_err(|err| parser.rank_errors(err))
+    match (result, parser.deferred.take()) {
+        (Ok(_), Some(deferred)) => Err(deferred),
+        (Ok(module), None) => Ok(module),
+        (Err(err), _) => Err(parser.rank_errors(err)),
+    }
+}
+
+/// Whether a token can begin an expression (`*` included, for starred items).
+fn can_start_expression(kind: &Tok) -> bool {
+    matches!(
+        kind,
+        Tok::Name(_)
+            | Tok::Number(_)
+            | Tok::Str(_)
+            | Tok::LPar
+            | Tok::LSqb
+            | Tok::LBrace
+            | Tok::Minus
+            | Tok::Plus
+            | Tok::Tilde
+            | Tok::Star
+            | Tok::Not
+            | Tok::Lambda
+            | Tok::Await
+            | Tok::None
+            | Tok::True
+            | Tok::False
+            | Tok::Ellipsis
+    )
 }
 
 /// The parser state: the tokens and a cursor into them.
@@ -58,11 +86,31 @@ struct Parser {
     in_fstring: bool,
     /// Index of the token the parser was looking at when it raised its error.
     failed_at: usize,
+    /// The first error CPython reports only after parsing succeeds (from its compiler or
+    /// symbol table: repeated keyword arguments, misplaced starred expressions...). A real
+    /// syntax error anywhere in the input takes precedence over it.
+    deferred: Option<CompileError>,
+    /// The error raised is one CPython reports without first tokenizing the rest of the input
+    /// (`unexpected indent`, `multiple statements...`), so a later lexer error cannot replace it.
+    error_is_final: bool,
+    /// The error raised is the generic `invalid syntax`: CPython only reports it after a
+    /// second, more thorough pass that reads on to the end of the logical line.
+    error_is_generic: bool,
 }
 
 impl Parser {
     fn new(lexed: Tokens, in_fstring: bool, depth: u32) -> Self {
-        Parser { tokens: lexed.tokens, at: 0, lex_error: lexed.error, depth, in_fstring, failed_at: 0 }
+        Parser {
+            tokens: lexed.tokens,
+            at: 0,
+            lex_error: lexed.error,
+            depth,
+            in_fstring,
+            failed_at: 0,
+            deferred: None,
+            error_is_final: false,
+            error_is_generic: false,
+        }
     }
 
     // ----- entry points -----
@@ -85,7 +133,10 @@ impl Parser {
             while self.eat(&Tok::Comma) && self.starts_expression() {
                 elts.push(self.expression()?);
             }
-            Expr { kind: ExprKind::Tuple(elts), pos }
+            Expr {
+                kind: ExprKind::Tuple(elts),
+                pos,
+            }
         } else {
             first
         };
@@ -95,7 +146,12 @@ impl Parser {
             return Err(self.invalid_syntax());
         }
         let pos = value.pos;
-        Ok(Module { body: alloc::vec![Stmt { kind: StmtKind::Expr(value), pos }] })
+        Ok(Module {
+            body: alloc::vec![Stmt {
+                kind: StmtKind::Expr(value),
+                pos
+            }],
+        })
     }
 
     /// One interactive statement: a line of simple statements or one compound statement.
@@ -109,8 +165,12 @@ impl Parser {
             if compound {
                 return Err(self.invalid_syntax());
             }
-            let at = self.start();
-            return Err(self.error_at(at, "multiple statements found while compiling a single statement"));
+            // CPython points at the end of the first statement's line.
+            let at = self.tokens[self.at - 1].start;
+            let msg = "multiple statements found while compiling a single statement";
+            let err = self.error_at(at, msg);
+            self.error_is_final = true;
+            return Err(err);
         }
         Ok(Module { body })
     }
@@ -156,7 +216,11 @@ impl Parser {
 
     /// Consumes `kind` or fails with `invalid syntax`.
     fn expect(&mut self, kind: &Tok) -> PResult<Pos> {
-        if self.check(kind) { Ok(self.advance()) } else { Err(self.invalid_syntax()) }
+        if self.check(kind) {
+            Ok(self.advance())
+        } else {
+            Err(self.invalid_syntax())
+        }
     }
 
     /// Consumes a name and returns it with its position.
@@ -172,31 +236,14 @@ impl Parser {
 
     /// True when only DEDENTs and the end marker remain: the input stopped mid-construct.
     fn at_end_of_input(&self) -> bool {
-        self.tokens[self.at..].iter().all(|token| matches!(token.kind, Tok::Dedent | Tok::EndMarker))
+        self.tokens[self.at..]
+            .iter()
+            .all(|token| matches!(token.kind, Tok::Dedent | Tok::EndMarker))
     }
 
     /// Whether the current token can begin an expression (`*` included, for starred items).
     fn starts_expression(&self) -> bool {
-        matches!(
-            self.peek(),
-            Tok::Name(_)
-                | Tok::Number(_)
-                | Tok::Str(_)
-                | Tok::LPar
-                | Tok::LSqb
-                | Tok::LBrace
-                | Tok::Minus
-                | Tok::Plus
-                | Tok::Tilde
-                | Tok::Star
-                | Tok::Not
-                | Tok::Lambda
-                | Tok::Await
-                | Tok::None
-                | Tok::True
-                | Tok::False
-                | Tok::Ellipsis
-        )
+        can_start_expression(self.peek())
     }
 
     // ----- nesting guard -----
@@ -219,14 +266,35 @@ impl Parser {
     // ----- errors -----
 
     /// A `SyntaxError` at `pos`, remembering where the parser stopped.
+    #[cold]
+    #[inline(never)]
     fn error_at(&mut self, pos: Pos, msg: impl Into<String>) -> CompileError {
         self.failed_at = self.at;
+        self.error_is_final = false;
+        self.error_is_generic = false;
         let msg = msg.into();
-        let msg = if self.in_fstring && !msg.starts_with("f-string") { format!("f-string: {msg}") } else { msg };
+        let msg = if self.in_fstring && !msg.starts_with("f-string") {
+            format!("f-string: {msg}")
+        } else {
+            msg
+        };
         CompileError::syntax(msg, pos.line, pos.col)
     }
 
+    /// Records an error that CPython's compiler, not its parser, would report: it is returned
+    /// only if the whole input parses.
+    #[cold]
+    #[inline(never)]
+    fn defer_error(&mut self, pos: Pos, msg: impl Into<String>) {
+        if self.deferred.is_none() {
+            let err = self.error_at(pos, msg);
+            self.deferred = Some(err);
+        }
+    }
+
     /// An `IndentationError` at `pos`.
+    #[cold]
+    #[inline(never)]
     fn indentation_error_at(&mut self, pos: Pos, msg: impl Into<String>) -> CompileError {
         let mut err = self.error_at(pos, msg);
         err.kind = ErrorKind::Indentation;
@@ -235,6 +303,8 @@ impl Parser {
 
     /// The error for an unexpected current token: usually `invalid syntax`, but the lexer's
     /// own error if lexing stopped here, and `unexpected indent` for an INDENT.
+    #[cold]
+    #[inline(never)]
     fn invalid_syntax(&mut self) -> CompileError {
         let token = &self.tokens[self.at];
         let pos = token.start;
@@ -242,42 +312,73 @@ impl Parser {
             Tok::Error => self.lexer_error(),
             Tok::Indent => {
                 // CPython points just before the first character of the indented line.
-                let at = Pos { line: pos.line, col: pos.col.saturating_sub(1).max(1) };
-                self.indentation_error_at(at, "unexpected indent")
+                let at = Pos {
+                    line: pos.line,
+                    col: pos.col.saturating_sub(1).max(1),
+                };
+                let err = self.indentation_error_at(at, "unexpected indent");
+                self.error_is_final = true;
+                err
             }
-            Tok::Dedent if !self.at_end_of_input() => self.indentation_error_at(pos, "unexpected unindent"),
-            _ => self.error_at(pos, "invalid syntax"),
+            Tok::Dedent if !self.at_end_of_input() => {
+                let err = self.indentation_error_at(pos, "unexpected unindent");
+                self.error_is_final = true;
+                err
+            }
+            _ => {
+                let err = self.error_at(pos, "invalid syntax");
+                self.error_is_generic = true;
+                err
+            }
         }
     }
 
     /// The lexer's error, reached by the parser.
+    #[cold]
+    #[inline(never)]
     fn lexer_error(&mut self) -> CompileError {
         self.failed_at = self.at;
-        let mut err = self.lex_error.as_ref().map(|failure| failure.error.clone()).unwrap_or_else(|| {
-            let pos = self.start();
-            CompileError::syntax("invalid syntax", pos.line, pos.col)
-        });
+        self.error_is_final = false;
+        self.error_is_generic = false;
+        let mut err = self
+            .lex_error
+            .as_ref()
+            .map(|failure| failure.error.clone())
+            .unwrap_or_else(|| {
+                let pos = self.start();
+                CompileError::syntax("invalid syntax", pos.line, pos.col)
+            });
         if self.in_fstring && !err.msg.starts_with("f-string") {
             err.msg = format!("f-string: {}", err.msg);
         }
         err
     }
 
-    /// Chooses between a parse error and the lexer's error further on, as CPython would have:
-    /// its tokenizer runs lazily but is driven to the end of the input once parsing fails.
+    /// Chooses between a parse error and the lexer's error further on, as CPython would have.
+    /// Its tokenizer runs lazily: having failed on a token that can start an expression, the
+    /// parser has looked one token further, and before settling for a generic `invalid syntax`
+    /// it parses on through the rest of the line. After most syntax errors it then tokenizes
+    /// the rest of the input, and an error the tokenizer raises as an exception (a bad literal,
+    /// a stray bracket) or a bracket left open since an earlier line replaces the parse error.
     fn rank_errors(&self, parse_error: CompileError) -> CompileError {
         let Some(lex) = &self.lex_error else {
             return parse_error;
         };
         let sentinel = self.tokens.len() - 1;
-        let lex_wins = match lex.urgency {
-            Urgency::Immediate => true,
-            // CPython looks one token ahead, so it reaches the end of input from there too.
-            Urgency::UnclosedBracket(line) => {
-                self.tokens[self.failed_at].start.line > line || self.failed_at + 1 >= sentinel
-            }
-            Urgency::WhenReached => false,
-        };
+        let failed = &self.tokens[self.failed_at];
+        let looked_ahead = self.failed_at + 1 >= sentinel && can_start_expression(&failed.kind);
+        let read_rest_of_line = self.error_is_generic
+            && !matches!(lex.urgency, Urgency::UnclosedBracket(_))
+            && self.tokens[sentinel].start.line == failed.start.line;
+        let lex_wins = !self.error_is_final
+            && (self.failed_at >= sentinel
+                || looked_ahead
+                || read_rest_of_line
+                || match lex.urgency {
+                    Urgency::Immediate => true,
+                    Urgency::UnclosedBracket(line) => failed.start.line > line,
+                    Urgency::WhenReached => false,
+                });
         if lex_wins {
             let mut err = lex.error.clone();
             if self.in_fstring {
@@ -289,6 +390,3 @@ impl Parser {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -7,7 +7,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::target::{TargetUse, describe, invalid_target};
-use super::{PResult, Parser};
+use super::{PResult, Parser, can_start_expression};
 use crate::ast::{Alias, BinOp, Constant, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
 use crate::lexer::Tok;
 
@@ -44,7 +44,15 @@ impl Parser {
     pub(super) fn starts_compound_statement(&self) -> bool {
         matches!(
             self.peek(),
-            Tok::If | Tok::While | Tok::For | Tok::Try | Tok::With | Tok::Def | Tok::Class | Tok::At | Tok::Async
+            Tok::If
+                | Tok::While
+                | Tok::For
+                | Tok::Try
+                | Tok::With
+                | Tok::Def
+                | Tok::Class
+                | Tok::At
+                | Tok::Async
         )
     }
 
@@ -74,9 +82,13 @@ impl Parser {
             }
             Tok::Return => {
                 self.advance();
-                let value = if self.starts_expression() { Some(self.star_expressions()?) } else { None };
+                let value = if self.starts_expression() {
+                    Some(self.star_expressions()?)
+                } else {
+                    None
+                };
                 if let Some(value) = &value {
-                    self.reject_bare_starred(value)?;
+                    self.reject_bare_starred(value);
                 }
                 StmtKind::Return(value)
             }
@@ -85,17 +97,25 @@ impl Parser {
                 let global = self.check(&Tok::Global);
                 self.advance();
                 let names = self.name_list()?;
-                if global { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) }
+                if global {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                }
             }
             Tok::Del => self.del_statement()?,
             Tok::Assert => {
                 self.advance();
                 let test = self.expression()?;
-                let msg = if self.eat(&Tok::Comma) { Some(self.expression()?) } else { None };
+                let msg = if self.eat(&Tok::Comma) {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
                 StmtKind::Assert { test, msg }
             }
             Tok::Import => self.import_statement()?,
-            Tok::From => self.from_import()?,
+            Tok::From => self.import_from_statement()?,
             _ => return self.expression_statement(),
         };
         Ok(Stmt { kind, pos })
@@ -107,18 +127,25 @@ impl Parser {
         let pos = self.start();
         let parenthesized = self.check(&Tok::LPar);
         let bare_yield = self.check(&Tok::Yield);
-        let first = if bare_yield { self.yield_expr()? } else { self.star_expressions()? };
+        let first = if bare_yield {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
         let kind = match self.peek() {
             Tok::Equal => self.assignment(first, bare_yield)?,
             Tok::Colon => self.annotated_assignment(first, parenthesized)?,
             Tok::ColonEqual if !matches!(first.kind, ExprKind::Name(_)) => {
-                let msg = format!("cannot use assignment expressions with {}", describe(&first.kind));
+                let msg = format!(
+                    "cannot use assignment expressions with {}",
+                    describe(&first.kind)
+                );
                 return Err(self.error_at(first.pos, msg));
             }
             tok if augmented_operator(tok).is_some() => self.augmented_assignment(first)?,
             _ => {
                 self.reject_legacy_print(&first)?;
-                self.reject_bare_starred(&first)?;
+                self.reject_bare_starred(&first);
                 StmtKind::Expr(first)
             }
         };
@@ -138,9 +165,13 @@ impl Parser {
             self.check_target_before_equal(&targets[targets.len() - 1], targets.len() == 1)?;
             self.advance();
             bare_yield = self.check(&Tok::Yield);
-            let value = if bare_yield { self.yield_expr()? } else { self.star_expressions()? };
+            let value = if bare_yield {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            };
             if !self.check(&Tok::Equal) {
-                self.reject_bare_starred(&value)?;
+                self.reject_bare_starred(&value);
                 return Ok(StmtKind::Assign { targets, value });
             }
             targets.push(value);
@@ -167,7 +198,10 @@ impl Parser {
             bad.kind,
             ExprKind::Compare { .. }
                 | ExprKind::BoolOp { .. }
-                | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+                | ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    ..
+                }
                 | ExprKind::IfExp { .. }
                 | ExprKind::Lambda { .. }
                 | ExprKind::GeneratorExp { .. }
@@ -175,11 +209,16 @@ impl Parser {
         );
         let bad_pos = bad.pos;
         if first && beside_equal && suggestable {
+            // A look at what follows the `=` (the error is certain, so consuming is harmless;
+            // the error is still reported as found at the `=`).
+            let equal = self.at;
             self.advance();
             let plain_operand_follows =
                 self.bitwise_or().is_ok() && !matches!(self.peek(), Tok::Equal | Tok::ColonEqual);
+            self.at = equal;
             if plain_operand_follows {
-                let msg = format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?");
+                let msg =
+                    format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?");
                 return Err(self.error_at(bad_pos, msg));
             }
         }
@@ -195,47 +234,70 @@ impl Parser {
             _ => Some("illegal target for annotation"),
         };
         if let Some(msg) = problem {
+            // CPython complains about the target only when an annotation follows.
+            if !can_start_expression(self.peek_nth(1)) {
+                return Err(self.invalid_syntax());
+            }
             return Err(self.error_at(target.pos, msg));
         }
         self.advance();
         let annotation = self.expression()?;
         let value = if self.eat(&Tok::Equal) {
-            Some(if self.check(&Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? })
+            Some(if self.check(&Tok::Yield) {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            })
         } else {
             None
         };
         let simple = matches!(target.kind, ExprKind::Name(_)) && !parenthesized;
-        Ok(StmtKind::AnnAssign { target, annotation, value, simple })
+        Ok(StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        })
     }
 
     /// `target op= (yield_expr | star_expressions)`
     fn augmented_assignment(&mut self, target: Expr) -> PResult<StmtKind> {
-        if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
-            let msg = format!("'{}' is an illegal expression for augmented assignment", describe(&target.kind));
+        if !matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        ) {
+            let msg = format!(
+                "'{}' is an illegal expression for augmented assignment",
+                describe(&target.kind)
+            );
             return Err(self.error_at(target.pos, msg));
         }
         let op = augmented_operator(self.peek()).unwrap_or(BinOp::Add);
         self.advance();
-        let value = if self.check(&Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
-        self.reject_bare_starred(&value)?;
+        let value = if self.check(&Tok::Yield) {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
+        self.reject_bare_starred(&value);
         Ok(StmtKind::AugAssign { target, op, value })
     }
 
     /// A lone `*x` where a value is needed (CPython's compiler rejects it).
-    pub(super) fn reject_bare_starred(&mut self, value: &Expr) -> PResult<()> {
+    pub(super) fn reject_bare_starred(&mut self, value: &Expr) {
         if matches!(value.kind, ExprKind::Starred(_)) {
-            return Err(self.error_at(value.pos, "can't use starred expression here"));
+            self.defer_error(value.pos, "can't use starred expression here");
         }
-        Ok(())
     }
 
     /// `print x` and `exec code`: Python 2 habits get CPython's hint.
     fn reject_legacy_print(&mut self, expr: &Expr) -> PResult<()> {
-        if let ExprKind::Name(name) = &expr.kind {
-            if (name == "print" || name == "exec") && self.starts_expression() {
-                let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
-                return Err(self.error_at(expr.pos, msg));
-            }
+        if let ExprKind::Name(name) = &expr.kind
+            && (name == "print" || name == "exec")
+            && self.starts_expression()
+        {
+            let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+            return Err(self.error_at(expr.pos, msg));
         }
         Ok(())
     }
@@ -244,10 +306,17 @@ impl Parser {
     fn raise_statement(&mut self) -> PResult<StmtKind> {
         self.advance();
         if !self.starts_expression() {
-            return Ok(StmtKind::Raise { exc: None, cause: None });
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
         }
         let exc = Some(self.expression()?);
-        let cause = if self.eat(&Tok::From) { Some(self.expression()?) } else { None };
+        let cause = if self.eat(&Tok::From) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
         Ok(StmtKind::Raise { exc, cause })
     }
 
@@ -281,7 +350,11 @@ impl Parser {
         loop {
             let pos = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat(&Tok::As) { Some(self.expect_name()?.0) } else { None };
+            let asname = if self.eat(&Tok::As) {
+                Some(self.expect_name()?.0)
+            } else {
+                None
+            };
             names.push(Alias { name, asname, pos });
             if !self.eat(&Tok::Comma) {
                 return Ok(StmtKind::Import(names));
@@ -299,7 +372,7 @@ impl Parser {
     }
 
     /// `from ('.' | '...')* [dotted_name] import ('*' | '(' names [','] ')' | names)`
-    fn from_import(&mut self) -> PResult<StmtKind> {
+    fn import_from_statement(&mut self) -> PResult<StmtKind> {
         self.advance();
         let mut level = 0;
         loop {
@@ -310,18 +383,34 @@ impl Parser {
             }
             self.advance();
         }
-        let module = if level > 0 && self.check(&Tok::Import) { None } else { Some(self.dotted_name()?) };
+        let module = if level > 0 && self.check(&Tok::Import) {
+            None
+        } else {
+            Some(self.dotted_name()?)
+        };
         self.expect(&Tok::Import)?;
         if self.check(&Tok::Star) {
             let pos = self.advance();
-            let names = alloc::vec![Alias { name: String::from("*"), asname: None, pos }];
-            return Ok(StmtKind::ImportFrom { module, names, level });
+            let names = alloc::vec![Alias {
+                name: String::from("*"),
+                asname: None,
+                pos
+            }];
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
         }
         let parenthesized = self.eat(&Tok::LPar);
         let mut names = Vec::new();
         loop {
             let (name, pos) = self.expect_name()?;
-            let asname = if self.eat(&Tok::As) { Some(self.expect_name()?.0) } else { None };
+            let asname = if self.eat(&Tok::As) {
+                Some(self.expect_name()?.0)
+            } else {
+                None
+            };
             names.push(Alias { name, asname, pos });
             if !self.eat(&Tok::Comma) {
                 break;
@@ -331,12 +420,19 @@ impl Parser {
             }
             if !parenthesized && matches!(self.peek(), Tok::Newline | Tok::Semi) {
                 let at = self.start();
-                return Err(self.error_at(at, "trailing comma not allowed without surrounding parentheses"));
+                return Err(self.error_at(
+                    at,
+                    "trailing comma not allowed without surrounding parentheses",
+                ));
             }
         }
         if parenthesized {
             self.expect(&Tok::RPar)?;
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 }

@@ -11,6 +11,7 @@ use crate::lexer::{StrToken, Tok};
 
 impl Parser {
     /// One or more adjacent string tokens, concatenated.
+    #[inline(never)]
     pub(super) fn strings(&mut self) -> PResult<Expr> {
         let pos = self.start();
         let first = self.at;
@@ -39,16 +40,26 @@ impl Parser {
                     bytes.extend_from_slice(&part);
                 }
             }
-            return Ok(Expr { kind: ExprKind::Constant(Constant::Bytes(bytes)), pos });
+            return Ok(Expr {
+                kind: ExprKind::Constant(Constant::Bytes(bytes)),
+                pos,
+            });
         }
         if !has_format {
             let mut text = String::new();
             for index in first..end {
                 if let StrToken::Str(part) = self.take_literal(index) {
-                    if text.is_empty() { text = part } else { text.push_str(&part) }
+                    if text.is_empty() {
+                        text = part
+                    } else {
+                        text.push_str(&part)
+                    }
                 }
             }
-            return Ok(Expr { kind: ExprKind::Constant(Constant::Str(text)), pos });
+            return Ok(Expr {
+                kind: ExprKind::Constant(Constant::Str(text)),
+                pos,
+            });
         }
         let mut parts = JoinedParts::new(pos);
         for index in first..end {
@@ -59,7 +70,10 @@ impl Parser {
                 StrToken::Bytes(_) => {}
             }
         }
-        Ok(Expr { kind: ExprKind::JoinedStr(parts.finish()), pos })
+        Ok(Expr {
+            kind: ExprKind::JoinedStr(parts.finish()),
+            pos,
+        })
     }
 
     /// Moves a string literal's payload out of its (already consumed) token.

@@ -53,7 +53,9 @@ pub(super) fn describe(kind: &ExprKind) -> &'static str {
 /// (CPython's `_PyPegen_get_invalid_target`).
 pub(super) fn invalid_target(expr: &Expr, usage: TargetUse) -> Option<&Expr> {
     match &expr.kind {
-        ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().find_map(|elt| invalid_target(elt, usage)),
+        ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+            elts.iter().find_map(|elt| invalid_target(elt, usage))
+        }
         ExprKind::Starred(value) => match usage {
             TargetUse::Delete => Some(expr),
             TargetUse::Assign => invalid_target(value, usage),
@@ -74,7 +76,10 @@ impl Parser {
             while self.eat(&Tok::Comma) && !self.check(&Tok::In) {
                 elts.push(self.target_element()?);
             }
-            Expr { kind: ExprKind::Tuple(elts), pos }
+            Expr {
+                kind: ExprKind::Tuple(elts),
+                pos,
+            }
         } else {
             first
         };
@@ -90,7 +95,11 @@ impl Parser {
     }
 
     fn target_element(&mut self) -> PResult<Expr> {
-        if self.check(&Tok::Star) { self.starred() } else { self.bitwise_or() }
+        if self.check(&Tok::Star) {
+            self.starred()
+        } else {
+            self.bitwise_or()
+        }
     }
 
     /// Rejects what cannot be assigned to, with CPython's messages.
@@ -98,32 +107,43 @@ impl Parser {
         if let Some(bad) = invalid_target(target, TargetUse::Assign) {
             return Err(self.error_at(bad.pos, format!("cannot assign to {}", describe(&bad.kind))));
         }
-        self.check_starred_targets(target, true)
+        self.check_starred_targets(target, true);
+        Ok(())
     }
 
     /// The starred-target rules CPython's compiler enforces: a starred target only inside a
     /// list or tuple, and at most one per list or tuple.
-    fn check_starred_targets(&mut self, target: &Expr, top_level: bool) -> PResult<()> {
+    fn check_starred_targets(&mut self, target: &Expr, top_level: bool) {
         match &target.kind {
             ExprKind::Starred(_) if top_level => {
-                Err(self.error_at(target.pos, "starred assignment target must be in a list or tuple"))
+                self.defer_error(
+                    target.pos,
+                    "starred assignment target must be in a list or tuple",
+                );
             }
             ExprKind::Starred(value) => self.check_starred_targets(value, false),
             ExprKind::List(elts) | ExprKind::Tuple(elts) => {
-                let starred = elts.iter().filter(|elt| matches!(elt.kind, ExprKind::Starred(_))).count();
+                let starred = elts
+                    .iter()
+                    .filter(|elt| matches!(elt.kind, ExprKind::Starred(_)))
+                    .count();
                 if starred > 1 {
-                    return Err(self.error_at(target.pos, "multiple starred expressions in assignment"));
+                    self.defer_error(target.pos, "multiple starred expressions in assignment");
                 }
-                elts.iter().try_for_each(|elt| self.check_starred_targets(elt, false))
+                for elt in elts {
+                    self.check_starred_targets(elt, false);
+                }
             }
-            _ => Ok(()),
+            _ => {}
         }
     }
 
     /// Rejects what cannot be deleted, with CPython's messages.
     pub(super) fn check_delete_target(&mut self, target: &Expr) -> PResult<()> {
         match invalid_target(target, TargetUse::Delete) {
-            Some(bad) => Err(self.error_at(bad.pos, format!("cannot delete {}", describe(&bad.kind)))),
+            Some(bad) => {
+                Err(self.error_at(bad.pos, format!("cannot delete {}", describe(&bad.kind))))
+            }
             None => Ok(()),
         }
     }

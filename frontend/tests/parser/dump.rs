@@ -11,7 +11,11 @@ use frontend::ast::*;
 
 /// Renders `module`.
 pub fn module(module: &Module, positions: bool) -> String {
-    let mut dumper = Dumper { out: String::new(), positions, in_fstring: false };
+    let mut dumper = Dumper {
+        out: String::new(),
+        positions,
+        in_fstring: false,
+    };
     dumper.out.push_str("Module(body=");
     dumper.stmts(&module.body);
     dumper.out.push(')');
@@ -20,7 +24,11 @@ pub fn module(module: &Module, positions: bool) -> String {
 
 /// Renders one expression without positions.
 pub fn expr(expr: &Expr) -> String {
-    let mut dumper = Dumper { out: String::new(), positions: false, in_fstring: false };
+    let mut dumper = Dumper {
+        out: String::new(),
+        positions: false,
+        in_fstring: false,
+    };
     dumper.expr(expr);
     dumper.out
 }
@@ -121,7 +129,14 @@ impl Dumper {
         let pos = Some(stmt.pos);
         match &stmt.kind {
             StmtKind::FunctionDef(def) => {
-                self.open(if def.is_async { "AsyncFunctionDef" } else { "FunctionDef" }, pos);
+                self.open(
+                    if def.is_async {
+                        "AsyncFunctionDef"
+                    } else {
+                        "FunctionDef"
+                    },
+                    pos,
+                );
                 self.text_field("name", &def.name);
                 self.field("args");
                 self.arguments(&def.args);
@@ -156,14 +171,25 @@ impl Dumper {
                 self.raw_field("op", &format!("{op:?}"));
                 self.expr_field("value", value);
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 self.open("AnnAssign", pos);
                 self.expr_field("target", target);
                 self.expr_field("annotation", annotation);
                 self.opt_expr_field("value", value.as_ref());
                 self.raw_field("simple", if *simple { "1" } else { "0" });
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 self.open(if *is_async { "AsyncFor" } else { "For" }, pos);
                 self.expr_field("target", target);
                 self.expr_field("iter", iter);
@@ -182,7 +208,11 @@ impl Dumper {
                 self.body("body", body);
                 self.body("orelse", orelse);
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 self.open(if *is_async { "AsyncWith" } else { "With" }, pos);
                 self.list("items", items, |dumper, item| {
                     dumper.open("withitem", None);
@@ -197,7 +227,13 @@ impl Dumper {
                 self.opt_expr_field("exc", exc.as_ref());
                 self.opt_expr_field("cause", cause.as_ref());
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 self.open(if *is_star { "TryStar" } else { "Try" }, pos);
                 self.body("body", body);
                 self.list("handlers", handlers, |dumper, handler| {
@@ -221,7 +257,11 @@ impl Dumper {
                 self.open("Import", pos);
                 self.list("names", names, Self::alias);
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.open("ImportFrom", pos);
                 if let Some(module) = module {
                     self.text_field("module", module);
@@ -230,7 +270,14 @@ impl Dumper {
                 self.raw_field("level", &level.to_string());
             }
             StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
-                self.open(if matches!(stmt.kind, StmtKind::Global(_)) { "Global" } else { "Nonlocal" }, pos);
+                self.open(
+                    if matches!(stmt.kind, StmtKind::Global(_)) {
+                        "Global"
+                    } else {
+                        "Nonlocal"
+                    },
+                    pos,
+                );
                 self.list("names", names, |dumper, name| dumper.string(name));
             }
             StmtKind::Expr(value) => {
@@ -278,10 +325,14 @@ impl Dumper {
             self.arg(vararg);
         }
         self.list("kwonlyargs", &args.kwonlyargs, Self::arg);
-        self.list("kw_defaults", &args.kw_defaults, |dumper, default| match default {
-            Some(default) => dumper.expr(default),
-            None => dumper.out.push_str("None"),
-        });
+        self.list(
+            "kw_defaults",
+            &args.kw_defaults,
+            |dumper, default| match default {
+                Some(default) => dumper.expr(default),
+                None => dumper.out.push_str("None"),
+            },
+        );
         if let Some(kwarg) = &args.kwarg {
             self.field("kwarg");
             self.arg(kwarg);
@@ -361,7 +412,11 @@ impl Dumper {
                 self.expr_field("elt", elt);
                 self.comprehensions(generators);
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.open("DictComp", pos);
                 self.expr_field("key", key);
                 self.expr_field("value", value);
@@ -379,19 +434,33 @@ impl Dumper {
                 self.open("YieldFrom", pos);
                 self.expr_field("value", value);
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.open("Compare", pos);
                 self.expr_field("left", left);
-                self.list("ops", ops, |dumper, op| dumper.out.push_str(&format!("{op:?}")));
+                self.list("ops", ops, |dumper, op| {
+                    dumper.out.push_str(&format!("{op:?}"))
+                });
                 self.exprs("comparators", comparators);
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.open("Call", pos);
                 self.expr_field("func", func);
                 self.exprs("args", args);
                 self.list("keywords", keywords, Self::keyword);
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.open("FormattedValue", pos);
                 let was_in_fstring = std::mem::replace(&mut self.in_fstring, false);
                 self.expr_field("value", value);

@@ -160,7 +160,7 @@ fn abs(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return vm.new_float(f.abs());
     }
     if let Some((re, im)) = crate::ops::arith::complex_of(v).filter(|_| v.obj_kind() == Some(Kind::Complex)) {
-        return vm.new_float(libm::hypot(re, im));
+        return vm.new_float(crate::modules::math::host::hypot(re, im));
     }
     match crate::ops::attr::call_special(vm, v, "__abs__", &[])? {
         Some(r) => Ok(r),
@@ -285,6 +285,13 @@ fn divmod(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         if let Some(r) = crate::ops::attr::call_special(vm, a[1], "__rdivmod__", &[a[0]])? {
             if r != Value::NOT_IMPLEMENTED {
                 return Ok(r);
+            }
+        }
+    }
+    if float_of(a[0]).is_some() || float_of(a[1]).is_some() {
+        if let (Some(_), Some(y)) = (crate::ops::arith::to_f64(vm, a[0])?, crate::ops::arith::to_f64(vm, a[1])?) {
+            if y == 0.0 {
+                return Err(vm.zero_division("float divmod()"));
             }
         }
     }
@@ -477,6 +484,11 @@ pub fn dir_of(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         crate::ops::iter::update_set(vm, names, d)?;
     }
     let mro = if let Some(t) = obj.as_ref::<TypeObj>() { t.mro.get() } else { ty.mro.get() };
+    let layout = obj.as_ref::<TypeObj>().map_or(ty.kind, |t| t.kind);
+    for n in crate::ops::special_attrs::names_for(layout) {
+        let k = vm.intern(n);
+        vm.set_add(names, k)?;
+    }
     for &t in tuple::items(mro) {
         if let Some(t) = t.as_ref::<TypeObj>() {
             crate::ops::iter::update_set(vm, names, t.dict.get())?;
@@ -695,14 +707,9 @@ fn sum(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 fn float_sum(vm: &mut Vm, start: f64, first: Value, it: Value) -> PyResult<Value> {
     let mut s = start;
     let mut c = 0.0;
-    let add = |s: &mut f64, c: &mut f64, x: f64| {
-        let t = *s + x;
-        if s.abs() >= x.abs() {
-            *c += (*s - t) + x;
-        } else {
-            *c += (x - t) + *s;
-        }
-        *s = t;
+    // CPython 3.11 adds floats left to right without compensation (3.12 changed that).
+    let add = |s: &mut f64, _c: &mut f64, x: f64| {
+        *s += x;
     };
     let x = crate::ops::arith::to_f64(vm, first)?.expect("number");
     add(&mut s, &mut c, x);

@@ -18,6 +18,9 @@ impl Vm {
         let n = self.new_str(name)?;
         self.dict_set_str(d, "__name__", n)?;
         self.dict_set_str(d, "__doc__", Value::NONE)?;
+        for k in ["__package__", "__loader__", "__spec__"] {
+            self.dict_set_str(d, k, Value::NONE)?;
+        }
         let ty = self.types.module;
         let m = self.alloc_instance(ty, ModuleObj { header: Header::new(ty), dict: Cell::new(d) })?;
         Ok(m)

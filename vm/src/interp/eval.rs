@@ -579,6 +579,18 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 crate::builtins::io::display_hook(vm, v)?;
             }
             codes::LoadLocals => f.push(f.locals),
+            codes::BuildConstSet => {
+                let items = f.peek(0);
+                let s = crate::types::set_ops::const_set_display(vm, items)?;
+                f.set_top(s);
+            }
+            codes::AsyncGenWrap => {
+                let v = f.peek(0);
+                let ty = vm.types.async_gen_value;
+                let head = crate::obj::tuple::TupleHead { header: crate::obj::Header::new(ty) };
+                let w = vm.alloc_var(head, 1, |_| v, false)?;
+                f.set_top(Value::from_obj(w));
+            }
             codes::SetupClassBody => {
                 let module = vm.dict_get_str(f.globals, "__name__")?;
                 if let Some(m) = module {
@@ -686,7 +698,7 @@ fn float_binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> Option<PyResult<Val
 #[inline(always)]
 fn float_compare(vm: &Vm, arg: u32, a: Value, b: Value) -> Option<Value> {
     // Ints beyond 2**53 do not convert exactly: compare them the slow, exact way.
-    let exact = |v: Value| v.as_small_int().is_none_or(|i| i.unsigned_abs() < (1 << 53));
+    let exact = |v: Value| v.as_small_int().is_none_or(|i| (i.unsigned_abs() as u64) < (1u64 << 53));
     if !exact(a) || !exact(b) {
         return None;
     }

@@ -364,3 +364,62 @@ pub fn get_awaitable(vm: &mut Vm, v: Value) -> PyResult<Value> {
         }
     }
 }
+
+/// Start an async generator step object (`__anext__`, `asend`, `athrow`, `aclose`).
+pub fn async_gen_step(vm: &mut Vm, agen: Value, start: Value, mode: isize) -> PyResult<Value> {
+    let ty = vm.types.async_gen_asend;
+    vm.new_iter(ty, crate::obj::IterKind::AsyncGenStep, agen, start, 0, mode)
+}
+
+/// Advance an async generator step: returns what the awaiting coroutine should yield to its
+/// event loop, or raises StopIteration(value) when the generator produced `value`.
+pub fn async_gen_advance(vm: &mut Vm, step: &crate::obj::IterObj, value: Value, exc: Option<PyErr>) -> PyResult<Value> {
+    let agen = step.a.get();
+    match step.index.get() {
+        2 => return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()")),
+        0 => {}
+        _ => {}
+    }
+    let first = step.index.get() == 0;
+    step.index.set(1);
+    let mode = step.end.get();
+    let r = match (exc, first, mode) {
+        (Some(e), _, _) => gen_throw(vm, agen, e),
+        (None, true, 1) => {
+            let e = crate::ops::exc::make_raisable(vm, step.b.get(), None)?;
+            gen_throw(vm, agen, e)
+        }
+        (None, true, 2) => {
+            let e = vm.new_exc(ExcKind::GeneratorExit, "");
+            gen_throw(vm, agen, e)
+        }
+        (None, true, _) => gen_send(vm, agen, step.b.get()),
+        (None, false, _) => gen_send(vm, agen, value),
+    };
+    let wrapped = vm.types.async_gen_value;
+    match r {
+        Ok(SendResult::Yielded(y)) if y.obj_type() == Some(wrapped) => {
+            step.index.set(2);
+            if mode == 2 {
+                return Err(vm.runtime_error("async generator ignored GeneratorExit"));
+            }
+            let inner = crate::obj::tuple::items(y)[0];
+            Err(crate::types::func::stop_iteration(vm, inner))
+        }
+        Ok(SendResult::Yielded(y)) => Ok(y),
+        Ok(SendResult::Returned(_)) => {
+            step.index.set(2);
+            if mode == 2 {
+                return Err(crate::types::func::stop_iteration(vm, Value::NONE));
+            }
+            Err(vm.new_exc(ExcKind::StopAsyncIteration, ""))
+        }
+        Err(e) => {
+            step.index.set(2);
+            if mode == 2 && (vm.exc_is(e.0, ExcKind::GeneratorExit) || vm.exc_is(e.0, ExcKind::StopAsyncIteration)) {
+                return Err(crate::types::func::stop_iteration(vm, Value::NONE));
+            }
+            Err(e)
+        }
+    }
+}

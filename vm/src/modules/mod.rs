@@ -51,6 +51,15 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(m))
 }
 
+/// Is `name` one of the modules built into the VM?
+pub fn is_builtin_name(name: &str) -> bool {
+    matches!(
+        name,
+        "sys" | "builtins" | "gc" | "micropython" | "math" | "cmath" | "time" | "utime" | "errno"
+            | "struct" | "array" | "collections" | "io" | "string" | "types" | "random"
+    )
+}
+
 /// Add functions to a module.
 pub fn add_functions(vm: &mut Vm, module: Value, fns: &[(&'static str, crate::obj::func::NativeFn)]) -> PyResult<()> {
     let d = vm.module_dict(module);

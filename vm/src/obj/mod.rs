@@ -299,6 +299,10 @@ pub enum IterKind {
     CallIter,
     /// The old sequence protocol: `a[index]` until IndexError.
     SeqIter,
+    /// An async generator step (`__anext__`/`asend`/`athrow`/`aclose`): `a` = the generator,
+    /// `b` = the value (or exception) to start with, `index` = 0 fresh / 1 started / 2 done,
+    /// `end` = 0 send / 1 throw / 2 close.
+    AsyncGenStep,
     /// Exhausted.
     Done,
 }

@@ -127,7 +127,7 @@ impl Vm {
         let hash = self.hash(key)?;
         let s = sv.as_ref::<SetObj>().expect("set");
         if s.table().is_empty() {
-            self.set_resize(s, MIN_SIZE)?;
+            self.set_resize(s, 0)?;
         }
         let t = s.table();
         let mask = t.len() / 2 - 1;
@@ -143,7 +143,7 @@ impl Vm {
                     if h == 0 {
                         break 'search freeslot.unwrap_or(j);
                     }
-                    if h == DUMMY_HASH && freeslot.is_none() {
+                    if h == DUMMY_HASH {
                         freeslot = Some(j);
                     }
                     continue;

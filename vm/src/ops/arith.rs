@@ -101,6 +101,10 @@ pub fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
 }
 
 fn unsupported(vm: &mut Vm, op: B, a: Value, b: Value) -> crate::vm::PyErr {
+    unsupported_op(vm, op, false, a, b)
+}
+
+fn unsupported_op(vm: &mut Vm, op: B, inplace: bool, a: Value, b: Value) -> crate::vm::PyErr {
     let (x, y) = (vm.type_name(a), vm.type_name(b));
     if op == B::Add {
         if vm.is_str(a) {
@@ -113,7 +117,8 @@ fn unsupported(vm: &mut Vm, op: B, a: Value, b: Value) -> crate::vm::PyErr {
             return vm.type_error(format!("can only concatenate tuple (not \"{y}\") to tuple"));
         }
     }
-    vm.type_error(format!("unsupported operand type(s) for {}: '{x}' and '{y}'", op.symbol()))
+    let eq = if inplace { "=" } else { "" };
+    vm.type_error(format!("unsupported operand type(s) for {}{eq}: '{x}' and '{y}'", op.symbol()))
 }
 
 /// `a op b` (or `a op= b` when `inplace`).
@@ -130,7 +135,7 @@ pub fn binary_op(vm: &mut Vm, op: B, inplace: bool, a: Value, b: Value) -> PyRes
         if let Some(r) = builtin_binary(vm, op, a, b)? {
             return Ok(r);
         }
-        return Err(unsupported(vm, op, a, b));
+        return Err(unsupported_op(vm, op, inplace, a, b));
     }
     let (fwd, rev, ip) = op.dunders();
     if inplace {
@@ -160,7 +165,7 @@ pub fn binary_op(vm: &mut Vm, op: B, inplace: bool, a: Value, b: Value) -> PyRes
     if let Some(r) = builtin_binary(vm, op, a, b)? {
         return Ok(r);
     }
-    Err(unsupported(vm, op, a, b))
+    Err(unsupported_op(vm, op, inplace, a, b))
 }
 
 fn try_dunder(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
@@ -207,16 +212,13 @@ fn builtin_inplace(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option<Va
                 None => Ok(None),
             }
         }
-        (B::Or | B::And | B::Sub | B::Xor, Some(Kind::Set)) if vm.type_of(a) == vm.types.set => {
+        (B::Or | B::And | B::Sub | B::Xor, Some(Kind::Set)) if crate::types::set_ops::is_mutable_set(vm, a) => {
             if b.obj_kind() != Some(Kind::Set) {
                 return Ok(None);
             }
             crate::types::set_ops::inplace(vm, op, a, b).map(Some)
         }
         (B::Or, Some(Kind::Dict)) => {
-            if b.obj_kind() != Some(Kind::Dict) {
-                return Ok(None);
-            }
             crate::ops::iter::update_dict(vm, a, b, false)?;
             Ok(Some(a))
         }
@@ -326,6 +328,9 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             if items.is_empty() {
                 return Ok(Some(vm.empty_tuple));
             }
+            if n == 1 && vm.type_of(seq) == vm.types.tuple {
+                return Ok(Some(seq));
+            }
             vm.new_tuple_with(total, |i| items[i % items.len()]).map(Some)
         }
         (Some(Kind::Bytes) | Some(Kind::ByteArray), _) | (_, Some(Kind::Bytes) | Some(Kind::ByteArray)) => {
@@ -343,6 +348,14 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
 }
 
 fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
+    if a.is_bool() && b.is_bool() && matches!(op, B::And | B::Or | B::Xor) {
+        let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+        return Ok(Value::from_bool(match op {
+            B::And => x & y,
+            B::Or => x | y,
+            _ => x ^ y,
+        }));
+    }
     if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
         if let Some(r) = int_binary_i64(vm, op, x, y)? {
             return Ok(r);
@@ -446,7 +459,7 @@ fn int_binary_i64(vm: &mut Vm, op: B, x: i64, y: i64) -> PyResult<Option<Value>>
                 if x == 0 {
                     return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
                 }
-                return vm.new_float(libm::pow(x as f64, y as f64)).map(Some);
+                return vm.new_float(crate::modules::math::host::pow(x as f64, y as f64)).map(Some);
             }
             u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
         }
@@ -587,7 +600,7 @@ fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         // A negative number to a fractional power is complex in Python 3.
         return crate::types::complex::complex_pow_value(vm, (x, 0.0), (y, 0.0));
     }
-    let r = libm::pow(x, y);
+    let r = crate::modules::math::host::pow(x, y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
     }

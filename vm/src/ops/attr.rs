@@ -444,6 +444,9 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
             }
         },
         None => {
+            if value.is_some() && crate::ops::special_attrs::get(vm, obj, name)?.is_some() {
+                return Err(vm.attribute_error("readonly attribute"));
+            }
             let n = vm.str_of(name).unwrap_or("?");
             let tn = vm.type_name(obj);
             if typeobj::lookup(vm, ty, name)?.is_some() {

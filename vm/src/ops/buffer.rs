@@ -12,7 +12,8 @@ pub fn bytes_like(vm: &mut Vm, v: Value) -> Option<Vec<u8>> {
     match v.obj_kind()? {
         Kind::Bytes => Some(vm.bytes_of(v)?.to_vec()),
         Kind::ByteArray => Some(v.as_ref::<ByteArrayObj>()?.to_vec()),
-        Kind::MemoryView | Kind::Native => crate::native_types::buffer_bytes(vm, v),
+        Kind::MemoryView => crate::types::memoryview::view_bytes(v),
+        Kind::Native => crate::native_types::buffer_bytes(vm, v),
         _ => None,
     }
 }

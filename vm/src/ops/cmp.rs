@@ -119,12 +119,25 @@ impl Vm {
                 let t = self.type_name(v);
                 Err(self.type_error(format!("unhashable type: '{t}'")))
             }
+            Some(h) if h.as_ref::<crate::obj::func::BuiltinObj>().is_some() && !matches!(v.obj_kind(), Some(Kind::Instance)) => {
+                // A subclass of a built-in value type that did not override __hash__.
+                match self.hash_builtin_layout(v) {
+                    Some(h) => Ok(h),
+                    None => {
+                        let r = self.call(h, &[v])?;
+                        let i = crate::obj::int::to_bigint(r)
+                            .ok_or_else(|| self.type_error("__hash__ method should return an integer"))?;
+                        Ok(i.to_isize().unwrap_or_else(|| hash_bigint(&i)))
+                    }
+                }
+            }
             Some(h) => {
                 let r = self.call(h, &[v])?;
                 match crate::obj::int::to_bigint(r) {
                     Some(i) => {
-                        let h = match i.to_i64() {
-                            Some(x) => hash_i64(x),
+                        // A result that fits a machine word is used as is (CPython's rule).
+                        let h = match i.to_isize() {
+                            Some(x) => x,
                             None => hash_bigint(&i),
                         };
                         Ok(if h == -1 { -2 } else { h })
@@ -133,6 +146,17 @@ impl Vm {
                 }
             }
             None => Ok(hash_pointer(v)),
+        }
+    }
+
+    fn hash_builtin_layout(&mut self, v: Value) -> Option<isize> {
+        match v.obj_kind()? {
+            Kind::Str => Some(self.str_hash(v)),
+            Kind::Float => Some(hash_float(float_of(v)?)),
+            Kind::Int => Some(hash_bigint(&v.as_ref::<IntObj>()?.value)),
+            Kind::Tuple => self.hash_tuple(tuple::items(v)).ok(),
+            Kind::Bytes => Some(crate::obj::str::hash_bytes(self.bytes_of(v)?)),
+            _ => None,
         }
     }
 
@@ -345,6 +369,14 @@ pub fn rich_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult
             return Ok(r);
         }
     }
+    if op == Comparison::Ne {
+        // The default __ne__ inverts __eq__.
+        let eq = rich_compare_dunders(vm, Comparison::Eq, a, b, b_sub)?;
+        if let Some(r) = eq {
+            let t = vm.truthy(r)?;
+            return Ok(Value::from_bool(!t));
+        }
+    }
     if user {
         if let Some(r) = builtin_compare(vm, op, a, b)? {
             return Ok(Value::from_bool(r));
@@ -361,6 +393,22 @@ pub fn rich_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult
             )))
         }
     }
+}
+
+/// The forward then reflected user dunders of `op` (no built-in fallback).
+fn rich_compare_dunders(vm: &mut Vm, op: Comparison, a: Value, b: Value, b_sub: bool) -> PyResult<Option<Value>> {
+    if b_sub {
+        if let Some(r) = try_dunder(vm, b, dunder(reflected(op)), a)? {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(r) = try_dunder(vm, a, dunder(op), b)? {
+        return Ok(Some(r));
+    }
+    if !b_sub {
+        return try_dunder(vm, b, dunder(reflected(op)), a);
+    }
+    Ok(None)
 }
 
 fn try_dunder(vm: &mut Vm, obj: Value, name: &str, other: Value) -> PyResult<Option<Value>> {
@@ -392,6 +440,22 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
         return Ok(Some(ord_result(op, x.cmp(y))));
     }
     let (ka, kb) = (a.obj_kind(), b.obj_kind());
+    if (ka == Some(Kind::MemoryView) || kb == Some(Kind::MemoryView)) && matches!(op, Comparison::Eq | Comparison::Ne) {
+        if let Some(eq) = crate::types::memoryview::values_equal(vm, a, b)? {
+            return Ok(Some(if op == Comparison::Eq { eq } else { !eq }));
+        }
+    }
+    if ka == Some(Kind::DictView) || kb == Some(Kind::DictView) {
+        if let Some(r) = crate::types::dict::view_compare(vm, op, a, b)? {
+            return Ok(Some(r));
+        }
+    }
+    if let (Some(x), Some(y)) = (a.as_ref::<crate::obj::SliceObj>(), b.as_ref::<crate::obj::SliceObj>()) {
+        let t1 = vm.new_tuple(&[x.start, x.stop, x.step])?;
+        let t2 = vm.new_tuple(&[y.start, y.stop, y.step])?;
+        let r = rich_compare(vm, op, t1, t2)?;
+        return vm.truthy(r).map(Some);
+    }
     match (ka, kb) {
         (Some(Kind::Complex), _) | (_, Some(Kind::Complex)) => {
             if !matches!(op, Comparison::Eq | Comparison::Ne) {

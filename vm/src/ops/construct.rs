@@ -120,6 +120,23 @@ pub fn object_new(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Va
             vm.new_exc_with_args(gc_of(ty), args_t)
         }
         Kind::List => vm.new_list_of_type(gc_of(ty), &[]),
+        Kind::Module => {
+            // `types.ModuleType(name, doc=None)`: `__init__` is not needed for the common case.
+            let [name, doc] = crate::builtins::args::parse(vm, "module", args, kwnames, ["name", "doc"], 1)?;
+            let Some(n) = vm.str_of(name).map(alloc::string::String::from) else {
+                let t = vm.type_name(name);
+                return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {t}")));
+            };
+            let m = vm.new_module(&n)?;
+            if !doc.is_null() {
+                let d = vm.module_dict(m);
+                vm.dict_set_str(d, "__doc__", doc)?;
+            }
+            if let Some(h) = m.header() {
+                h.ty.set(gc_of(ty));
+            }
+            Ok(m)
+        }
         Kind::Dict => vm.new_dict_of_type(gc_of(ty)),
         Kind::Set => vm.new_set_of_type(gc_of(ty)),
         _ => {
@@ -194,6 +211,11 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
             } else if bt.dict_offset.get() != 0 {
                 base_size = bt.instance_size.get();
                 dict_offset = bt.dict_offset.get();
+            } else if matches!(k, Kind::Tuple | Kind::Str | Kind::Bytes) {
+                // Variable-size layouts have no room for an attribute dict after their items:
+                // instances of these subclasses take no new attributes (like `__slots__ = ()`).
+                base_size = 0;
+                dict_offset = 0;
             } else {
                 base_size = layout_size(k);
                 dict_offset = base_size;
@@ -233,6 +255,10 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
     let t = tv.as_ref::<TypeObj>().expect("type");
     let mro = vm.new_tuple_with(mro_rest.len() + 1, |i| if i == 0 { tv } else { mro_rest[i - 1] })?;
     t.mro.set(mro);
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if vm.dict_get_str(dict, "__eq__")?.is_some() && vm.dict_get_str(dict, "__hash__")?.is_none() {
+        vm.dict_set_str(dict, "__hash__", Value::NONE)?;
+    }
     if vm.dict_get_str(dict, "__doc__")?.is_none() {
         vm.dict_set_str(dict, "__doc__", Value::NONE)?;
     }

@@ -179,7 +179,8 @@ impl Vm {
                 let file = self.dict_get_str(m.dict.get(), "__file__")?;
                 match file.and_then(|f| self.str_of(f)) {
                     Some(f) => Ok(format!("<module '{n}' from '{f}'>")),
-                    None => Ok(format!("<module '{n}' (built-in)>")),
+                    None if crate::modules::is_builtin_name(n) => Ok(format!("<module '{n}' (built-in)>")),
+                    None => Ok(format!("<module '{n}'>")),
                 }
             }
             Some(Kind::Exception) => {
@@ -207,6 +208,7 @@ impl Vm {
             }
             Some(Kind::Property) => Ok(format!("<property object at {:#x}>", v.bits())),
             Some(Kind::Native) => crate::native_types::repr(self, v),
+            Some(Kind::MemoryView) => Ok(crate::types::memoryview::repr_text(v)),
             Some(Kind::Super) => {
                 let s = v.as_ref::<crate::obj::SuperObj>().expect("super");
                 let c = s.this_class.as_ref::<TypeObj>().map_or("?", |t| t.name_str(self));
@@ -434,7 +436,7 @@ pub fn complex_repr(re: f64, im: f64) -> String {
         return format!("{imag}j");
     }
     let real = short_float(re);
-    let sign = if im >= 0.0 || im.is_nan() { "+" } else { "" };
+    let sign = if im.is_sign_negative() && !im.is_nan() { "" } else { "+" };
     format!("({real}{sign}{imag}j)")
 }
 
@@ -510,14 +512,13 @@ pub fn format_value(vm: &mut Vm, v: Value, conversion: u32, spec: Value) -> PyRe
         }
         _ => v,
     };
-    if spec.is_null() || vm.str_of(spec) == Some("") {
-        if vm.is_str(v) && !vm.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) {
-            return Ok(v);
-        }
-        if spec.is_null() {
-            return vm.str(v);
-        }
+    if (spec.is_null() || vm.str_of(spec) == Some(""))
+        && vm.is_str(v)
+        && !vm.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE)
+    {
+        return Ok(v);
     }
+    let spec = if spec.is_null() { vm.empty_str } else { spec };
     vm.format(v, spec)
 }
 
@@ -625,8 +626,7 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
 
 /// The shared `%` engine for `str` (and, with `bytes_mode`, for `bytes`).
 pub fn percent_format_text(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
-    let is_tuple = args.obj_kind() == Some(Kind::Tuple) && !vm.type_of(args).has(crate::obj::typeobj::flags::HEAPTYPE)
-        || args.obj_type() == Some(vm.types.tuple);
+    let is_tuple = args.obj_kind() == Some(Kind::Tuple);
     let items: &[Value] = if is_tuple { tuple::items(args) } else { core::slice::from_ref(&args) };
     let is_mapping = !is_tuple && (as_dict(args).is_some() || (!vm.is_str(args) && vm.type_of(args).has(crate::obj::typeobj::flags::HEAPTYPE) && vm.hasattr(args, "__getitem__")?));
     let mut next = 0usize;

@@ -319,6 +319,12 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
             }
             Err(e) => Err(e),
         },
+        IterKind::AsyncGenStep => {
+            match crate::interp::generator::async_gen_advance(vm, o, Value::NONE, None) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => Err(e),
+            }
+        }
         IterKind::List | IterKind::Range => unreachable!("handled in next_fast"),
     }
 }

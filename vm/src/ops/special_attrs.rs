@@ -25,8 +25,12 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
         return Ok(Some(Value::from_obj(vm.type_of(obj))));
     }
     if crate::obj::int::is_int(obj) {
+        let exact = match crate::obj::int::to_bigint(obj) {
+            Some(b) if !obj.is_small_int() => vm.int_from_big(b)?,
+            _ => obj,
+        };
         return Ok(match n {
-            "real" | "numerator" => Some(if obj.is_bool() { Value::small_int((obj == Value::TRUE) as isize) } else { obj }),
+            "real" | "numerator" => Some(if obj.is_bool() { Value::small_int((obj == Value::TRUE) as isize) } else { exact }),
             "imag" => Some(Value::small_int(0)),
             "denominator" => Some(Value::small_int(1)),
             _ => None,
@@ -236,6 +240,22 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
         _ => return Ok(None),
     };
     Ok(Some(v))
+}
+
+/// The field-backed attribute names of a layout (what `dir()` lists besides dict entries).
+pub fn names_for(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Range | Kind::Slice => &["start", "step", "stop"],
+        Kind::Int => &["denominator", "imag", "numerator", "real"],
+        Kind::Float | Kind::Complex => &["imag", "real"],
+        Kind::Exception => &["__cause__", "__context__", "__suppress_context__", "__traceback__", "args"],
+        Kind::Function => &[
+            "__annotations__", "__builtins__", "__closure__", "__code__", "__defaults__", "__globals__",
+            "__kwdefaults__", "__module__", "__name__", "__qualname__",
+        ],
+        Kind::Property => &["fdel", "fget", "fset"],
+        _ => &[],
+    }
 }
 
 /// Write (or delete, with `None`) a field-backed attribute: false when `name` is not one.

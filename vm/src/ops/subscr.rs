@@ -194,6 +194,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
         }
         Some(Kind::Dict) => vm.dict_set(obj, key, value),
         Some(Kind::ByteArray) => crate::types::bytes::bytearray_setitem(vm, obj, key, value),
+        Some(Kind::MemoryView) => crate::types::memoryview::mv_setitem(vm, obj, key, value),
         _ => {
             let t = vm.type_name(obj);
             Err(vm.type_error(format!("'{t}' object does not support item assignment")))
@@ -271,6 +272,7 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             None => Err(vm.key_error(key)),
         },
         Some(Kind::ByteArray) => crate::types::bytes::bytearray_delitem(vm, obj, key),
+        Some(Kind::MemoryView) => Err(vm.type_error("cannot delete memory")),
         _ => {
             let t = vm.type_name(obj);
             Err(vm.type_error(format!("'{t}' object doesn't support item deletion")))

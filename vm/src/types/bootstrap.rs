@@ -139,6 +139,8 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         generator: b.make("generator", Kind::Generator, object, 0),
         coroutine: b.make("coroutine", Kind::Generator, object, 0),
         async_generator: b.make("async_generator", Kind::Generator, object, 0),
+        async_gen_value: b.make("async_generator_wrapped_value", Kind::Tuple, tuple, 0),
+        async_gen_asend: b.make("async_generator_asend", Kind::Iter, object, 0),
         property: b.make("property", Kind::Property, object, base),
         classmethod: b.make("classmethod", Kind::ClassMethod, object, base),
         staticmethod: b.make("staticmethod", Kind::StaticMethod, object, base),

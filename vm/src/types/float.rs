@@ -27,6 +27,22 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
             }
         };
     }
+    if matches!(
+        x.obj_kind(),
+        Some(crate::obj::Kind::Bytes) | Some(crate::obj::Kind::ByteArray)
+    ) {
+        let b = crate::ops::buffer::bytes_like(vm, x).expect("bytes");
+        let parsed = core::str::from_utf8(&b)
+            .ok()
+            .and_then(crate::format::parse_float);
+        return match parsed {
+            Some(f) => Ok(f),
+            None => {
+                let r = vm.repr_text(x)?;
+                Err(vm.value_error(format!("could not convert string to float: {r}")))
+            }
+        };
+    }
     if let Some(r) = crate::ops::attr::call_special(vm, x, "__float__", &[])? {
         return match float_of(r) {
             Some(f) => Ok(f),
@@ -36,13 +52,15 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
             }
         };
     }
-    if let Some(r) = crate::ops::attr::call_special(vm, x, "__index__", &[])? {
-        if let Some(f) = crate::ops::arith::to_f64(vm, r)? {
-            return Ok(f);
-        }
+    if let Some(r) = crate::ops::attr::call_special(vm, x, "__index__", &[])?
+        && let Some(f) = crate::ops::arith::to_f64(vm, r)?
+    {
+        return Ok(f);
     }
     let t = vm.type_name(x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{t}'")))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{t}'"
+    )))
 }
 
 fn float_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -52,7 +70,13 @@ fn float_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
         return vm.new_float(f);
     }
     let ty = a[0].downcast::<crate::obj::TypeObj>().expect("type");
-    vm.alloc_instance(ty, crate::obj::FloatObj { header: crate::obj::Header::new(ty), value: f })
+    vm.alloc_instance(
+        ty,
+        crate::obj::FloatObj {
+            header: crate::obj::Header::new(ty),
+            value: f,
+        },
+    )
 }
 
 fn self_float(vm: &mut Vm, v: Value) -> PyResult<f64> {
@@ -60,7 +84,9 @@ fn self_float(vm: &mut Vm, v: Value) -> PyResult<f64> {
         Some(f) => Ok(f),
         None => {
             let t = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor requires a 'float' object but received a '{t}'")))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'float' object but received a '{t}'"
+            )))
         }
     }
 }
@@ -80,7 +106,10 @@ fn float_hex(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn float_fromhex(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "fromhex", a, kwnames, 2)?;
-    let s = String::from(vm.str_of(a[1]).ok_or_else(|| vm.type_error("fromhex() argument must be str"))?);
+    let s = String::from(
+        vm.str_of(a[1])
+            .ok_or_else(|| vm.type_error("fromhex() argument must be str"))?,
+    );
     match crate::format::float_fromhex(&s) {
         Ok(f) => {
             let v = vm.new_float(f)?;
@@ -203,7 +232,10 @@ fn float_ceil(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 pub fn round_float_value(vm: &mut Vm, f: f64, nd: Option<isize>) -> PyResult<Value> {
     match nd {
         None => integral_to_int(vm, libm::rint(f)),
-        Some(n) => match crate::format::round_float(f, n.clamp(i32::MIN as isize, i32::MAX as isize) as i32) {
+        Some(n) => match crate::format::round_float(
+            f,
+            n.clamp(i32::MIN as isize, i32::MAX as isize) as i32,
+        ) {
             Ok(r) => vm.new_float(r),
             Err(m) => Err(vm.overflow_error(m)),
         },
@@ -218,7 +250,13 @@ fn float_round(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn float_hash(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let f = unary_self(vm, a, kw, "__hash__")?;
-    vm.int_from_i64(crate::ops::cmp::hash_float(f) as i64)
+    // NaNs hash by identity, as in CPython 3.10 and later.
+    let h = if f.is_nan() {
+        crate::ops::cmp::hash_pointer(a[0])
+    } else {
+        crate::ops::cmp::hash_float(f)
+    };
+    vm.int_from_i64(h as i64)
 }
 
 fn float_repr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
@@ -233,7 +271,9 @@ fn float_format(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     }
     let f = float_of(a[0]).expect("checked float");
     let tname = String::from(vm.type_name(a[0]));
-    match crate::format::parse_format_spec(&spec, &tname).and_then(|sp| crate::format::format_float(f, &sp, &tname)) {
+    match crate::format::parse_format_spec(&spec, &tname)
+        .and_then(|sp| crate::format::format_float(f, &sp, &tname))
+    {
         Ok(s) => vm.new_str(&s),
         Err(m) => Err(super::num_methods::format_error(vm, m)),
     }

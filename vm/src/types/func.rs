@@ -161,6 +161,57 @@ fn iter_next(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     }
 }
 
+fn agen_aiter(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "__aiter__", a, kwnames, 1)?;
+    Ok(a[0])
+}
+
+fn agen_anext(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "__anext__", a, kwnames, 1)?;
+    crate::interp::generator::async_gen_step(vm, a[0], Value::NONE, 0)
+}
+
+fn agen_asend(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "asend", a, kwnames, 2)?;
+    crate::interp::generator::async_gen_step(vm, a[0], a[1], 0)
+}
+
+fn agen_athrow(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::range(vm, "athrow", a, kwnames, 2, 4)?;
+    let exc = if a.len() > 2 && !a[2].is_none() { vm.call(a[1], &[a[2]])? } else { a[1] };
+    crate::interp::generator::async_gen_step(vm, a[0], exc, 1)
+}
+
+fn agen_aclose(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "aclose", a, kwnames, 1)?;
+    crate::interp::generator::async_gen_step(vm, a[0], Value::NONE, 2)
+}
+
+fn step_of(vm: &mut Vm, v: Value) -> PyResult<&'static crate::obj::IterObj> {
+    v.as_ref::<crate::obj::IterObj>().ok_or_else(|| vm.type_error("expected an async generator step"))
+}
+
+fn step_send(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "send", a, kwnames, 2)?;
+    let s = step_of(vm, a[0])?;
+    crate::interp::generator::async_gen_advance(vm, s, a[1], None)
+}
+
+fn step_throw(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::range(vm, "throw", a, kwnames, 2, 4)?;
+    let s = step_of(vm, a[0])?;
+    let exc = if a.len() > 2 && !a[2].is_none() { vm.call(a[1], &[a[2]])? } else { a[1] };
+    let e = crate::ops::exc::make_raisable(vm, exc, None)?;
+    crate::interp::generator::async_gen_advance(vm, s, Value::NONE, Some(e))
+}
+
+fn step_close(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "close", a, kwnames, 1)?;
+    let s = step_of(vm, a[0])?;
+    s.index.set(2);
+    Ok(Value::NONE)
+}
+
 fn coro_await(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__await__", a, kwnames, 1)?;
     Ok(a[0])
@@ -262,6 +313,11 @@ fn reversed_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     vm.new_iter(ty, IterKind::ListReversed, items, Value::NULL, n as isize - 1, 0)
 }
 
+fn module_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::parse(vm, "module", a, kwnames, ["$self", "name", "doc"], 2)?;
+    Ok(Value::NONE)
+}
+
 fn function_get(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::range(vm, "__get__", a, kwnames, 2, 3)?;
     if a[1].is_none() {
@@ -291,6 +347,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_methods(t, &[staticmethod("__new__", super_new)])?;
     let t = vm.types.function;
     vm.add_methods(t, &[method("__get__", function_get)])?;
+    let m = vm.types.module;
+    vm.add_methods(m, &[method("__init__", module_init)])?;
     for t in [vm.types.generator, vm.types.coroutine] {
         vm.add_methods(
             t,
@@ -301,6 +359,29 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_methods(g, &[method("__iter__", iter_self), method("__next__", iter_next)])?;
     let c = vm.types.coroutine;
     vm.add_methods(c, &[method("__await__", coro_await)])?;
+    let ag = vm.types.async_generator;
+    vm.add_methods(
+        ag,
+        &[
+            method("__aiter__", agen_aiter),
+            method("__anext__", agen_anext),
+            method("asend", agen_asend),
+            method("athrow", agen_athrow),
+            method("aclose", agen_aclose),
+        ],
+    )?;
+    let st = vm.types.async_gen_asend;
+    vm.add_methods(
+        st,
+        &[
+            method("__await__", iter_self),
+            method("__iter__", iter_self),
+            method("__next__", iter_next),
+            method("send", step_send),
+            method("throw", step_throw),
+            method("close", step_close),
+        ],
+    )?;
     for t in [vm.types.iterator, vm.types.enumerate, vm.types.zip, vm.types.map, vm.types.filter, vm.types.reversed] {
         vm.add_methods(t, &[method("__iter__", iter_self), method("__next__", iter_next)])?;
     }

@@ -2,7 +2,7 @@
 
 use super::{classmethod, method, staticmethod};
 use crate::builtins::args;
-use crate::format::{parse_int, IntParse};
+use crate::format::{IntParse, parse_int};
 use crate::obj::int::{is_int, to_bigint};
 use crate::obj::typeobj::TypeObj;
 use crate::ops::cmp::float_of;
@@ -48,7 +48,9 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
         }
     }
     let t = vm.type_name(x);
-    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'")))
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+    )))
 }
 
 fn parse_str(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
@@ -64,6 +66,12 @@ fn parse_str(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
 
 fn int_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let cls = a[0];
+    for &k in crate::obj::tuple::items(kwnames) {
+        if vm.str_of(k) != Some("base") {
+            let name = String::from(vm.str_of(k).unwrap_or("?"));
+            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for int()")));
+        }
+    }
     let [x, base] = args::parse(vm, "int", &a[1..], kwnames, ["$x", "base"], 0)?;
     let v = if x.is_null() {
         if !base.is_null() {
@@ -91,15 +99,24 @@ fn int_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     }
     // A subclass of int: an IntObj with the subclass type.
     let ty = cls.downcast::<TypeObj>().expect("type");
-    let obj = crate::obj::IntObj { header: crate::obj::Header::new(ty), value: to_bigint(v).expect("int") };
+    let obj = crate::obj::IntObj {
+        header: crate::obj::Header::new(ty),
+        value: to_bigint(v).expect("int"),
+    };
     vm.alloc_instance(ty, obj)
 }
 
 fn bool_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    let [x] = args::parse(vm, "bool", &a[1..], kwnames, ["$x"], 0)?;
-    if x.is_null() {
-        return Ok(Value::FALSE);
+    args::no_kw(vm, "bool", kwnames)?;
+    if a.len() > 2 {
+        return Err(vm.type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            a.len() - 1
+        )));
     }
+    let Some(&x) = a.get(1) else {
+        return Ok(Value::FALSE);
+    };
     let t = vm.truthy(x)?;
     Ok(Value::from_bool(t))
 }
@@ -109,7 +126,9 @@ fn self_int(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         Some(b) => Ok(b),
         None => {
             let t = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor requires a 'int' object but received a '{t}'")))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'int' object but received a '{t}'"
+            )))
         }
     }
 }
@@ -123,7 +142,13 @@ fn int_bit_length(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn int_bit_count(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "bit_count", a, kwnames, 1)?;
     let b = self_int(vm, a[0])?;
-    let n: u64 = b.abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    let n: u64 = b
+        .abs()
+        .to_u64_digits()
+        .1
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(Value::small_int(n as isize))
 }
 
@@ -131,10 +156,6 @@ fn int_conjugate(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "conjugate", a, kwnames, 1)?;
     let b = self_int(vm, a[0])?;
     vm.int_from_big(b)
-}
-
-fn int_index(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    int_conjugate(vm, a, kwnames)
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -145,14 +166,28 @@ fn int_as_integer_ratio(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Va
 }
 
 fn int_to_bytes(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    let [this, length, byteorder, _, signed] =
-        args::parse(vm, "to_bytes", a, kwnames, ["$self", "length", "byteorder", "*", "signed"], 1)?;
+    let [this, length, byteorder, _, signed] = args::parse(
+        vm,
+        "to_bytes",
+        a,
+        kwnames,
+        ["$self", "length", "byteorder", "*", "signed"],
+        1,
+    )?;
     let b = self_int(vm, this)?;
-    let len = if length.is_null() { 1 } else { crate::ops::arith::index_of(vm, length)? };
+    let len = if length.is_null() {
+        1
+    } else {
+        crate::ops::arith::index_of(vm, length)?
+    };
     if len < 0 {
         return Err(vm.value_error("length argument must be non-negative"));
     }
-    let order = if byteorder.is_null() { "big" } else { vm.str_of(byteorder).unwrap_or("") };
+    let order = if byteorder.is_null() {
+        "big"
+    } else {
+        vm.str_of(byteorder).unwrap_or("")
+    };
     let little = match order {
         "little" => true,
         "big" => false,
@@ -162,7 +197,11 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     if !signed && b.is_negative() {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    let mut bytes = if signed {
+        b.to_signed_bytes_le()
+    } else {
+        b.to_bytes_le().1
+    };
     if b.is_zero() {
         bytes.clear();
     }
@@ -180,22 +219,39 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 }
 
 fn int_from_bytes(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    let [cls, data, byteorder, _, signed] =
-        args::parse(vm, "from_bytes", a, kwnames, ["$cls", "bytes", "byteorder", "*", "signed"], 2)?;
+    let [cls, data, byteorder, _, signed] = args::parse(
+        vm,
+        "from_bytes",
+        a,
+        kwnames,
+        ["$cls", "bytes", "byteorder", "*", "signed"],
+        2,
+    )?;
     let Some(mut bytes) = crate::ops::buffer::bytes_like(vm, data).or_else(|| {
         let t = crate::ops::iter::to_tuple(vm, data).ok()?;
-        crate::obj::tuple::items(t).iter().map(|v| v.as_small_int().map(|i| i as u8)).collect()
+        crate::obj::tuple::items(t)
+            .iter()
+            .map(|v| v.as_small_int().map(|i| i as u8))
+            .collect()
     }) else {
         return Err(vm.type_error("cannot convert object to bytes"));
     };
-    let order = if byteorder.is_null() { "big" } else { vm.str_of(byteorder).unwrap_or("") };
+    let order = if byteorder.is_null() {
+        "big"
+    } else {
+        vm.str_of(byteorder).unwrap_or("")
+    };
     match order {
         "little" => {}
         "big" => bytes.reverse(),
         _ => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
     }
     let signed = !signed.is_null() && vm.truthy(signed)?;
-    let b = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes) };
+    let b = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes)
+    };
     let v = vm.int_from_big(b)?;
     if cls != Value::from_obj(vm.types.int) {
         return vm.call(cls, &[v]);
@@ -205,7 +261,9 @@ fn int_from_bytes(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn int_getnewargs(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__getnewargs__", a, kwnames, 1)?;
-    vm.new_tuple(&[a[0]])
+    let b = self_int(vm, a[0])?;
+    let v = vm.int_from_big(b)?;
+    vm.new_tuple(&[v])
 }
 
 fn int_is_integer(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -223,9 +281,6 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             method("bit_length", int_bit_length),
             method("bit_count", int_bit_count),
             method("conjugate", int_conjugate),
-            method("__index__", int_index),
-            method("__int__", int_index),
-            method("__trunc__", int_index),
             method("as_integer_ratio", int_as_integer_ratio),
             method("to_bytes", int_to_bytes),
             classmethod("from_bytes", int_from_bytes),

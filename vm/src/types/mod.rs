@@ -78,7 +78,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         t.type_, t.object, t.int, t.bool, t.float, t.complex, t.str, t.bytes, t.bytearray, t.list,
         t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.none_type, t.ellipsis_type,
         t.not_implemented_type, t.function, t.builtin_function, t.bound_method, t.module, t.cell,
-        t.code, t.generator, t.coroutine, t.async_generator, t.property, t.classmethod,
+        t.code, t.generator, t.coroutine, t.async_generator, t.async_gen_value, t.async_gen_asend, t.property, t.classmethod,
         t.staticmethod, t.super_, t.iterator, t.enumerate, t.zip, t.map, t.filter, t.reversed,
         t.dict_keys, t.dict_values, t.dict_items, t.memoryview,
     ];
@@ -274,6 +274,10 @@ pub struct Types {
     pub coroutine: Gc<TypeObj>,
     /// `async_generator`
     pub async_generator: Gc<TypeObj>,
+    /// The marker wrapping values an async generator yields (internal).
+    pub async_gen_value: Gc<TypeObj>,
+    /// The awaitables of `__anext__`, `asend`, `athrow` and `aclose`.
+    pub async_gen_asend: Gc<TypeObj>,
     /// `property`
     pub property: Gc<TypeObj>,
     /// `classmethod`

@@ -13,7 +13,7 @@ use crate::ops::cmp::{builtin_compare, float_of};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use frontend::bytecode::{BinaryOperator as B, Comparison as C};
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -77,22 +77,40 @@ pub fn check(vm: &mut Vm, a: &[Value], kw: Value, name: &str, k: Num, n: usize) 
 /// Check only `self` of a special method.
 pub fn check_self(vm: &mut Vm, a: &[Value], name: &str, k: Num) -> PyResult<()> {
     let Some(&this) = a.first() else {
-        return Err(vm.type_error(format!("descriptor '{name}' of '{}' object needs an argument", k.name())));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' of '{}' object needs an argument",
+            k.name()
+        )));
     };
     if !k.is_self(this) {
         let t = vm.type_name(this);
-        return Err(vm.type_error(format!("descriptor '{name}' requires a '{}' object but received a '{t}'", k.name())));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a '{}' object but received a '{t}'",
+            k.name()
+        )));
     }
     Ok(())
 }
 
 /// `self op other` (or `other op self` when `reflected`) on built-in numbers.
-pub fn binary(vm: &mut Vm, a: &[Value], kw: Value, name: &str, k: Num, op: B, reflected: bool) -> PyResult<Value> {
+pub fn binary(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Value,
+    name: &str,
+    k: Num,
+    op: B,
+    reflected: bool,
+) -> PyResult<Value> {
     check(vm, a, kw, name, k, 1)?;
     if !k.accepts(a[1]) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let (x, y) = if reflected { (a[1], a[0]) } else { (a[0], a[1]) };
+    let (x, y) = if reflected {
+        (a[1], a[0])
+    } else {
+        (a[0], a[1])
+    };
     Ok(builtin_binary(vm, op, x, y)?.unwrap_or(Value::NOT_IMPLEMENTED))
 }
 
@@ -109,33 +127,55 @@ pub fn compare(vm: &mut Vm, a: &[Value], kw: Value, name: &str, k: Num, op: C) -
 }
 
 /// `divmod(self, other)` (or reflected).
-pub fn divmod(vm: &mut Vm, a: &[Value], kw: Value, name: &str, k: Num, reflected: bool) -> PyResult<Value> {
+pub fn divmod(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Value,
+    name: &str,
+    k: Num,
+    reflected: bool,
+) -> PyResult<Value> {
     check(vm, a, kw, name, k, 1)?;
     if !k.accepts(a[1]) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let (x, y) = if reflected { (a[1], a[0]) } else { (a[0], a[1]) };
+    let (x, y) = if reflected {
+        (a[1], a[0])
+    } else {
+        (a[0], a[1])
+    };
     if k == Num::Float {
         let d = float_of(y).or_else(|| to_bigint(y).map(|b| if b.is_zero() { 0.0 } else { 1.0 }));
         if d == Some(0.0) {
             return Err(vm.zero_division("float divmod()"));
         }
     }
-    let Some(q) = builtin_binary(vm, B::FloorDiv, x, y)? else { return Ok(Value::NOT_IMPLEMENTED) };
-    let Some(r) = builtin_binary(vm, B::Mod, x, y)? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(q) = builtin_binary(vm, B::FloorDiv, x, y)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let Some(r) = builtin_binary(vm, B::Mod, x, y)? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     vm.new_tuple(&[q, r])
 }
 
 /// `pow(self, other[, mod])` (or reflected).
-pub fn pow(vm: &mut Vm, a: &[Value], kw: Value, name: &str, k: Num, reflected: bool) -> PyResult<Value> {
+pub fn pow(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Value,
+    name: &str,
+    k: Num,
+    reflected: bool,
+) -> PyResult<Value> {
     if !crate::obj::tuple::items(kw).is_empty() {
         return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
     }
     check_self(vm, a, name, k)?;
     match a.len() {
-        1 => return Err(vm.type_error("expected at least 1 argument, got 0")),
+        1 => return Err(vm.type_error(" expected at least 1 argument, got 0")),
         2 | 3 => {}
-        n => return Err(vm.type_error(format!("expected at most 2 arguments, got {}", n - 1))),
+        n => return Err(vm.type_error(format!(" expected at most 2 arguments, got {}", n - 1))),
     }
     let m = a.get(2).copied().unwrap_or(Value::NONE);
     if m.is_none() {
@@ -144,7 +184,11 @@ pub fn pow(vm: &mut Vm, a: &[Value], kw: Value, name: &str, k: Num, reflected: b
     if !k.accepts(a[1]) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let (x, y) = if reflected { (a[1], a[0]) } else { (a[0], a[1]) };
+    let (x, y) = if reflected {
+        (a[1], a[0])
+    } else {
+        (a[0], a[1])
+    };
     match k {
         Num::Int | Num::Bool => {
             if !is_int(m) {
@@ -152,7 +196,9 @@ pub fn pow(vm: &mut Vm, a: &[Value], kw: Value, name: &str, k: Num, reflected: b
             }
             crate::ops::arith::int_pow_mod(vm, x, y, m)
         }
-        Num::Float => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        Num::Float => {
+            Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
         Num::Complex => Err(vm.value_error("complex modulo")),
     }
 }
@@ -202,86 +248,124 @@ macro_rules! divpow {
     };
 }
 
-binops!(INT_BINOPS, Num::Int, [
-    (int_add, "__add__", Add, false),
-    (int_radd, "__radd__", Add, true),
-    (int_sub, "__sub__", Sub, false),
-    (int_rsub, "__rsub__", Sub, true),
-    (int_mul, "__mul__", Mul, false),
-    (int_rmul, "__rmul__", Mul, true),
-    (int_truediv, "__truediv__", TrueDiv, false),
-    (int_rtruediv, "__rtruediv__", TrueDiv, true),
-    (int_floordiv, "__floordiv__", FloorDiv, false),
-    (int_rfloordiv, "__rfloordiv__", FloorDiv, true),
-    (int_mod, "__mod__", Mod, false),
-    (int_rmod, "__rmod__", Mod, true),
-    (int_lshift, "__lshift__", LShift, false),
-    (int_rlshift, "__rlshift__", LShift, true),
-    (int_rshift, "__rshift__", RShift, false),
-    (int_rrshift, "__rrshift__", RShift, true),
-    (int_and, "__and__", And, false),
-    (int_rand, "__rand__", And, true),
-    (int_or, "__or__", Or, false),
-    (int_ror, "__ror__", Or, true),
-    (int_xor, "__xor__", Xor, false),
-    (int_rxor, "__rxor__", Xor, true),
-]);
+binops!(
+    INT_BINOPS,
+    Num::Int,
+    [
+        (int_add, "__add__", Add, false),
+        (int_radd, "__radd__", Add, true),
+        (int_sub, "__sub__", Sub, false),
+        (int_rsub, "__rsub__", Sub, true),
+        (int_mul, "__mul__", Mul, false),
+        (int_rmul, "__rmul__", Mul, true),
+        (int_truediv, "__truediv__", TrueDiv, false),
+        (int_rtruediv, "__rtruediv__", TrueDiv, true),
+        (int_floordiv, "__floordiv__", FloorDiv, false),
+        (int_rfloordiv, "__rfloordiv__", FloorDiv, true),
+        (int_mod, "__mod__", Mod, false),
+        (int_rmod, "__rmod__", Mod, true),
+        (int_lshift, "__lshift__", LShift, false),
+        (int_rlshift, "__rlshift__", LShift, true),
+        (int_rshift, "__rshift__", RShift, false),
+        (int_rrshift, "__rrshift__", RShift, true),
+        (int_and, "__and__", And, false),
+        (int_rand, "__rand__", And, true),
+        (int_or, "__or__", Or, false),
+        (int_ror, "__ror__", Or, true),
+        (int_xor, "__xor__", Xor, false),
+        (int_rxor, "__rxor__", Xor, true),
+    ]
+);
 
-binops!(FLOAT_BINOPS, Num::Float, [
-    (float_add, "__add__", Add, false),
-    (float_radd, "__radd__", Add, true),
-    (float_sub, "__sub__", Sub, false),
-    (float_rsub, "__rsub__", Sub, true),
-    (float_mul, "__mul__", Mul, false),
-    (float_rmul, "__rmul__", Mul, true),
-    (float_truediv, "__truediv__", TrueDiv, false),
-    (float_rtruediv, "__rtruediv__", TrueDiv, true),
-    (float_floordiv, "__floordiv__", FloorDiv, false),
-    (float_rfloordiv, "__rfloordiv__", FloorDiv, true),
-    (float_mod, "__mod__", Mod, false),
-    (float_rmod, "__rmod__", Mod, true),
-]);
+binops!(
+    FLOAT_BINOPS,
+    Num::Float,
+    [
+        (float_add, "__add__", Add, false),
+        (float_radd, "__radd__", Add, true),
+        (float_sub, "__sub__", Sub, false),
+        (float_rsub, "__rsub__", Sub, true),
+        (float_mul, "__mul__", Mul, false),
+        (float_rmul, "__rmul__", Mul, true),
+        (float_truediv, "__truediv__", TrueDiv, false),
+        (float_rtruediv, "__rtruediv__", TrueDiv, true),
+        (float_floordiv, "__floordiv__", FloorDiv, false),
+        (float_rfloordiv, "__rfloordiv__", FloorDiv, true),
+        (float_mod, "__mod__", Mod, false),
+        (float_rmod, "__rmod__", Mod, true),
+    ]
+);
 
-binops!(COMPLEX_BINOPS, Num::Complex, [
-    (complex_add, "__add__", Add, false),
-    (complex_radd, "__radd__", Add, true),
-    (complex_sub, "__sub__", Sub, false),
-    (complex_rsub, "__rsub__", Sub, true),
-    (complex_mul, "__mul__", Mul, false),
-    (complex_rmul, "__rmul__", Mul, true),
-    (complex_truediv, "__truediv__", TrueDiv, false),
-    (complex_rtruediv, "__rtruediv__", TrueDiv, true),
-]);
+binops!(
+    COMPLEX_BINOPS,
+    Num::Complex,
+    [
+        (complex_add, "__add__", Add, false),
+        (complex_radd, "__radd__", Add, true),
+        (complex_sub, "__sub__", Sub, false),
+        (complex_rsub, "__rsub__", Sub, true),
+        (complex_mul, "__mul__", Mul, false),
+        (complex_rmul, "__rmul__", Mul, true),
+        (complex_truediv, "__truediv__", TrueDiv, false),
+        (complex_rtruediv, "__rtruediv__", TrueDiv, true),
+    ]
+);
 
-cmpops!(INT_CMP, Num::Int, [
-    (int_eq, "__eq__", Eq),
-    (int_ne, "__ne__", Ne),
-    (int_lt, "__lt__", Lt),
-    (int_le, "__le__", Le),
-    (int_gt, "__gt__", Gt),
-    (int_ge, "__ge__", Ge),
-]);
+cmpops!(
+    INT_CMP,
+    Num::Int,
+    [
+        (int_eq, "__eq__", Eq),
+        (int_ne, "__ne__", Ne),
+        (int_lt, "__lt__", Lt),
+        (int_le, "__le__", Le),
+        (int_gt, "__gt__", Gt),
+        (int_ge, "__ge__", Ge),
+    ]
+);
 
-cmpops!(FLOAT_CMP, Num::Float, [
-    (float_eq, "__eq__", Eq),
-    (float_ne, "__ne__", Ne),
-    (float_lt, "__lt__", Lt),
-    (float_le, "__le__", Le),
-    (float_gt, "__gt__", Gt),
-    (float_ge, "__ge__", Ge),
-]);
+cmpops!(
+    FLOAT_CMP,
+    Num::Float,
+    [
+        (float_eq, "__eq__", Eq),
+        (float_ne, "__ne__", Ne),
+        (float_lt, "__lt__", Lt),
+        (float_le, "__le__", Le),
+        (float_gt, "__gt__", Gt),
+        (float_ge, "__ge__", Ge),
+    ]
+);
 
-cmpops!(COMPLEX_CMP, Num::Complex, [
-    (complex_eq, "__eq__", Eq),
-    (complex_ne, "__ne__", Ne),
-    (complex_lt, "__lt__", Lt),
-    (complex_le, "__le__", Le),
-    (complex_gt, "__gt__", Gt),
-    (complex_ge, "__ge__", Ge),
-]);
+cmpops!(
+    COMPLEX_CMP,
+    Num::Complex,
+    [
+        (complex_eq, "__eq__", Eq),
+        (complex_ne, "__ne__", Ne),
+        (complex_lt, "__lt__", Lt),
+        (complex_le, "__le__", Le),
+        (complex_gt, "__gt__", Gt),
+        (complex_ge, "__ge__", Ge),
+    ]
+);
 
-divpow!(INT_DIVPOW, Num::Int, int_divmod, int_rdivmod, int_pow, int_rpow);
-divpow!(FLOAT_DIVPOW, Num::Float, float_divmod, float_rdivmod, float_pow, float_rpow);
+divpow!(
+    INT_DIVPOW,
+    Num::Int,
+    int_divmod,
+    int_rdivmod,
+    int_pow,
+    int_rpow
+);
+divpow!(
+    FLOAT_DIVPOW,
+    Num::Float,
+    float_divmod,
+    float_rdivmod,
+    float_pow,
+    float_rpow
+);
 
 fn complex_pow(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     pow(vm, a, kw, "__pow__", Num::Complex, false)
@@ -293,7 +377,14 @@ fn complex_rpow(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 // ---- bool's own operators ----
 
-fn bool_logic(vm: &mut Vm, a: &[Value], kw: Value, name: &str, op: B, reflected: bool) -> PyResult<Value> {
+fn bool_logic(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Value,
+    name: &str,
+    op: B,
+    reflected: bool,
+) -> PyResult<Value> {
     check(vm, a, kw, name, Num::Bool, 1)?;
     if a[1].is_bool() {
         let (x, y) = (a[0] == Value::TRUE, a[1] == Value::TRUE);
@@ -341,7 +432,9 @@ fn int_self(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<BigInt>
 
 /// `int(self)` as an exact int (small ints and exact ints are returned as they are).
 fn exact_int(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    if v.is_small_int() || v.obj_kind() == Some(crate::obj::Kind::Int) && vm.type_of(v) == vm.types.int {
+    if v.is_small_int()
+        || v.obj_kind() == Some(crate::obj::Kind::Int) && vm.type_of(v) == vm.types.int
+    {
         return Ok(v);
     }
     vm.int_from_big(to_bigint(v).expect("int"))
@@ -368,7 +461,10 @@ int_identity!(
 );
 
 fn int_neg(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    if let (Some(i), true) = (a.first().and_then(|v| v.as_small_int()), a.len() == 1 && kw.is_null()) {
+    if let (Some(i), true) = (
+        a.first().and_then(|v| v.as_small_int()),
+        a.len() == 1 && kw.is_null(),
+    ) {
         return vm.int_from_i64(-(i as i64));
     }
     let b = int_self(vm, a, kw, "__neg__")?;
@@ -414,12 +510,17 @@ fn int_repr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 fn format_args(vm: &mut Vm, a: &[Value], kw: Value, k: Num) -> PyResult<String> {
     let tname = k.name();
     if a.is_empty() {
-        return Err(vm.type_error(format!("unbound method {tname}.__format__() needs an argument")));
+        return Err(vm.type_error(format!(
+            "unbound method {tname}.__format__() needs an argument"
+        )));
     }
     args::no_kw(vm, &format!("{tname}.__format__"), kw)?;
     check_self(vm, a, "__format__", k)?;
     if a.len() != 2 {
-        return Err(vm.type_error(format!("{tname}.__format__() takes exactly one argument ({} given)", a.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{tname}.__format__() takes exactly one argument ({} given)",
+            a.len() - 1
+        )));
     }
     match vm.str_of(a[1]) {
         Some(s) => Ok(String::from(s)),
@@ -432,7 +533,11 @@ fn format_args(vm: &mut Vm, a: &[Value], kw: Value, k: Num) -> PyResult<String> 
 
 /// Turn a formatting error message into CPython's exception.
 pub fn format_error(vm: &mut Vm, msg: String) -> crate::vm::PyErr {
-    if crate::format::is_overflow_message(&msg) { vm.overflow_error(msg) } else { vm.value_error(msg) }
+    if crate::format::is_overflow_message(&msg) {
+        vm.overflow_error(msg)
+    } else {
+        vm.value_error(msg)
+    }
 }
 
 fn int_format(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
@@ -442,7 +547,9 @@ fn int_format(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     }
     let tname = String::from(vm.type_name(a[0]));
     let b = to_bigint(a[0]).expect("int");
-    match crate::format::parse_format_spec(&spec, &tname).and_then(|sp| crate::format::format_int(&b, &sp, &tname)) {
+    match crate::format::parse_format_spec(&spec, &tname)
+        .and_then(|sp| crate::format::format_int(&b, &sp, &tname))
+    {
         Ok(s) => vm.new_str(&s),
         Err(m) => Err(format_error(vm, m)),
     }
@@ -451,11 +558,17 @@ fn int_format(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 /// The `ndigits` argument of `__round__`: `None` when absent or None.
 fn round_args(vm: &mut Vm, a: &[Value], kw: Value, k: Num) -> PyResult<Option<isize>> {
     if a.is_empty() {
-        return Err(vm.type_error(format!("unbound method {}.__round__() needs an argument", k.name())));
+        return Err(vm.type_error(format!(
+            "unbound method {}.__round__() needs an argument",
+            k.name()
+        )));
     }
     let [_, nd] = args::parse(vm, "__round__", a, kw, ["$self", "$ndigits"], 1).map_err(|e| {
         if a.len() > 2 {
-            vm.type_error(format!("__round__ expected at most 1 argument, got {}", a.len() - 1))
+            vm.type_error(format!(
+                "__round__ expected at most 1 argument, got {}",
+                a.len() - 1
+            ))
         } else {
             e
         }
@@ -500,9 +613,8 @@ fn int_round(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 fn int_sizeof(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let b = int_self(vm, a, kw, "__sizeof__")?;
     // CPython's layout: 24 bytes of header and 4 bytes per 30-bit digit (at least one).
-    let digits = (b.bits().max(1) as usize).div_ceil(30);
-    let digits = if b.is_zero() { 0 } else { digits };
-    Ok(Value::small_int((24 + 4 * digits.max(1)) as isize))
+    let digits = (b.bits() as usize).div_ceil(30).max(1);
+    Ok(Value::small_int((24 + 4 * digits) as isize))
 }
 
 /// Install the special methods of `int`, `bool`, `float` and `complex`.
@@ -540,12 +652,21 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         vm.add_methods(float, table)?;
     }
     vm.add_methods(float, super::float::UNARY)?;
-    vm.add_methods(float, &[classmethod("__getformat__", super::float::getformat)])?;
+    vm.add_methods(
+        float,
+        &[classmethod("__getformat__", super::float::getformat)],
+    )?;
     let complex = vm.types.complex;
     for table in [COMPLEX_BINOPS, COMPLEX_CMP] {
         vm.add_methods(complex, table)?;
     }
-    vm.add_methods(complex, &[method("__pow__", complex_pow), method("__rpow__", complex_rpow)])?;
+    vm.add_methods(
+        complex,
+        &[
+            method("__pow__", complex_pow),
+            method("__rpow__", complex_rpow),
+        ],
+    )?;
     vm.add_methods(complex, super::complex::UNARY)
 }
 

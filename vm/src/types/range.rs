@@ -1,15 +1,27 @@
-//! `range`: construction, length, indexing and slicing, containment.
+//! `range` (construction, length, indexing and slicing, containment, `index`, `count`,
+//! `__reversed__`, equality and hash) and `slice` (construction, `indices`, comparisons).
+//!
+//! Range bounds are machine words limited to the small-int range; larger bounds raise
+//! OverflowError with CPython's message.
 
 use super::staticmethod;
-use crate::obj::{Header, RangeObj, SliceObj};
-use crate::value::Value;
+use super::tuple::meth;
+use super::tuple::{applies, one_arg, require, slot_args};
+use crate::obj::{Header, IterKind, RangeObj, SliceObj};
+use crate::value::{SMALL_INT_MAX, SMALL_INT_MIN, Value};
 use crate::vm::{PyResult, Vm};
+use alloc::format;
+use frontend::bytecode::Comparison;
 
 /// Number of items in a range.
 pub fn range_len(r: &RangeObj) -> usize {
     let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
     let n = if step > 0 {
-        if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
@@ -22,27 +34,65 @@ impl Vm {
     /// A new range.
     pub fn new_range(&mut self, start: isize, stop: isize, step: isize) -> PyResult<Value> {
         let ty = self.types.range;
-        let g = self.alloc(RangeObj { header: Header::new(ty), start, stop, step }, false)?;
+        let g = self.alloc(
+            RangeObj {
+                header: Header::new(ty),
+                start,
+                stop,
+                step,
+            },
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 
     /// A new slice.
     pub fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> PyResult<Value> {
         let ty = self.types.slice;
-        let g = self.alloc(SliceObj { header: Header::new(ty), start, stop, step }, false)?;
+        let g = self.alloc(
+            SliceObj {
+                header: Header::new(ty),
+                start,
+                stop,
+                step,
+            },
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 }
 
-fn bound(vm: &mut Vm, v: Value) -> PyResult<isize> {
-    if !crate::obj::int::is_int(v) && crate::ops::attr::call_special(vm, v, "__index__", &[])?.is_none() {
-        let t = vm.type_name(v);
-        return Err(vm.type_error(alloc::format!("'{t}' object cannot be interpreted as an integer")));
+fn too_large(vm: &mut Vm) -> crate::vm::PyErr {
+    vm.overflow_error("Python int too large to convert to C ssize_t")
+}
+
+/// A range made from wide bounds (OverflowError when they leave the supported range).
+fn range_checked(vm: &mut Vm, start: i128, stop: i128, step: i128) -> PyResult<Value> {
+    let ok = |x: i128| (SMALL_INT_MIN as i128..=SMALL_INT_MAX as i128).contains(&x);
+    if !(ok(start) && ok(stop) && ok(step)) {
+        return Err(too_large(vm));
     }
-    crate::ops::arith::index_of(vm, v).map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t"))
+    vm.new_range(start as isize, stop as isize, step as isize)
+}
+
+fn bound(vm: &mut Vm, v: Value) -> PyResult<isize> {
+    if !crate::obj::int::is_int(v)
+        && crate::ops::attr::call_special(vm, v, "__index__", &[])?.is_none()
+    {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    }
+    match crate::ops::arith::index_of(vm, v) {
+        Ok(i) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) => Ok(i),
+        Ok(_) => Err(too_large(vm)),
+        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::IndexError) => Err(too_large(vm)),
+        Err(e) => Err(e),
+    }
 }
 
 fn range_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    let base = vm.types.range;
+    super::tuple::new_type(vm, a, base)?;
     crate::builtins::args::no_kw(vm, "range", kwnames)?;
     let a = &a[1..];
     let (start, stop, step) = match a.len() {
@@ -50,7 +100,7 @@ fn range_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
         2 => (bound(vm, a[0])?, bound(vm, a[1])?, 1),
         3 => (bound(vm, a[0])?, bound(vm, a[1])?, bound(vm, a[2])?),
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        n => return Err(vm.type_error(alloc::format!("range expected at most 3 arguments, got {n}"))),
+        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
     if step == 0 {
         return Err(vm.value_error("range() arg 3 must not be zero"));
@@ -64,20 +114,61 @@ pub fn range_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     let len = range_len(r);
     if let Some(s) = key.as_ref::<SliceObj>() {
         let (start, stop, step, _) = crate::ops::subscr::slice_indices(vm, s, len)?;
-        let nstart = r.start + start * r.step;
-        let nstop = r.start + stop * r.step;
-        return vm.new_range(nstart, nstop, r.step * step);
+        let (rs, st) = (r.start as i128, r.step as i128);
+        return range_checked(
+            vm,
+            rs + start as i128 * st,
+            rs + stop as i128 * st,
+            st * step as i128,
+        );
+    }
+    if !crate::obj::int::is_int(key)
+        && crate::ops::attr::call_special(vm, key, "__index__", &[])?.is_none()
+    {
+        let t = vm.type_name(key);
+        return Err(vm.type_error(format!("range indices must be integers or slices, not {t}")));
     }
     let i = crate::ops::subscr::seq_index(vm, key, len, "range object")?;
-    vm.int_from_i64((r.start + i as isize * r.step) as i64)
+    vm.int_from_i64((r.start as i64) + i as i64 * r.step as i64)
+}
+
+/// The int value of `v` if it is an exact int or a bool (the cases CPython computes directly).
+fn int_like(vm: &Vm, v: Value) -> Option<Option<i128>> {
+    match v {
+        Value::TRUE => return Some(Some(1)),
+        Value::FALSE => return Some(Some(0)),
+        _ => {}
+    }
+    if let Some(i) = v.as_small_int() {
+        return Some(Some(i as i128));
+    }
+    if v.obj_type() == Some(vm.types.int) {
+        // A big int: beyond every range's bounds.
+        return Some(None);
+    }
+    None
+}
+
+/// Position of the int `i` in `r`, if present.
+fn position(r: &RangeObj, i: i128) -> Option<usize> {
+    let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
+    let in_bounds = if step > 0 {
+        i >= start && i < stop
+    } else {
+        i <= start && i > stop
+    };
+    if in_bounds && (i - start) % step == 0 {
+        Some(((i - start) / step) as usize)
+    } else {
+        None
+    }
 }
 
 /// `x in r`.
 pub fn range_contains(vm: &mut Vm, obj: Value, item: Value) -> PyResult<bool> {
     let r = obj.as_ref::<RangeObj>().expect("range");
-    if let Some(i) = item.as_small_int().filter(|_| !item.is_bool()) {
-        let in_bounds = if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop };
-        return Ok(in_bounds && (i - r.start) % r.step == 0);
+    if let Some(i) = int_like(vm, item) {
+        return Ok(i.is_some_and(|i| position(r, i).is_some()));
     }
     let it = vm.iter(obj)?;
     while let Some(v) = crate::ops::iter::next(vm, it)? {
@@ -88,8 +179,273 @@ pub fn range_contains(vm: &mut Vm, obj: Value, item: Value) -> PyResult<bool> {
     Ok(false)
 }
 
-/// Install `range` methods.
+fn this(vm: &mut Vm, v: Value, name: &str, slot: bool) -> PyResult<&'static RangeObj> {
+    let ok = v.as_ref::<RangeObj>().is_some();
+    if slot {
+        require(vm, v, ok, "range", name)?;
+    } else {
+        applies(vm, v, ok, "range", name)?;
+    }
+    Ok(v.as_ref::<RangeObj>().expect("range"))
+}
+
+fn r_index(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    let x = one_arg(vm, "range.index", a, kwnames)?;
+    let r = this(vm, a[0], "index", false)?;
+    if let Some(i) = int_like(vm, x) {
+        if let Some(p) = i.and_then(|i| position(r, i)) {
+            return Ok(Value::small_int(p as isize));
+        }
+        let s = vm.repr_text(x)?;
+        return Err(vm.value_error(format!("{s} is not in range")));
+    }
+    let it = vm.iter(a[0])?;
+    let mut n = 0;
+    while let Some(v) = crate::ops::iter::next(vm, it)? {
+        if vm.eq(v, x)? {
+            return Ok(Value::small_int(n));
+        }
+        n += 1;
+    }
+    Err(vm.value_error("sequence.index(x): x not in sequence"))
+}
+
+fn r_count(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    let x = one_arg(vm, "range.count", a, kwnames)?;
+    let r = this(vm, a[0], "count", false)?;
+    if let Some(i) = int_like(vm, x) {
+        return Ok(Value::small_int(
+            i.and_then(|i| position(r, i)).is_some() as isize
+        ));
+    }
+    let it = vm.iter(a[0])?;
+    let mut n = 0;
+    while let Some(v) = crate::ops::iter::next(vm, it)? {
+        if vm.eq(v, x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::small_int(n))
+}
+
+fn r_len(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 0)?;
+    let r = this(vm, a[0], "__len__", true)?;
+    vm.int_from_i64(range_len(r) as i64)
+}
+
+fn r_getitem(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 1)?;
+    this(vm, a[0], "__getitem__", true)?;
+    range_getitem(vm, a[0], a[1])
+}
+
+fn r_contains(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 1)?;
+    this(vm, a[0], "__contains__", true)?;
+    range_contains(vm, a[0], a[1]).map(Value::from_bool)
+}
+
+fn r_iter(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 0)?;
+    let r = this(vm, a[0], "__iter__", true)?;
+    let ty = vm.types.iterator;
+    vm.new_iter(
+        ty,
+        IterKind::Range,
+        Value::small_int(r.step),
+        Value::NULL,
+        r.start,
+        r.stop,
+    )
+}
+
+fn r_reversed(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    super::tuple::no_args(vm, "range.__reversed__", a, kwnames)?;
+    let r = this(vm, a[0], "__reversed__", false)?;
+    let n = range_len(r) as i128;
+    let (start, step) = (r.start as i128, r.step as i128);
+    let (first, end) = if n == 0 {
+        (start, start)
+    } else {
+        (start + (n - 1) * step, start - step)
+    };
+    let ok = |x: i128| (SMALL_INT_MIN as i128..=SMALL_INT_MAX as i128).contains(&x);
+    if !(ok(first) && ok(end) && ok(-step)) {
+        return Err(vm.overflow_error("Python int too large to convert to C long"));
+    }
+    let ty = vm.types.iterator;
+    vm.new_iter(
+        ty,
+        IterKind::Range,
+        Value::small_int(-step as isize),
+        Value::NULL,
+        first as isize,
+        end as isize,
+    )
+}
+
+fn r_hash(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 0)?;
+    let r = this(vm, a[0], "__hash__", true)?;
+    let n = range_len(r);
+    let len = vm.int_from_i64(n as i64)?;
+    let start = vm.int_from_i64(r.start as i64)?;
+    let step = vm.int_from_i64(r.step as i64)?;
+    let items = match n {
+        0 => [len, Value::NONE, Value::NONE],
+        1 => [len, start, Value::NONE],
+        _ => [len, start, step],
+    };
+    let h = vm.hash_tuple(&items)?;
+    vm.int_from_i64(h as i64)
+}
+
+fn r_repr(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 0)?;
+    this(vm, a[0], "__repr__", true)?;
+    let s = vm.repr_string(a[0])?;
+    vm.new_str(&s)
+}
+
+fn range_cmp(
+    vm: &mut Vm,
+    a: &[Value],
+    kwnames: Value,
+    op: Comparison,
+    name: &str,
+) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 1)?;
+    this(vm, a[0], name, true)?;
+    if a[1].as_ref::<RangeObj>().is_none() || !matches!(op, Comparison::Eq | Comparison::Ne) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let eq = crate::ops::subscr::range_equal(a[0], a[1]);
+    Ok(Value::from_bool(eq == (op == Comparison::Eq)))
+}
+
+// ----- slice -----
+
+fn slice_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    let base = vm.types.slice;
+    super::tuple::new_type(vm, a, base)?;
+    crate::builtins::args::no_kw(vm, "slice", kwnames)?;
+    let a = &a[1..];
+    let (start, stop, step) = match a.len() {
+        1 => (Value::NONE, a[0], Value::NONE),
+        2 => (a[0], a[1], Value::NONE),
+        3 => (a[0], a[1], a[2]),
+        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    };
+    vm.new_slice(start, stop, step)
+}
+
+fn slice_this(vm: &mut Vm, v: Value, name: &str, slot: bool) -> PyResult<&'static SliceObj> {
+    let ok = v.as_ref::<SliceObj>().is_some();
+    if slot {
+        require(vm, v, ok, "slice", name)?;
+    } else {
+        applies(vm, v, ok, "slice", name)?;
+    }
+    Ok(v.as_ref::<SliceObj>().expect("slice"))
+}
+
+fn slice_indices_m(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    let n = one_arg(vm, "slice.indices", a, kwnames)?;
+    let s = slice_this(vm, a[0], "indices", false)?;
+    let len = crate::ops::arith::index_of(vm, n)?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = crate::ops::subscr::slice_indices(vm, s, len as usize)?;
+    let (x, y, z) = (
+        vm.int_from_i64(start as i64)?,
+        vm.int_from_i64(stop as i64)?,
+        vm.int_from_i64(step as i64)?,
+    );
+    vm.new_tuple(&[x, y, z])
+}
+
+fn slice_repr(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 0)?;
+    slice_this(vm, a[0], "__repr__", true)?;
+    let s = vm.repr_string(a[0])?;
+    vm.new_str(&s)
+}
+
+fn slice_cmp(
+    vm: &mut Vm,
+    a: &[Value],
+    kwnames: Value,
+    op: Comparison,
+    name: &str,
+) -> PyResult<Value> {
+    slot_args(vm, a, kwnames, 1)?;
+    let x = slice_this(vm, a[0], name, true)?;
+    let Some(y) = a[1].as_ref::<SliceObj>() else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    let t1 = vm.new_tuple(&[x.start, x.stop, x.step])?;
+    let t2 = vm.new_tuple(&[y.start, y.stop, y.step])?;
+    crate::ops::cmp::rich_compare(vm, op, t1, t2)
+}
+
+macro_rules! cmp_methods {
+    ($f:ident: $($name:ident $op:ident $dunder:literal;)*) => {$(
+        fn $name(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+            $f(vm, a, kwnames, Comparison::$op, $dunder)
+        }
+    )*};
+}
+
+cmp_methods! { range_cmp:
+    r_eq Eq "__eq__"; r_ne Ne "__ne__"; r_lt Lt "__lt__"; r_le Le "__le__"; r_gt Gt "__gt__"; r_ge Ge "__ge__";
+}
+
+cmp_methods! { slice_cmp:
+    s_eq Eq "__eq__"; s_ne Ne "__ne__"; s_lt Lt "__lt__"; s_le Le "__le__"; s_gt Gt "__gt__"; s_ge Ge "__ge__";
+}
+
+/// Install `range` and `slice` methods.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let ty = vm.types.range;
-    vm.add_methods(ty, &[staticmethod("__new__", range_new)])
+    vm.add_methods(
+        ty,
+        &[
+            staticmethod("__new__", range_new),
+            meth!("range", "index", r_index),
+            meth!("range", "count", r_count),
+            meth!("range", "__len__", r_len),
+            meth!("range", "__getitem__", r_getitem),
+            meth!("range", "__contains__", r_contains),
+            meth!("range", "__iter__", r_iter),
+            meth!("range", "__reversed__", r_reversed),
+            meth!("range", "__hash__", r_hash),
+            meth!("range", "__repr__", r_repr),
+            meth!("range", "__eq__", r_eq),
+            meth!("range", "__ne__", r_ne),
+            meth!("range", "__lt__", r_lt),
+            meth!("range", "__le__", r_le),
+            meth!("range", "__gt__", r_gt),
+            meth!("range", "__ge__", r_ge),
+        ],
+    )?;
+    let ty = vm.types.slice;
+    vm.add_methods(
+        ty,
+        &[
+            staticmethod("__new__", slice_new),
+            meth!("slice", "indices", slice_indices_m),
+            meth!("slice", "__repr__", slice_repr),
+            meth!("slice", "__eq__", s_eq),
+            meth!("slice", "__ne__", s_ne),
+            meth!("slice", "__lt__", s_lt),
+            meth!("slice", "__le__", s_le),
+            meth!("slice", "__gt__", s_gt),
+            meth!("slice", "__ge__", s_ge),
+        ],
+    )?;
+    // Slices are unhashable in Python 3.11: `slice.__hash__` is None.
+    vm.dict_set_str(ty.dict.get(), "__hash__", Value::NONE)
 }
