@@ -16,7 +16,12 @@ pub struct StdHost {
 impl StdHost {
     /// A host with no open files.
     pub fn new() -> StdHost {
-        StdHost { files: HashMap::new(), next: 3, stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()), start: std::time::Instant::now() }
+        StdHost {
+            files: HashMap::new(),
+            next: 3,
+            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            start: std::time::Instant::now(),
+        }
     }
 }
 
@@ -56,7 +61,9 @@ impl vm::Host for StdHost {
     }
 
     fn time(&mut self) -> f64 {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64())
     }
 
     fn monotonic_ns(&mut self) -> u64 {

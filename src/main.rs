@@ -71,7 +71,11 @@ fn parse_args() -> Result<Options, String> {
             "-i" => interactive = true,
             "-O" | "-OO" => config.optimize = true,
             "-v" => {
-                println!("Pyrite {} (Python 3.11 compatible); {}", env!("CARGO_PKG_VERSION"), std::env::consts::ARCH);
+                println!(
+                    "Pyrite {} (Python 3.11 compatible); {}",
+                    env!("CARGO_PKG_VERSION"),
+                    std::env::consts::ARCH
+                );
             }
             "-h" | "--help" => {
                 print!("{USAGE}");
@@ -88,7 +92,9 @@ fn parse_args() -> Result<Options, String> {
                 rest.push("-".into());
                 break;
             }
-            x if x.starts_with('-') && x.len() > 1 => return Err(format!("Unknown option: {x}\n{USAGE}")),
+            x if x.starts_with('-') && x.len() > 1 => {
+                return Err(format!("Unknown option: {x}\n{USAGE}"));
+            }
             _ => {
                 rest.push(a.clone());
                 program = Some(Program::File(a));
@@ -113,27 +119,45 @@ fn parse_args() -> Result<Options, String> {
         }
     };
     let script_dir = match &program {
-        Program::File(f) => std::path::Path::new(&absolute(f)).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+        Program::File(f) => std::path::Path::new(&absolute(f))
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         _ => String::new(),
     };
     config.path.push(script_dir);
     if let Ok(p) = std::env::var("PYRITEPATH") {
-        config.path.extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
+        config
+            .path
+            .extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
     }
     config.argv = rest;
-    config.gc_stress = cfg!(feature = "gc-stress") || std::env::var_os("PYRITE_GC_STRESS").is_some();
-    Ok(Options { program, config, heap_size, interactive, disassemble })
+    config.gc_stress =
+        cfg!(feature = "gc-stress") || std::env::var_os("PYRITE_GC_STRESS").is_some();
+    Ok(Options {
+        program,
+        config,
+        heap_size,
+        interactive,
+        disassemble,
+    })
 }
 
 fn apply_x(opt: &str, config: &mut Config, heap_size: &mut usize) -> Result<(), String> {
     if let Some(v) = opt.strip_prefix("heapsize=") {
-        *heap_size = parse_size(v).filter(|&n| n >= 64 * 1024).ok_or_else(|| format!("bad heap size: {v}"))?;
+        *heap_size = parse_size(v)
+            .filter(|&n| n >= 64 * 1024)
+            .ok_or_else(|| format!("bad heap size: {v}"))?;
     } else if let Some(v) = opt.strip_prefix("emit=") {
         config.default_emitter = match v {
             "bytecode" => frontend::bytecode::Emitter::Bytecode,
             "native" => frontend::bytecode::Emitter::Native,
             "viper" => frontend::bytecode::Emitter::Viper,
-            _ => return Err(format!("bad emit option: {v} (expected bytecode, native or viper)")),
+            _ => {
+                return Err(format!(
+                    "bad emit option: {v} (expected bytecode, native or viper)"
+                ));
+            }
         };
     } else {
         return Err(format!("unknown -X option: {opt}"));
@@ -194,7 +218,11 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
                 vm::import::run_main(&mut vm, &src, &full).map(|_| ())
             }
             Err(e) => {
-                eprintln!("pyrite: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), e);
+                eprintln!(
+                    "pyrite: can't open file '{path}': [Errno {}] {}",
+                    e.raw_os_error().unwrap_or(2),
+                    e
+                );
                 return 2;
             }
         },
@@ -239,7 +267,11 @@ fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<()> {
     // Import it under its own name, then run its code again as __main__ would be wasteful:
     // instead, find the file and run it as the main program.
     for dir in vm.config.path.clone() {
-        let base = if dir.is_empty() { name.replace('.', "/") } else { format!("{dir}/{}", name.replace('.', "/")) };
+        let base = if dir.is_empty() {
+            name.replace('.', "/")
+        } else {
+            format!("{dir}/{}", name.replace('.', "/"))
+        };
         for candidate in [format!("{base}.py"), format!("{base}/__main__.py")] {
             if let Some(bytes) = vm.host.read_file(&candidate) {
                 let src = String::from_utf8_lossy(&bytes).into_owned();
@@ -248,11 +280,19 @@ fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<()> {
         }
     }
     let _ = n;
-    Err(vm.new_exc(vm::types::ExcKind::ModuleNotFoundError, &format!("No module named '{name}'")))
+    Err(vm.new_exc(
+        vm::types::ExcKind::ModuleNotFoundError,
+        &format!("No module named '{name}'"),
+    ))
 }
 
 fn disassemble(src: &str, path: &str) -> i32 {
-    match frontend::compile_source(src, path, frontend::Mode::Exec, &frontend::Options::default()) {
+    match frontend::compile_source(
+        src,
+        path,
+        frontend::Mode::Exec,
+        &frontend::Options::default(),
+    ) {
         Ok(code) => {
             print!("{}", frontend::bytecode::disasm::disassemble(&code));
             0
@@ -273,7 +313,9 @@ fn main() {
         }
     };
     // Ctrl-C sets a flag the interpreter polls at backward jumps and calls.
-    let _ = ctrlc::set_handler(|| vm::vm::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
+    let _ = ctrlc::set_handler(|| {
+        vm::vm::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed)
+    });
     // Python code runs on a thread with a large stack: each Python call uses Rust stack frames.
     let child = std::thread::Builder::new()
         .name("pyrite".into())
@@ -287,7 +329,9 @@ fn main() {
     let status = match child.join() {
         Ok(Ok(code)) => code,
         _ => {
-            eprintln!("pyrite: internal error (a bug in Pyrite; please report it with the program that caused it)");
+            eprintln!(
+                "pyrite: internal error (a bug in Pyrite; please report it with the program that caused it)"
+            );
             3
         }
     };

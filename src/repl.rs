@@ -18,13 +18,14 @@ pub fn run(vm: &mut Vm) -> i32 {
         if source.trim().is_empty() {
             continue;
         }
-        let code = match vm::import::compile_to_value(vm, &source, "<stdin>", frontend::Mode::Single) {
-            Ok(c) => c,
-            Err(e) => {
-                vm::ops::traceback::print_exception(vm, e.0);
-                continue;
-            }
-        };
+        let code =
+            match vm::import::compile_to_value(vm, &source, "<stdin>", frontend::Mode::Single) {
+                Ok(c) => c,
+                Err(e) => {
+                    vm::ops::traceback::print_exception(vm, e.0);
+                    continue;
+                }
+            };
         if let Err(e) = vm::interp::call::run_code(vm, code, globals, globals) {
             if vm.exc_is(e.0, vm::types::ExcKind::SystemExit) {
                 vm.host.flush();

@@ -16,7 +16,12 @@ fn run(args: &[&str], stdin: &str) -> (String, String, i32) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn pyrite");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
     let out = child.wait_with_output().expect("wait");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -50,18 +55,33 @@ fn syntax_error_names_file_line_and_column() {
     assert_eq!(code, 1);
     assert!(err.contains("bad.py\", line 2"), "{err}");
     assert!(err.contains("    if x\n        ^\n"), "{err}");
-    assert!(err.trim_end().ends_with("SyntaxError: expected ':'"), "{err}");
+    assert!(
+        err.trim_end().ends_with("SyntaxError: expected ':'"),
+        "{err}"
+    );
 }
 
 #[test]
 fn uncaught_exception_prints_traceback_and_exits_1() {
-    let (out, err, code) = run(&["-c", "def f():\n    return 1 / 0\nprint('before')\nf()"], "");
+    let (out, err, code) = run(
+        &["-c", "def f():\n    return 1 / 0\nprint('before')\nf()"],
+        "",
+    );
     assert_eq!(out, "before\n");
     assert_eq!(code, 1);
-    assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
-    assert!(err.contains("File \"<string>\", line 4, in <module>"), "{err}");
+    assert!(
+        err.starts_with("Traceback (most recent call last):\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("File \"<string>\", line 4, in <module>"),
+        "{err}"
+    );
     assert!(err.contains("File \"<string>\", line 2, in f"), "{err}");
-    assert!(err.ends_with("ZeroDivisionError: division by zero\n"), "{err}");
+    assert!(
+        err.ends_with("ZeroDivisionError: division by zero\n"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -74,16 +94,30 @@ fn system_exit_codes() {
 
 #[test]
 fn repl_echoes_values_and_survives_errors() {
-    let (out, err, code) = run(&["-i"], "1 + 1\nx = 5\nx\nundefined\nfor i in range(2):\n    print(i)\n\n'end'\n");
+    let (out, err, code) = run(
+        &["-i"],
+        "1 + 1\nx = 5\nx\nundefined\nfor i in range(2):\n    print(i)\n\n'end'\n",
+    );
     assert_eq!(code, 0);
-    assert_eq!(out, ">>> 2\n>>> >>> 5\n>>> >>> ... ... 0\n1\n>>> 'end'\n>>> \n");
-    assert!(err.contains("NameError: name 'undefined' is not defined"), "{err}");
+    assert_eq!(
+        out,
+        ">>> 2\n>>> >>> 5\n>>> >>> ... ... 0\n1\n>>> 'end'\n>>> \n"
+    );
+    assert!(
+        err.contains("NameError: name 'undefined' is not defined"),
+        "{err}"
+    );
 }
 
 #[test]
 fn heap_size_option_bounds_memory() {
     let (out, _, code) = run(
-        &["-X", "heapsize=256k", "-c", "try:\n    x = [0] * 1000000\nexcept MemoryError:\n    print('caught')\nprint(len([1] * 100))"],
+        &[
+            "-X",
+            "heapsize=256k",
+            "-c",
+            "try:\n    x = [0] * 1000000\nexcept MemoryError:\n    print('caught')\nprint(len([1] * 100))",
+        ],
         "",
     );
     assert_eq!((out.as_str(), code), ("caught\n100\n", 0));
@@ -111,7 +145,10 @@ fn ctrl_c_interrupts_a_running_loop() {
     let stdout = child.stdout.as_mut().expect("stdout");
     std::io::Read::read_exact(stdout, &mut first).expect("started");
     let pid = child.id().to_string();
-    Command::new("kill").args(["-INT", &pid]).status().expect("kill");
+    Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
     let out = child.wait_with_output().expect("wait");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("KeyboardInterrupt"), "{err}");

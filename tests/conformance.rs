@@ -11,7 +11,9 @@ use std::process::Command;
 use std::sync::Mutex;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -29,7 +31,11 @@ pub fn observed(stdout: &[u8], stderr: &[u8], status: Option<i32>) -> String {
         Some(0) => {}
         Some(code) => {
             let err = String::from_utf8_lossy(stderr);
-            let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let last = err
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
             s.push_str(&format!("--- exit {code}: {last}\n"));
         }
         None => s.push_str("--- killed by a signal\n"),
@@ -48,7 +54,9 @@ fn run_one(bin: &str, py: &Path) -> Result<(), String> {
     cmd.arg(py.file_name().expect("file name"));
     cmd.current_dir(py.parent().expect("parent"));
     cmd.env("PYTHONHASHSEED", "0");
-    let out = cmd.output().map_err(|e| format!("cannot run pyrite: {e}"))?;
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot run pyrite: {e}"))?;
     let got = observed(&out.stdout, &out.stderr, out.status.code());
     let want = std::fs::read_to_string(py.with_extension("py.exp")).map_err(|e| e.to_string())?;
     if got == want {
@@ -57,12 +65,19 @@ fn run_one(bin: &str, py: &Path) -> Result<(), String> {
     let mut msg = format!("{}: output differs\n", py.display());
     for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
         if g != w {
-            msg.push_str(&format!("  first difference at line {}:\n    expected: {w}\n    got:      {g}\n", i + 1));
+            msg.push_str(&format!(
+                "  first difference at line {}:\n    expected: {w}\n    got:      {g}\n",
+                i + 1
+            ));
             break;
         }
     }
     if got.lines().count() != want.lines().count() {
-        msg.push_str(&format!("  expected {} lines, got {}\n", want.lines().count(), got.lines().count()));
+        msg.push_str(&format!(
+            "  expected {} lines, got {}\n",
+            want.lines().count(),
+            got.lines().count()
+        ));
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     if !stderr.is_empty() {
@@ -86,13 +101,19 @@ fn main() {
     }
     let queue = Mutex::new(files.clone());
     let failures = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, 8);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(2, 8);
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let Some(py) = queue.lock().expect("queue").pop() else { break };
-                if let Err(m) = run_one(bin, &py) {
-                    failures.lock().expect("failures").push(m);
+            s.spawn(|| {
+                loop {
+                    let Some(py) = queue.lock().expect("queue").pop() else {
+                        break;
+                    };
+                    if let Err(m) = run_one(bin, &py) {
+                        failures.lock().expect("failures").push(m);
+                    }
                 }
             });
         }
@@ -101,12 +122,19 @@ fn main() {
     for f in &failures {
         eprintln!("{f}");
     }
-    let mode = match (std::env::var("PYRITE_EMIT"), std::env::var_os("PYRITE_GC_STRESS")) {
+    let mode = match (
+        std::env::var("PYRITE_EMIT"),
+        std::env::var_os("PYRITE_GC_STRESS"),
+    ) {
         (Ok(e), _) => format!(" (emit={e})"),
         (_, Some(_)) => String::from(" (gc stress)"),
         _ => String::new(),
     };
-    println!("conformance{mode}: {} passed, {} failed", files.len() - failures.len(), failures.len());
+    println!(
+        "conformance{mode}: {} passed, {} failed",
+        files.len() - failures.len(),
+        failures.len()
+    );
     if !failures.is_empty() {
         std::process::exit(1);
     }

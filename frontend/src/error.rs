@@ -35,6 +35,12 @@ pub struct CompileError {
 impl CompileError {
     /// A plain `SyntaxError` at `line`, `col`.
     pub fn syntax(msg: impl Into<String>, line: u32, col: u32) -> Self {
-        CompileError { kind: ErrorKind::Syntax, msg: msg.into(), line, col, incomplete: false }
+        CompileError {
+            kind: ErrorKind::Syntax,
+            msg: msg.into(),
+            line,
+            col,
+            incomplete: false,
+        }
     }
 }

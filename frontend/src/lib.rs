@@ -18,7 +18,7 @@ pub mod lexer;
 pub mod parser;
 pub mod scope;
 
-pub use compile::{compile_module, compile_source, Options};
+pub use compile::{Options, compile_module, compile_source};
 pub use error::{CompileError, ErrorKind};
 
 /// What kind of input is being parsed.

@@ -116,12 +116,14 @@ impl Scope {
 
 /// Mangle a private name inside class `class`: `__x` -> `_Class__x` (not dunders, not dotted).
 pub fn mangle(class: Option<&str>, name: &str) -> String {
-    if let Some(class) = class {
-        if name.starts_with("__") && !name.ends_with("__") && !name.contains('.') {
-            let stripped = class.trim_start_matches('_');
-            if !stripped.is_empty() {
-                return format!("_{stripped}{name}");
-            }
+    if let Some(class) = class
+        && name.starts_with("__")
+        && !name.ends_with("__")
+        && !name.contains('.')
+    {
+        let stripped = class.trim_start_matches('_');
+        if !stripped.is_empty() {
+            return format!("_{stripped}{name}");
         }
     }
     name.to_string()
@@ -129,7 +131,9 @@ pub fn mangle(class: Option<&str>, name: &str) -> String {
 
 /// Analyse a module and return its scope tree.
 pub fn analyse(module: &Module) -> Result<Scope, CompileError> {
-    let mut builder = Builder { stack: alloc::vec![Scope::new(ScopeKind::Module, "<module>", None)] };
+    let mut builder = Builder {
+        stack: alloc::vec![Scope::new(ScopeKind::Module, "<module>", None)],
+    };
     builder.stmts(&module.body)?;
     let mut top = builder.stack.pop().expect("module scope");
     resolve(&mut top, &BTreeSet::new())?;
@@ -146,7 +150,10 @@ impl Builder {
     }
 
     fn mangled(&self, name: &str) -> String {
-        mangle(self.stack.last().and_then(|s| s.mangle_class.as_deref()), name)
+        mangle(
+            self.stack.last().and_then(|s| s.mangle_class.as_deref()),
+            name,
+        )
     }
 
     fn mark(&mut self, name: &str, flag: u8) {
@@ -158,7 +165,11 @@ impl Builder {
         let mangled = self.mangled(name);
         let scope = self.cur();
         let existing = scope.flags.get(&mangled).copied().unwrap_or(0);
-        let what = if flag == DECL_GLOBAL { "global" } else { "nonlocal" };
+        let what = if flag == DECL_GLOBAL {
+            "global"
+        } else {
+            "nonlocal"
+        };
         if existing & PARAM != 0 {
             return Err(err(format!("name '{name}' is parameter and {what}"), pos));
         }
@@ -169,10 +180,16 @@ impl Builder {
             return Err(err(format!("name '{name}' is nonlocal and global"), pos));
         }
         if existing & USED != 0 && existing & flag == 0 {
-            return Err(err(format!("name '{name}' is used prior to {what} declaration"), pos));
+            return Err(err(
+                format!("name '{name}' is used prior to {what} declaration"),
+                pos,
+            ));
         }
         if existing & ASSIGNED != 0 && existing & flag == 0 {
-            return Err(err(format!("name '{name}' is assigned to before {what} declaration"), pos));
+            return Err(err(
+                format!("name '{name}' is assigned to before {what} declaration"),
+                pos,
+            ));
         }
         *scope.flags.entry(mangled).or_insert(0) |= flag;
         Ok(())
@@ -249,13 +266,17 @@ impl Builder {
                     self.target(target)?;
                 }
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
-                if *simple && self.cur().kind != ScopeKind::Function {
-                    self.expr(annotation)?;
-                } else if !*simple {
+                // Annotations of plain names are not evaluated inside functions.
+                if !(*simple && self.cur().kind == ScopeKind::Function) {
                     self.expr(annotation)?;
                 }
                 if value.is_some() || !*simple {
@@ -265,7 +286,13 @@ impl Builder {
                     self.mark(n, ASSIGNED);
                 }
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.expr(iter)?;
                 self.target(target)?;
                 self.stmts(body)?;
@@ -289,7 +316,13 @@ impl Builder {
                 self.opt_expr(exc.as_ref())?;
                 self.opt_expr(cause.as_ref())?;
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.stmts(body)?;
                 for h in handlers {
                     self.opt_expr(h.typ.as_ref())?;
@@ -307,9 +340,10 @@ impl Builder {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    let bound = a.asname.clone().unwrap_or_else(|| {
-                        a.name.split('.').next().unwrap_or(&a.name).to_string()
-                    });
+                    let bound = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or(&a.name).to_string());
                     self.mark(&bound, ASSIGNED);
                 }
             }
@@ -459,12 +493,14 @@ impl Builder {
                     b.expr(elt)
                 })?
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension("<dictcomp>", generators, |b| {
-                    b.expr(key)?;
-                    b.expr(value)
-                })?
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension("<dictcomp>", generators, |b| {
+                b.expr(key)?;
+                b.expr(value)
+            })?,
             ExprKind::Await(v) => {
                 if self.cur().kind == ScopeKind::Comprehension {
                     self.cur().is_async = true;
@@ -481,18 +517,26 @@ impl Builder {
                 self.yield_here(e.pos)?;
                 self.expr(v)?;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 self.exprs(comparators)?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 self.exprs(args)?;
                 for k in keywords {
                     self.expr(&k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.expr(value)?;
                 if let Some(s) = format_spec {
                     self.expr(s)?;
@@ -522,9 +566,7 @@ impl Builder {
                 scope.is_generator = true;
                 Ok(())
             }
-            ScopeKind::Comprehension => {
-                Err(err("'yield' inside list comprehension", pos))
-            }
+            ScopeKind::Comprehension => Err(err("'yield' inside list comprehension", pos)),
             _ => Err(err("'yield' outside function", pos)),
         }
     }
@@ -549,7 +591,11 @@ impl Builder {
         }
         let owner_is_module = self.stack[owner].kind == ScopeKind::Module;
         *self.stack[owner].flags.entry(mangled.clone()).or_insert(0) |= ASSIGNED;
-        let decl = if owner_is_module { DECL_GLOBAL } else { DECL_NONLOCAL };
+        let decl = if owner_is_module {
+            DECL_GLOBAL
+        } else {
+            DECL_NONLOCAL
+        };
         for scope in &mut self.stack[owner + 1..] {
             *scope.flags.entry(mangled.clone()).or_insert(0) |= decl | USED;
         }
@@ -592,12 +638,19 @@ fn err(msg: impl Into<String>, pos: Pos) -> CompileError {
 /// Resolve a scope and its children. `visible` holds names bound in enclosing function scopes.
 /// Returns the names this scope needs from outside (its free variables plus those of children
 /// passing through).
-fn resolve(scope: &mut Scope, visible: &BTreeSet<String>) -> Result<BTreeSet<String>, CompileError> {
+fn resolve(
+    scope: &mut Scope,
+    visible: &BTreeSet<String>,
+) -> Result<BTreeSet<String>, CompileError> {
     let function_like = scope.is_function_like();
     let mut locals = BTreeSet::new();
     for (name, &f) in &scope.flags {
         if f & DECL_NONLOCAL != 0 && !visible.contains(name) {
-            return Err(CompileError::syntax(format!("no binding for nonlocal '{name}' found"), 0, 0));
+            return Err(CompileError::syntax(
+                format!("no binding for nonlocal '{name}' found"),
+                0,
+                0,
+            ));
         }
         if f & (ASSIGNED | PARAM) != 0 && f & (DECL_GLOBAL | DECL_NONLOCAL) == 0 {
             locals.insert(name.clone());
@@ -634,7 +687,11 @@ fn resolve(scope: &mut Scope, visible: &BTreeSet<String>) -> Result<BTreeSet<Str
             Access::Free
         } else if locals.contains(name) {
             if function_like {
-                if needed_by_children.contains(name) { Access::Cell } else { Access::Local }
+                if needed_by_children.contains(name) {
+                    Access::Cell
+                } else {
+                    Access::Local
+                }
             } else {
                 Access::Name
             }
@@ -677,8 +734,11 @@ fn resolve(scope: &mut Scope, visible: &BTreeSet<String>) -> Result<BTreeSet<Str
             }
         }
     }
-    let mut cellvars: Vec<String> =
-        access.iter().filter(|(_, a)| **a == Access::Cell).map(|(n, _)| n.clone()).collect();
+    let mut cellvars: Vec<String> = access
+        .iter()
+        .filter(|(_, a)| **a == Access::Cell)
+        .map(|(n, _)| n.clone())
+        .collect();
     if scope.needs_class_cell {
         cellvars.push(String::from("__class__"));
     }

@@ -22,7 +22,10 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
         ErrorKind::Indentation => ExcKind::IndentationError,
         ErrorKind::Tab => ExcKind::TabError,
     };
-    let text = source.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
+    let text = source
+        .lines()
+        .nth(e.line.saturating_sub(1) as usize)
+        .map(|l| format!("{l}\n"));
     let build = |vm: &mut Vm| -> PyResult<Value> {
         let msg = vm.new_str(&e.msg)?;
         let f = vm.new_str(filename)?;
@@ -30,11 +33,22 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
             Some(t) => vm.new_str(t)?,
             None => Value::NONE,
         };
-        let details = vm.new_tuple(&[f, Value::small_int(e.line as isize), Value::small_int(e.col as isize), t])?;
+        let details = vm.new_tuple(&[
+            f,
+            Value::small_int(e.line as isize),
+            Value::small_int(e.col as isize),
+            t,
+        ])?;
         let args = vm.new_tuple(&[msg, details])?;
         let ty = vm.types.exc(kind);
         let exc = vm.new_exc_with_args(ty, args)?;
-        for (n, v) in [("msg", msg), ("filename", f), ("lineno", Value::small_int(e.line as isize)), ("offset", Value::small_int(e.col as isize)), ("text", t)] {
+        for (n, v) in [
+            ("msg", msg),
+            ("filename", f),
+            ("lineno", Value::small_int(e.line as isize)),
+            ("offset", Value::small_int(e.col as isize)),
+            ("text", t),
+        ] {
             crate::ops::attr::set_attr_str(vm, exc, n, v)?;
         }
         Ok(exc)
@@ -47,7 +61,10 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
 
 /// Compile source text to a code value (`SyntaxError` on failure).
 pub fn compile_to_value(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult<Value> {
-    let options = frontend::Options { default_emitter: vm.config.default_emitter, optimize: vm.config.optimize };
+    let options = frontend::Options {
+        default_emitter: vm.config.default_emitter,
+        optimize: vm.config.optimize,
+    };
     match frontend::compile_source(source, filename, mode, &options) {
         Ok(code) => load_code(vm, code),
         Err(e) => Err(syntax_error(vm, &e, filename, source)),
@@ -74,7 +91,14 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
     }
     let filename = vm.new_str(&code.filename.clone())?;
     let ty = vm.types.code;
-    let obj = CodeObj { header: Header::new(ty), info: Box::new(code), consts: tv, names, varnames, filename };
+    let obj = CodeObj {
+        header: Header::new(ty),
+        info: Box::new(code),
+        consts: tv,
+        names,
+        varnames,
+        filename,
+    };
     let g = vm.alloc(obj, true)?;
     Ok(Value::from_obj(g))
 }
@@ -122,9 +146,16 @@ pub fn source_line(vm: &mut Vm, filename: &str, line: usize) -> Option<String> {
     }
     if !vm.sources.contains_key(filename) {
         let bytes = vm.host.read_file(filename)?;
-        vm.sources.insert(filename.to_string(), String::from_utf8_lossy(&bytes).into_owned());
+        vm.sources.insert(
+            filename.to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        );
     }
-    vm.sources.get(filename)?.lines().nth(line.checked_sub(1)?).map(String::from)
+    vm.sources
+        .get(filename)?
+        .lines()
+        .nth(line.checked_sub(1)?)
+        .map(String::from)
 }
 
 /// Run source text as the `__main__` module.
@@ -151,29 +182,50 @@ fn resolve_name(vm: &mut Vm, name: &str, level: usize, globals: Value) -> PyResu
     let pkg = match vm.dict_get_str(globals, "__package__")? {
         Some(p) if vm.is_str(p) => String::from(vm.str_of(p).unwrap_or("")),
         _ => {
-            let modname = vm.dict_get_str(globals, "__name__")?.and_then(|n| vm.str_of(n)).unwrap_or("");
+            let modname = vm
+                .dict_get_str(globals, "__name__")?
+                .and_then(|n| vm.str_of(n))
+                .unwrap_or("");
             let is_pkg = vm.dict_get_str(globals, "__path__")?.is_some();
-            if is_pkg { modname.to_string() } else { modname.rsplit_once('.').map_or("", |(p, _)| p).to_string() }
+            if is_pkg {
+                modname.to_string()
+            } else {
+                modname.rsplit_once('.').map_or("", |(p, _)| p).to_string()
+            }
         }
     };
     if pkg.is_empty() {
-        return Err(vm.new_exc(ExcKind::ImportError, "attempted relative import with no known parent package"));
+        return Err(vm.new_exc(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        ));
     }
     let mut parts: Vec<&str> = pkg.split('.').collect();
-    if level - 1 > parts.len() - 1 && level > 1 {
-        if level - 1 >= parts.len() {
-            return Err(vm.new_exc(ExcKind::ImportError, "attempted relative import beyond top-level package"));
-        }
+    if level - 1 > parts.len() - 1 && level > 1 && level > parts.len() {
+        return Err(vm.new_exc(
+            ExcKind::ImportError,
+            "attempted relative import beyond top-level package",
+        ));
     }
     for _ in 1..level {
         parts.pop();
     }
     let base = parts.join(".");
-    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
 }
 
 /// `ImportName`: import `name` (dotted, possibly relative) and return what the statement binds.
-pub fn import_name(vm: &mut Vm, name: Value, fromlist: Value, level: Value, globals: Value) -> PyResult<Value> {
+pub fn import_name(
+    vm: &mut Vm,
+    name: Value,
+    fromlist: Value,
+    level: Value,
+    globals: Value,
+) -> PyResult<Value> {
     let name_s = String::from(vm.str_of(name).unwrap_or(""));
     let level = level.as_small_int().unwrap_or(0).max(0) as usize;
     let full = resolve_name(vm, &name_s, level, globals)?;
@@ -208,11 +260,11 @@ fn import_one(vm: &mut Vm, fullname: &str, parent: Value) -> PyResult<Value> {
     if let Some(m) = vm.dict_get(vm.modules, k)? {
         return Ok(m);
     }
-    if parent.is_null() {
-        if let Some(m) = crate::modules::builtin_module(vm, fullname)? {
-            vm.dict_set(vm.modules, k, m)?;
-            return Ok(m);
-        }
+    if parent.is_null()
+        && let Some(m) = crate::modules::builtin_module(vm, fullname)?
+    {
+        vm.dict_set(vm.modules, k, m)?;
+        return Ok(m);
     }
     let short = fullname.rsplit('.').next().unwrap_or(fullname);
     let search: Vec<String> = if parent.is_null() {
@@ -222,7 +274,10 @@ fn import_one(vm: &mut Vm, fullname: &str, parent: Value) -> PyResult<Value> {
         match vm.dict_get_str(pd, "__path__")? {
             Some(p) => {
                 let t = crate::ops::iter::to_tuple(vm, p)?;
-                tuple::items(t).iter().filter_map(|&v| vm.str_of(v).map(String::from)).collect()
+                tuple::items(t)
+                    .iter()
+                    .filter_map(|&v| vm.str_of(v).map(String::from))
+                    .collect()
             }
             None => {
                 return Err(module_not_found(vm, fullname, Some(parent)));
@@ -230,7 +285,11 @@ fn import_one(vm: &mut Vm, fullname: &str, parent: Value) -> PyResult<Value> {
         }
     };
     for dir in search {
-        let base = if dir.is_empty() { short.to_string() } else { format!("{dir}/{short}") };
+        let base = if dir.is_empty() {
+            short.to_string()
+        } else {
+            format!("{dir}/{short}")
+        };
         let init = format!("{base}/__init__.py");
         if vm.host.is_dir(&base) {
             if let Some(src) = vm.host.read_file(&init) {
@@ -274,12 +333,24 @@ fn module_not_found(vm: &mut Vm, name: &str, parent: Option<Value>) -> PyErr {
 
 fn sys_path(vm: &mut Vm) -> PyResult<Vec<String>> {
     let d = vm.module_dict(vm.sys);
-    let Some(p) = vm.dict_get_str(d, "path")? else { return Ok(Vec::new()) };
+    let Some(p) = vm.dict_get_str(d, "path")? else {
+        return Ok(Vec::new());
+    };
     let t = crate::ops::iter::to_tuple(vm, p)?;
-    Ok(tuple::items(t).iter().filter_map(|&v| vm.str_of(v).map(String::from)).collect())
+    Ok(tuple::items(t)
+        .iter()
+        .filter_map(|&v| vm.str_of(v).map(String::from))
+        .collect())
 }
 
-fn exec_module(vm: &mut Vm, fullname: &str, file: &str, src: &[u8], pkg_dir: Option<&str>, parent: Value) -> PyResult<Value> {
+fn exec_module(
+    vm: &mut Vm,
+    fullname: &str,
+    file: &str,
+    src: &[u8],
+    pkg_dir: Option<&str>,
+    parent: Value,
+) -> PyResult<Value> {
     let source = String::from_utf8_lossy(src).into_owned();
     let m = vm.new_module(fullname)?;
     let d = vm.module_dict(m);
@@ -323,17 +394,22 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
         None => {
             let modname = if module.obj_kind() == Some(Kind::Module) {
                 let d = vm.module_dict(module);
-                vm.dict_get_str(d, "__name__")?.and_then(|n| vm.str_of(n)).map(String::from)
+                vm.dict_get_str(d, "__name__")?
+                    .and_then(|n| vm.str_of(n))
+                    .map(String::from)
             } else {
                 None
             };
             if let Some(mn) = &modname {
                 let full = format!("{mn}.{}", vm.str_of(name).unwrap_or(""));
                 let fk = vm.new_str(&full)?;
-                if vm.dict_get(vm.modules, fk)?.is_none() && vm.dict_get_str(vm.module_dict(module), "__path__")?.is_some() {
-                    if let Ok(m) = import_one(vm, &full, module) {
-                        return Ok(m);
-                    }
+                if vm.dict_get(vm.modules, fk)?.is_none()
+                    && vm
+                        .dict_get_str(vm.module_dict(module), "__path__")?
+                        .is_some()
+                    && let Ok(m) = import_one(vm, &full, module)
+                {
+                    return Ok(m);
                 }
                 if let Some(m) = vm.dict_get(vm.modules, fk)? {
                     return Ok(m);
@@ -343,7 +419,9 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
             let mn = modname.unwrap_or_else(|| String::from("?"));
             let file = if module.obj_kind() == Some(Kind::Module) {
                 let d = vm.module_dict(module);
-                vm.dict_get_str(d, "__file__")?.and_then(|f| vm.str_of(f)).map(String::from)
+                vm.dict_get_str(d, "__file__")?
+                    .and_then(|f| vm.str_of(f))
+                    .map(String::from)
             } else {
                 None
             };

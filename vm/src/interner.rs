@@ -104,7 +104,11 @@ impl Interner {
     /// A table pre-filled with every one-character ASCII string (so iterating ASCII text and
     /// indexing it never allocates).
     pub fn new() -> Interner {
-        let mut t = Interner { strings: Vec::new(), hashes: Vec::new(), index: HashMap::new() };
+        let mut t = Interner {
+            strings: Vec::new(),
+            hashes: Vec::new(),
+            index: HashMap::new(),
+        };
         for c in 0u8..128 {
             let s = [c];
             t.intern(core::str::from_utf8(&s).expect("ascii"));

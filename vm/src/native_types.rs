@@ -28,7 +28,12 @@ impl NativeObj {
     pub fn new(ty: crate::gc::Gc<crate::obj::TypeObj>) -> NativeObj {
         NativeObj {
             header: Header::new(ty),
-            slots: [Cell::new(Value::NULL), Cell::new(Value::NULL), Cell::new(Value::NULL), Cell::new(Value::NULL)],
+            slots: [
+                Cell::new(Value::NULL),
+                Cell::new(Value::NULL),
+                Cell::new(Value::NULL),
+                Cell::new(Value::NULL),
+            ],
             words: [Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0)],
             blob: RefCell::new(Vec::new()),
         }
@@ -37,10 +42,10 @@ impl NativeObj {
 
 /// The repr of a native object: its type's `__repr__` method if it has one, else the default.
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
-    if let Some(r) = crate::ops::attr::call_special(vm, v, "__repr__", &[])? {
-        if let Some(s) = vm.str_of(r) {
-            return Ok(String::from(s));
-        }
+    if let Some(r) = crate::ops::attr::call_special(vm, v, "__repr__", &[])?
+        && let Some(s) = vm.str_of(r)
+    {
+        return Ok(String::from(s));
     }
     let t = vm.type_name(v);
     Ok(alloc::format!("<{t} object at {:#x}>", v.bits()))
@@ -51,5 +56,9 @@ pub fn buffer_bytes(vm: &mut Vm, v: Value) -> Option<Vec<u8>> {
     let o = v.as_ref::<NativeObj>()?;
     let _ = vm;
     // By convention, word 3 == 1 marks an object whose blob is its buffer.
-    if o.words[3].get() == 1 { Some(o.blob.borrow().clone()) } else { None }
+    if o.words[3].get() == 1 {
+        Some(o.blob.borrow().clone())
+    } else {
+        None
+    }
 }

@@ -35,7 +35,7 @@ pub mod tags {
     pub const MASK3: usize = 0b111;
 }
 
-const IMM_NONE: usize = (0 << 3) | tags::IMMEDIATE;
+const IMM_NONE: usize = tags::IMMEDIATE;
 const IMM_FALSE: usize = (1 << 3) | tags::IMMEDIATE;
 const IMM_TRUE: usize = (2 << 3) | tags::IMMEDIATE;
 const IMM_ELLIPSIS: usize = (3 << 3) | tags::IMMEDIATE;
@@ -107,7 +107,11 @@ impl Value {
     #[inline(always)]
     pub fn try_small_int(i: i64) -> Option<Value> {
         let i = isize::try_from(i).ok()?;
-        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) { Some(Value::small_int(i)) } else { None }
+        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
+            Some(Value::small_int(i))
+        } else {
+            None
+        }
     }
 
     /// The small int's value (the value must be a small int).
@@ -119,7 +123,11 @@ impl Value {
     /// The small int's value, if it is one.
     #[inline(always)]
     pub fn as_small_int(self) -> Option<isize> {
-        if self.is_small_int() { Some(self.as_small_int_unchecked()) } else { None }
+        if self.is_small_int() {
+            Some(self.as_small_int_unchecked())
+        } else {
+            None
+        }
     }
 
     /// An interned string by interner index.
@@ -131,7 +139,11 @@ impl Value {
     /// The interner index, if this is an interned string.
     #[inline(always)]
     pub fn as_qstr(self) -> Option<u32> {
-        if self.0 & tags::MASK3 == tags::QSTR { Some((self.0 >> 3) as u32) } else { None }
+        if self.0 & tags::MASK3 == tags::QSTR {
+            Some((self.0 >> 3) as u32)
+        } else {
+            None
+        }
     }
 
     /// Is this an immediate (None, True, False, Ellipsis, NotImplemented)?
@@ -178,7 +190,11 @@ impl Value {
         }
         // SAFETY: callers pass only values made with `from_array` from live value arrays
         // (`Vm::current_frame`), which the conservative scan keeps alive.
-        Some(unsafe { Gc::from_raw(core::ptr::NonNull::new_unchecked(self.0 as *mut crate::obj::ValueArray)) })
+        Some(unsafe {
+            Gc::from_raw(core::ptr::NonNull::new_unchecked(
+                self.0 as *mut crate::obj::ValueArray,
+            ))
+        })
     }
 
     /// The value of a raw array (not a Python object: only stored in VM bookkeeping slots).

@@ -197,13 +197,18 @@ impl Vm {
             return;
         }
         self.collecting = true;
-        let mut hooks = Finaliser { resurrected: Vec::new() };
+        let mut hooks = Finaliser {
+            resurrected: Vec::new(),
+        };
         self.heap.collect(&[], &mut hooks);
         self.collecting = false;
         self.allocated_since_gc = 0;
         let (used, total) = (self.heap.used_bytes(), self.heap.total_bytes());
         let free = total - used;
-        self.gc_threshold = (used / 2).max(total / 16).max(64 * 1024).min(free / 2 + 16 * 1024);
+        self.gc_threshold = (used / 2)
+            .max(total / 16)
+            .max(64 * 1024)
+            .min(free / 2 + 16 * 1024);
         if !hooks.resurrected.is_empty() {
             self.run_del(hooks.resurrected);
         }
@@ -211,7 +216,10 @@ impl Vm {
 
     fn run_del(&mut self, objs: Vec<usize>) {
         // Keep them reachable while `__del__` runs: an array allocated without collecting.
-        let Some(p) = self.heap.alloc(crate::gc::var_size::<(), Value>(objs.len()), false) else {
+        let Some(p) = self
+            .heap
+            .alloc(crate::gc::var_size::<(), Value>(objs.len()), false)
+        else {
             return;
         };
         let keep = crate::gc::init_var(p, (), objs.len(), |i| Value::from_bits(objs[i]));
@@ -220,10 +228,14 @@ impl Vm {
         self.pending_del = keep_v;
         for &o in crate::gc::var_items_static(keep) {
             let name = crate::interner::names::DEL;
-            if let Ok(Some(m)) = crate::ops::attr::lookup_special(self, o, name) {
-                if let Err(e) = self.call(m, &[]) {
-                    let _ = crate::ops::traceback::write_unraisable(self, e, "Exception ignored in: __del__");
-                }
+            if let Ok(Some(m)) = crate::ops::attr::lookup_special(self, o, name)
+                && let Err(e) = self.call(m, &[])
+            {
+                let _ = crate::ops::traceback::write_unraisable(
+                    self,
+                    e,
+                    "Exception ignored in: __del__",
+                );
             }
         }
         self.pending_del = saved;
@@ -301,7 +313,10 @@ impl Vm {
     /// `KeyError(key)`.
     pub fn key_error(&mut self, key: Value) -> PyErr {
         let ty = self.types.exc(ExcKind::KeyError);
-        match self.new_tuple(&[key]).and_then(|args| self.new_exc_with_args(ty, args)) {
+        match self
+            .new_tuple(&[key])
+            .and_then(|args| self.new_exc_with_args(ty, args))
+        {
             Ok(e) => PyErr(e),
             Err(e) => e,
         }
@@ -329,7 +344,9 @@ impl Vm {
 
     /// Is `exc` an instance of built-in exception kind `kind`?
     pub fn exc_is(&self, exc: Value, kind: ExcKind) -> bool {
-        let Some(ty) = exc.obj_type() else { return false };
+        let Some(ty) = exc.obj_type() else {
+            return false;
+        };
         crate::obj::typeobj::is_subtype(&ty, Value::from_obj(self.types.exc(kind)))
     }
 

@@ -393,7 +393,9 @@ pub enum UnaryOperator {
 impl UnaryOperator {
     /// Decode.
     pub fn from_u32(n: u32) -> Option<Self> {
-        [Self::Neg, Self::Pos, Self::Invert, Self::Not].get(n as usize).copied()
+        [Self::Neg, Self::Pos, Self::Invert, Self::Not]
+            .get(n as usize)
+            .copied()
     }
 }
 

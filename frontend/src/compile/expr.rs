@@ -4,7 +4,7 @@
 use super::stmt::FunctionBody;
 use super::{Compiler, NameOp};
 use crate::ast::*;
-use crate::bytecode::code::{flags, CodeObject, Const, Emitter};
+use crate::bytecode::code::{CodeObject, Const, Emitter, flags};
 use crate::bytecode::opcodes::{BinaryOperator, Comparison, Op, UnaryOperator};
 use crate::error::CompileError;
 use crate::scope::ScopeKind;
@@ -54,7 +54,10 @@ fn constant_to_const(c: &Constant) -> Const {
         Constant::False => Const::False,
         Constant::Ellipsis => Const::Ellipsis,
         Constant::Int(i) => Const::Int(*i),
-        Constant::BigInt { digits, radix } => Const::BigInt { digits: digits.clone(), radix: *radix },
+        Constant::BigInt { digits, radix } => Const::BigInt {
+            digits: digits.clone(),
+            radix: *radix,
+        },
         Constant::Float(f) => Const::Float(*f),
         Constant::Imaginary(f) => Const::Imaginary(*f),
         Constant::Str(s) => Const::Str(s.clone()),
@@ -67,7 +70,10 @@ fn constant_to_const(c: &Constant) -> Const {
 fn folded_constant(e: &Expr) -> Option<Const> {
     match &e.kind {
         ExprKind::Constant(c) => Some(constant_to_const(c)),
-        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
             ExprKind::Constant(Constant::Int(i)) if *i != i64::MIN => Some(Const::Int(-i)),
             ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
             _ => None,
@@ -83,7 +89,11 @@ impl<'a> Compiler<'a> {
             ExprKind::Constant(c) => self.load_const(constant_to_const(c)),
             ExprKind::Name(n) => {
                 if n == "__debug__" {
-                    return self.load_const(if self.options.optimize { Const::False } else { Const::True });
+                    return self.load_const(if self.options.optimize {
+                        Const::False
+                    } else {
+                        Const::True
+                    });
                 }
                 self.name_op(n, NameOp::Load)
             }
@@ -96,7 +106,9 @@ impl<'a> Compiler<'a> {
             ExprKind::UnaryOp { op, operand } => {
                 if let (UnaryOp::USub, ExprKind::Constant(c)) = (op, &operand.kind) {
                     match c {
-                        Constant::Int(i) if *i != i64::MIN => return self.load_const(Const::Int(-i)),
+                        Constant::Int(i) if *i != i64::MIN => {
+                            return self.load_const(Const::Int(-i));
+                        }
                         Constant::Float(f) => return self.load_const(Const::Float(-f)),
                         _ => {}
                     }
@@ -112,7 +124,11 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::BoolOp { op, values } => {
                 let end = self.label();
-                let jump = if *op == BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop };
+                let jump = if *op == BoolOp::And {
+                    Op::JumpIfFalseOrPop
+                } else {
+                    Op::JumpIfTrueOrPop
+                };
                 for (i, v) in values.iter().enumerate() {
                     self.expr(v)?;
                     if i + 1 < values.len() {
@@ -122,7 +138,11 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators),
             ExprKind::IfExp { test, body, orelse } => {
                 let else_l = self.label();
                 let end = self.label();
@@ -139,7 +159,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Copy, 1)?;
                 self.store(target)
             }
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 self.set_line(e.pos.line);
@@ -194,9 +218,11 @@ impl<'a> Compiler<'a> {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension("<setcomp>", e.pos, generators, CompKind::Set(elt))
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension("<dictcomp>", e.pos, generators, CompKind::Dict(key, value))
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension("<dictcomp>", e.pos, generators, CompKind::Dict(key, value)),
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension("<genexpr>", e.pos, generators, CompKind::Gen(elt))
             }
@@ -214,7 +240,11 @@ impl<'a> Compiler<'a> {
             ExprKind::YieldFrom(value) => {
                 self.check_in_function("'yield' outside function", e.pos)?;
                 if self.unit().code.flags & (flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
-                    return Err(self.err("'yield from' inside async function", e.pos.line, e.pos.col));
+                    return Err(self.err(
+                        "'yield from' inside async function",
+                        e.pos.line,
+                        e.pos.col,
+                    ));
                 }
                 self.expr(value)?;
                 self.emit(Op::GetYieldFromIter, 0)?;
@@ -243,7 +273,11 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.expr(value)?;
                 let mut arg = match conversion {
                     None => 0,
@@ -288,7 +322,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Result<(), CompileError> {
+    fn compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        comparators: &'a [Expr],
+    ) -> Result<(), CompileError> {
         self.expr(left)?;
         if ops.len() == 1 {
             self.expr(&comparators[0])?;
@@ -316,9 +355,17 @@ impl<'a> Compiler<'a> {
     }
 
     /// Jump to `target` when `e` is true (`when == true`) or false, popping the value.
-    pub(super) fn jump_if(&mut self, e: &'a Expr, when: bool, target: super::Label) -> Result<(), CompileError> {
+    pub(super) fn jump_if(
+        &mut self,
+        e: &'a Expr,
+        when: bool,
+        target: super::Label,
+    ) -> Result<(), CompileError> {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.jump_if(operand, !when, target),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.jump_if(operand, !when, target),
             ExprKind::BoolOp { op, values } => {
                 let is_and = *op == BoolOp::And;
                 if is_and != when {
@@ -339,14 +386,26 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.expr(e)?;
-                self.jump(if when { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target)
+                self.jump(
+                    if when {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    target,
+                )
             }
         }
     }
 
-    fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), CompileError> {
-        let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
-            && keywords.is_empty();
+    fn call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Result<(), CompileError> {
+        let simple =
+            !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && keywords.is_empty();
         if let (ExprKind::Attribute { value, attr }, true) = (&func.kind, simple) {
             self.expr(value)?;
             self.set_line(func.pos.line);
@@ -367,8 +426,15 @@ impl<'a> Compiler<'a> {
     }
 
     /// `super()` inside a method becomes `super(__class__, <first argument>)`: push those two.
-    fn zero_arg_super(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> Result<bool, CompileError> {
-        let ExprKind::Name(n) = &func.kind else { return Ok(false) };
+    fn zero_arg_super(
+        &mut self,
+        func: &Expr,
+        args: &[Expr],
+        keywords: &[Keyword],
+    ) -> Result<bool, CompileError> {
+        let ExprKind::Name(n) = &func.kind else {
+            return Ok(false);
+        };
         if n != "super" || !args.is_empty() || !keywords.is_empty() {
             return Ok(false);
         }
@@ -387,7 +453,12 @@ impl<'a> Compiler<'a> {
 
     /// Emit the arguments and the call instruction for a callee already on the stack, with
     /// `pre` positional arguments already pushed after it.
-    pub(super) fn call_args(&mut self, pre: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), CompileError> {
+    pub(super) fn call_args(
+        &mut self,
+        pre: u32,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Result<(), CompileError> {
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let double_star = keywords.iter().any(|k| k.name.is_none());
         if !starred && !double_star {
@@ -401,7 +472,10 @@ impl<'a> Compiler<'a> {
             for k in keywords {
                 self.expr(&k.value)?;
             }
-            let names = keywords.iter().map(|k| Const::Str(k.name.clone().expect("plain keyword"))).collect();
+            let names = keywords
+                .iter()
+                .map(|k| Const::Str(k.name.clone().expect("plain keyword")))
+                .collect();
             self.load_const(Const::Tuple(names))?;
             return self.emit(Op::CallKw, n + keywords.len() as u32);
         }
@@ -458,7 +532,9 @@ impl<'a> Compiler<'a> {
                 return self.emit(Op::BuildConstSet, 0);
             }
         }
-        let first_star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+        let first_star = items
+            .iter()
+            .position(|i| matches!(i.kind, ExprKind::Starred(_)));
         let Some(first_star) = first_star else {
             for i in items {
                 self.expr(i)?;
@@ -491,7 +567,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn dict_display(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> Result<(), CompileError> {
+    fn dict_display(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+    ) -> Result<(), CompileError> {
         if keys.iter().all(|k| k.is_some()) {
             for (k, v) in keys.iter().zip(values) {
                 self.expr(k.as_ref().expect("checked"))?;
@@ -540,7 +620,11 @@ impl<'a> Compiler<'a> {
         let is_gen = matches!(kind, CompKind::Gen(_));
         let mut fl = 0;
         if is_gen {
-            fl |= if scope.is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
+            fl |= if scope.is_async {
+                flags::ASYNC_GENERATOR
+            } else {
+                flags::GENERATOR
+            };
         } else if scope.is_async {
             fl |= flags::COROUTINE;
         }
@@ -577,7 +661,14 @@ impl<'a> Compiler<'a> {
         self.emit(Op::MakeFunction, mf)?;
         let first = &generators[0];
         self.expr(&first.iter)?;
-        self.emit(if first.is_async { Op::GetAIter } else { Op::GetIter }, 0)?;
+        self.emit(
+            if first.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            },
+            0,
+        )?;
         self.emit(Op::Call, 1)?;
         if is_async_code {
             self.emit(Op::GetAwaitable, 0)?;
@@ -586,13 +677,25 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_level(&mut self, generators: &'a [Comprehension], level: usize, kind: &CompKind<'a>) -> Result<(), CompileError> {
+    fn comp_level(
+        &mut self,
+        generators: &'a [Comprehension],
+        level: usize,
+        kind: &CompKind<'a>,
+    ) -> Result<(), CompileError> {
         let g = &generators[level];
         if level == 0 {
             self.emit(Op::LoadFast, 0)?;
         } else {
             self.expr(&g.iter)?;
-            self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter }, 0)?;
+            self.emit(
+                if g.is_async {
+                    Op::GetAIter
+                } else {
+                    Op::GetIter
+                },
+                0,
+            )?;
         }
         let top = self.label();
         let done = self.label();
@@ -600,7 +703,10 @@ impl<'a> Compiler<'a> {
         if g.is_async {
             let handler = self.label();
             let depth = self.unit().depth();
-            self.unit().handlers.push(super::Handler { label: handler, depth });
+            self.unit().handlers.push(super::Handler {
+                label: handler,
+                depth,
+            });
             self.emit(Op::GetANext, 0)?;
             self.await_value()?;
             self.unit().handlers.pop();

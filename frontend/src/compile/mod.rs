@@ -10,12 +10,12 @@ mod expr;
 mod stmt;
 mod unit;
 
+use crate::Mode;
 use crate::ast::{Expr, ExprKind, Module, Stmt, StmtKind};
-use crate::bytecode::code::{flags, CodeObject, Const, Emitter};
+use crate::bytecode::code::{CodeObject, Const, Emitter, flags};
 use crate::bytecode::opcodes::Op;
 use crate::error::CompileError;
-use crate::scope::{self, mangle, Access, Scope, ScopeKind};
-use crate::Mode;
+use crate::scope::{self, Access, Scope, ScopeKind, mangle};
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use unit::{Handler, Label, Unit};
@@ -68,7 +68,11 @@ pub fn compile_module(
     c.push_unit(code, scope);
     match mode {
         Mode::Eval => {
-            let Some(Stmt { kind: StmtKind::Expr(e), .. }) = module.body.first() else {
+            let Some(Stmt {
+                kind: StmtKind::Expr(e),
+                ..
+            }) = module.body.first()
+            else {
                 return Err(CompileError::syntax("invalid syntax", 1, 1));
             };
             c.expr(e)?;
@@ -76,7 +80,11 @@ pub fn compile_module(
         }
         Mode::Exec | Mode::Single => {
             // An interactive statement has no docstring: a bare string is echoed.
-            let body = if mode == Mode::Exec { c.docstring(&module.body)? } else { &module.body[..] };
+            let body = if mode == Mode::Exec {
+                c.docstring(&module.body)?
+            } else {
+                &module.body[..]
+            };
             if let Some(doc) = c.unit().code.doc.clone() {
                 c.load_const(Const::Str(doc))?;
                 c.store_name("__doc__")?;
@@ -96,12 +104,20 @@ pub fn compile_module(
 #[derive(Clone)]
 enum Block<'a> {
     /// A loop; `for` loops keep their iterator on the stack.
-    Loop { cont: Label, brk: Label, iter_on_stack: bool },
+    Loop {
+        cont: Label,
+        brk: Label,
+        iter_on_stack: bool,
+    },
     /// `try ... finally`: the body is inlined at every early exit.
     Finally { body: &'a [Stmt], handlers: usize },
     /// Inside an `except` handler or the exception path of a `finally`: the previously handled
     /// exception is on the stack (and the exception itself too when `exc_on_stack`).
-    Handler { name: Option<String>, exc_on_stack: bool, handlers: usize },
+    Handler {
+        name: Option<String>,
+        exc_on_stack: bool,
+        handlers: usize,
+    },
     /// Inside a `with` body: the bound `__exit__` is on the stack.
     With { handlers: usize, is_async: bool },
 }
@@ -133,7 +149,13 @@ impl<'a> Compiler<'a> {
         code.cell_from_arg = code
             .cellvars
             .iter()
-            .map(|c| scope.varnames.iter().position(|v| v == c).map_or(u32::MAX, |i| i as u32))
+            .map(|c| {
+                scope
+                    .varnames
+                    .iter()
+                    .position(|v| v == c)
+                    .map_or(u32::MAX, |i| i as u32)
+            })
             .collect();
         self.units.push(Unit::new(code, scope));
         self.blocks.push(Vec::new());
@@ -196,7 +218,11 @@ impl<'a> Compiler<'a> {
         let in_class = scope.kind == ScopeKind::Class;
         match access {
             Access::Local => {
-                let slot = scope.varnames.iter().position(|v| *v == name).expect("local has a slot");
+                let slot = scope
+                    .varnames
+                    .iter()
+                    .position(|v| *v == name)
+                    .expect("local has a slot");
                 let op = match kind {
                     NameOp::Load => Op::LoadFast,
                     NameOp::Store => Op::StoreFast,
@@ -240,7 +266,11 @@ impl<'a> Compiler<'a> {
         if let Some(i) = code.cellvars.iter().position(|c| c == name) {
             return i as u32;
         }
-        let i = code.freevars.iter().position(|c| c == name).expect("free variable has a slot");
+        let i = code
+            .freevars
+            .iter()
+            .position(|c| c == name)
+            .expect("free variable has a slot");
         (code.cellvars.len() + i) as u32
     }
 
@@ -250,11 +280,14 @@ impl<'a> Compiler<'a> {
 
     /// Strip a leading docstring into `code.doc` and return the remaining statements.
     fn docstring<'b>(&mut self, body: &'b [Stmt]) -> Result<&'b [Stmt], CompileError> {
-        if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = body.first() {
-            if let ExprKind::Constant(crate::ast::Constant::Str(s)) = &e.kind {
-                self.unit().code.doc = Some(s.clone());
-                return Ok(&body[1..]);
-            }
+        if let Some(Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }) = body.first()
+            && let ExprKind::Constant(crate::ast::Constant::Str(s)) = &e.kind
+        {
+            self.unit().code.doc = Some(s.clone());
+            return Ok(&body[1..]);
         }
         Ok(body)
     }
@@ -295,9 +328,11 @@ impl<'a> Compiler<'a> {
                 ExprKind::Name(m) if m == "micropython" => attr.as_str(),
                 _ => return None,
             },
-            ExprKind::Name(n) => {
-                self.micropython_names.iter().find(|(bound, _)| bound == n).map(|(_, orig)| orig.as_str())?
-            }
+            ExprKind::Name(n) => self
+                .micropython_names
+                .iter()
+                .find(|(bound, _)| bound == n)
+                .map(|(_, orig)| orig.as_str())?,
             _ => return None,
         };
         match name {
@@ -320,11 +355,18 @@ enum NameOp {
 fn micropython_imports(body: &[Stmt]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for s in body {
-        if let StmtKind::ImportFrom { module: Some(m), names, level: 0 } = &s.kind {
-            if m == "micropython" {
-                for a in names {
-                    out.push((a.asname.clone().unwrap_or_else(|| a.name.clone()), a.name.clone()));
-                }
+        if let StmtKind::ImportFrom {
+            module: Some(m),
+            names,
+            level: 0,
+        } = &s.kind
+            && m == "micropython"
+        {
+            for a in names {
+                out.push((
+                    a.asname.clone().unwrap_or_else(|| a.name.clone()),
+                    a.name.clone(),
+                ));
             }
         }
     }
@@ -339,7 +381,13 @@ fn has_annotations(body: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
-        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
             has_annotations(body)
                 || handlers.iter().any(|h| has_annotations(&h.body))
                 || has_annotations(orelse)
@@ -368,7 +416,8 @@ mod tests {
 
     #[test]
     fn return_outside_function_is_an_error() {
-        let e = compile_source("return 1\n", "<test>", Mode::Exec, &Options::default()).unwrap_err();
+        let e =
+            compile_source("return 1\n", "<test>", Mode::Exec, &Options::default()).unwrap_err();
         assert_eq!(e.msg, "'return' outside function");
         assert_eq!(e.line, 1);
     }

@@ -3,8 +3,8 @@
 
 use super::{Block, Compiler, Handler, NameOp};
 use crate::ast::*;
-use crate::bytecode::code::{flags, CodeObject, Const, Emitter};
-use crate::bytecode::opcodes::{Op, INPLACE};
+use crate::bytecode::code::{CodeObject, Const, Emitter, flags};
+use crate::bytecode::opcodes::{INPLACE, Op};
 use crate::error::CompileError;
 use crate::scope::ScopeKind;
 use alloc::string::{String, ToString};
@@ -33,27 +33,37 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
                 }
                 let kind = self.scope().kind;
-                if *simple && matches!(kind, ScopeKind::Module | ScopeKind::Class) {
-                    if let ExprKind::Name(n) = &target.kind {
-                        self.expr(annotation)?;
-                        let k = self.unit().add_name("__annotations__");
-                        self.emit(Op::LoadName, k)?;
-                        let name = self.mangled(n);
-                        self.load_const(Const::Str(name))?;
-                        self.emit(Op::StoreSubscr, 0)?;
-                    }
+                if *simple
+                    && matches!(kind, ScopeKind::Module | ScopeKind::Class)
+                    && let ExprKind::Name(n) = &target.kind
+                {
+                    self.expr(annotation)?;
+                    let k = self.unit().add_name("__annotations__");
+                    self.emit(Op::LoadName, k)?;
+                    let name = self.mangled(n);
+                    self.load_const(Const::Str(name))?;
+                    self.emit(Op::StoreSubscr, 0)?;
                 }
                 Ok(())
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
-                self.for_loop(target, iter, body, orelse, *is_async)
-            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => self.for_loop(target, iter, body, orelse, *is_async),
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
             StmtKind::If { test, body, orelse } => {
                 let else_l = self.label();
@@ -68,7 +78,11 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            StmtKind::With { items, body, is_async } => self.with_stmt(items, body, *is_async),
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.with_stmt(items, body, *is_async),
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -81,7 +95,13 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::Raise, n)
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 if *is_star {
                     return Err(self.err(
                         "NotImplementedError: except* (exception groups) is not supported",
@@ -134,7 +154,11 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.load_const(Const::Int(*level as i64))?;
                 let fromlist = names.iter().map(|a| Const::Str(a.name.clone())).collect();
                 self.load_const(Const::Tuple(fromlist))?;
@@ -179,11 +203,16 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::StoreSubscr, 0)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                let star = items
+                    .iter()
+                    .position(|i| matches!(i.kind, ExprKind::Starred(_)));
                 match star {
                     None => self.emit(Op::UnpackSequence, items.len() as u32)?,
                     Some(at) => {
-                        if items[at + 1..].iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                        if items[at + 1..]
+                            .iter()
+                            .any(|i| matches!(i.kind, ExprKind::Starred(_)))
+                        {
                             return Err(self.err(
                                 "multiple starred expressions in assignment",
                                 t.pos.line,
@@ -240,7 +269,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> Result<(), CompileError> {
+    fn aug_assign(
+        &mut self,
+        target: &'a Expr,
+        op: BinOp,
+        value: &'a Expr,
+    ) -> Result<(), CompileError> {
         let opnum = super::expr::binop_number(op) + INPLACE;
         match &target.kind {
             ExprKind::Name(n) => {
@@ -301,7 +335,11 @@ impl<'a> Compiler<'a> {
         self.bind(top);
         self.jump(Op::ForIter, done)?;
         self.store(target)?;
-        self.blocks.last_mut().expect("blocks").push(Block::Loop { cont: top, brk, iter_on_stack: true });
+        self.blocks.last_mut().expect("blocks").push(Block::Loop {
+            cont: top,
+            brk,
+            iter_on_stack: true,
+        });
         self.stmts(body)?;
         self.blocks.last_mut().expect("blocks").pop();
         self.jump(Op::Jump, top)?;
@@ -326,12 +364,19 @@ impl<'a> Compiler<'a> {
         let brk = self.label();
         self.bind(top);
         let depth = self.unit().depth();
-        self.unit().handlers.push(Handler { label: handler, depth });
+        self.unit().handlers.push(Handler {
+            label: handler,
+            depth,
+        });
         self.emit(Op::GetANext, 0)?;
         self.await_value()?;
         self.unit().handlers.pop();
         self.store(target)?;
-        self.blocks.last_mut().expect("blocks").push(Block::Loop { cont: top, brk, iter_on_stack: true });
+        self.blocks.last_mut().expect("blocks").push(Block::Loop {
+            cont: top,
+            brk,
+            iter_on_stack: true,
+        });
         self.stmts(body)?;
         self.blocks.last_mut().expect("blocks").pop();
         self.jump(Op::Jump, top)?;
@@ -343,7 +388,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn while_loop(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Result<(), CompileError> {
+    fn while_loop(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<(), CompileError> {
         let top = self.label();
         let done = self.label();
         let brk = self.label();
@@ -352,7 +402,11 @@ impl<'a> Compiler<'a> {
         if !always {
             self.jump_if(test, false, done)?;
         }
-        self.blocks.last_mut().expect("blocks").push(Block::Loop { cont: top, brk, iter_on_stack: false });
+        self.blocks.last_mut().expect("blocks").push(Block::Loop {
+            cont: top,
+            brk,
+            iter_on_stack: false,
+        });
         self.stmts(body)?;
         self.blocks.last_mut().expect("blocks").pop();
         self.set_line(test.pos.line);
@@ -366,13 +420,24 @@ impl<'a> Compiler<'a> {
     fn break_continue(&mut self, is_break: bool, pos: Pos) -> Result<(), CompileError> {
         let blocks = self.blocks.last().expect("blocks").clone();
         let Some(loop_at) = blocks.iter().rposition(|b| matches!(b, Block::Loop { .. })) else {
-            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+            let msg = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
             return Err(self.err(msg, pos.line, pos.col));
         };
         let saved_handlers = self.unit().handlers.clone();
         let saved_depth = self.unit().depth();
         self.unwind(&blocks[loop_at + 1..], false)?;
-        let Block::Loop { cont, brk, iter_on_stack } = blocks[loop_at] else { unreachable!() };
+        let Block::Loop {
+            cont,
+            brk,
+            iter_on_stack,
+        } = blocks[loop_at]
+        else {
+            unreachable!()
+        };
         if is_break {
             if iter_on_stack {
                 self.emit(Op::Pop, 0)?;
@@ -390,9 +455,7 @@ impl<'a> Compiler<'a> {
         if !matches!(self.scope().kind, ScopeKind::Function) {
             return Err(self.err("'return' outside function", pos.line, pos.col));
         }
-        if value.is_some()
-            && self.unit().code.flags & flags::ASYNC_GENERATOR != 0
-        {
+        if value.is_some() && self.unit().code.flags & flags::ASYNC_GENERATOR != 0 {
             return Err(self.err("'return' with value in async generator", pos.line, pos.col));
         }
         match value {
@@ -414,7 +477,10 @@ impl<'a> Compiler<'a> {
     fn unwind(&mut self, blocks: &[Block<'a>], keep_tos: bool) -> Result<(), CompileError> {
         for (i, block) in blocks.iter().enumerate().rev() {
             match block {
-                Block::Loop { iter_on_stack: true, .. } => {
+                Block::Loop {
+                    iter_on_stack: true,
+                    ..
+                } => {
                     if keep_tos {
                         self.emit(Op::Swap, 2)?;
                     }
@@ -433,7 +499,11 @@ impl<'a> Compiler<'a> {
                     *self.blocks.last_mut().expect("blocks") = saved;
                     r?;
                 }
-                Block::Handler { name, exc_on_stack, handlers } => {
+                Block::Handler {
+                    name,
+                    exc_on_stack,
+                    handlers,
+                } => {
                     self.unit().handlers.truncate(*handlers);
                     if *exc_on_stack {
                         if keep_tos {
@@ -479,7 +549,12 @@ impl<'a> Compiler<'a> {
 
     /// Emit the shared clean-up handler used while a handler body runs: restore the previously
     /// handled exception (below the new one) and re-raise the new one.
-    fn emit_cleanup(&mut self, label: super::Label, depth: u32, name: Option<&str>) -> Result<(), CompileError> {
+    fn emit_cleanup(
+        &mut self,
+        label: super::Label,
+        depth: u32,
+        name: Option<&str>,
+    ) -> Result<(), CompileError> {
         self.unit().bind_handler(label, depth);
         self.emit(Op::Swap, 2)?;
         self.emit(Op::PopExcept, 0)?;
@@ -501,7 +576,10 @@ impl<'a> Compiler<'a> {
         let end = self.label();
         let depth = self.unit().depth();
         let outer_handlers = self.unit().handlers.len();
-        self.unit().handlers.push(Handler { label: handler_l, depth });
+        self.unit().handlers.push(Handler {
+            label: handler_l,
+            depth,
+        });
         self.stmts(body)?;
         self.unit().handlers.pop();
         self.stmts(orelse)?;
@@ -511,7 +589,10 @@ impl<'a> Compiler<'a> {
         self.unit().bind_handler(handler_l, depth);
         self.emit(Op::PushExcInfo, 0)?;
         let cleanup = self.label();
-        self.unit().handlers.push(Handler { label: cleanup, depth: depth + 1 });
+        self.unit().handlers.push(Handler {
+            label: cleanup,
+            depth: depth + 1,
+        });
         let mut named_cleanups = Vec::new();
         for (i, h) in handlers.iter().enumerate() {
             self.set_line(h.pos.line);
@@ -533,12 +614,18 @@ impl<'a> Compiler<'a> {
                     self.store_name(n)?;
                     let named = self.label();
                     named_cleanups.push((named, n.clone()));
-                    self.unit().handlers.push(Handler { label: named, depth: depth + 1 });
-                    self.blocks.last_mut().expect("blocks").push(Block::Handler {
-                        name: Some(n.clone()),
-                        exc_on_stack: false,
-                        handlers: outer_handlers,
+                    self.unit().handlers.push(Handler {
+                        label: named,
+                        depth: depth + 1,
                     });
+                    self.blocks
+                        .last_mut()
+                        .expect("blocks")
+                        .push(Block::Handler {
+                            name: Some(n.clone()),
+                            exc_on_stack: false,
+                            handlers: outer_handlers,
+                        });
                     self.stmts(&h.body)?;
                     self.blocks.last_mut().expect("blocks").pop();
                     self.unit().handlers.pop();
@@ -549,11 +636,14 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Op::Pop, 0)?;
-                    self.blocks.last_mut().expect("blocks").push(Block::Handler {
-                        name: None,
-                        exc_on_stack: false,
-                        handlers: outer_handlers,
-                    });
+                    self.blocks
+                        .last_mut()
+                        .expect("blocks")
+                        .push(Block::Handler {
+                            name: None,
+                            exc_on_stack: false,
+                            handlers: outer_handlers,
+                        });
                     self.stmts(&h.body)?;
                     self.blocks.last_mut().expect("blocks").pop();
                     self.emit(Op::PopExcept, 0)?;
@@ -586,11 +676,17 @@ impl<'a> Compiler<'a> {
         let end = self.label();
         let depth = self.unit().depth();
         let outer_handlers = self.unit().handlers.len();
-        self.unit().handlers.push(Handler { label: exc_path, depth });
+        self.unit().handlers.push(Handler {
+            label: exc_path,
+            depth,
+        });
         self.blocks
             .last_mut()
             .expect("blocks")
-            .push(Block::Finally { body: finalbody, handlers: outer_handlers });
+            .push(Block::Finally {
+                body: finalbody,
+                handlers: outer_handlers,
+            });
         if handlers.is_empty() {
             self.stmts(body)?;
             self.stmts(orelse)?;
@@ -606,12 +702,18 @@ impl<'a> Compiler<'a> {
         self.unit().bind_handler(exc_path, depth);
         self.emit(Op::PushExcInfo, 0)?;
         let cleanup = self.label();
-        self.unit().handlers.push(Handler { label: cleanup, depth: depth + 1 });
-        self.blocks.last_mut().expect("blocks").push(Block::Handler {
-            name: None,
-            exc_on_stack: true,
-            handlers: outer_handlers,
+        self.unit().handlers.push(Handler {
+            label: cleanup,
+            depth: depth + 1,
         });
+        self.blocks
+            .last_mut()
+            .expect("blocks")
+            .push(Block::Handler {
+                name: None,
+                exc_on_stack: true,
+                handlers: outer_handlers,
+            });
         self.stmts(finalbody)?;
         self.blocks.last_mut().expect("blocks").pop();
         self.emit(Op::Reraise, 0)?;
@@ -622,7 +724,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Result<(), CompileError> {
+    fn with_stmt(
+        &mut self,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> Result<(), CompileError> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -639,15 +746,18 @@ impl<'a> Compiler<'a> {
         let exc_path = self.label();
         let end = self.label();
         let outer_handlers = self.unit().handlers.len();
-        self.unit().handlers.push(Handler { label: exc_path, depth });
+        self.unit().handlers.push(Handler {
+            label: exc_path,
+            depth,
+        });
         match &item.optional_vars {
             Some(t) => self.store(t)?,
             None => self.emit(Op::Pop, 0)?,
         }
-        self.blocks
-            .last_mut()
-            .expect("blocks")
-            .push(Block::With { handlers: outer_handlers, is_async });
+        self.blocks.last_mut().expect("blocks").push(Block::With {
+            handlers: outer_handlers,
+            is_async,
+        });
         self.with_stmt(rest, body, is_async)?;
         self.blocks.last_mut().expect("blocks").pop();
         self.unit().handlers.pop();
@@ -658,7 +768,10 @@ impl<'a> Compiler<'a> {
         self.unit().bind_handler(exc_path, depth);
         self.emit(Op::PushExcInfo, 0)?;
         let cleanup = self.label();
-        self.unit().handlers.push(Handler { label: cleanup, depth: depth + 1 });
+        self.unit().handlers.push(Handler {
+            label: cleanup,
+            depth: depth + 1,
+        });
         self.emit(Op::WithExceptStart, 0)?;
         if is_async {
             self.emit(Op::GetAwaitable, 0)?;
@@ -700,7 +813,15 @@ impl<'a> Compiler<'a> {
         for d in &decorators {
             self.expr(d)?;
         }
-        let code = self.function_body(&f.name, &f.args, pos, FunctionBody::Stmts(&f.body), f.is_async, emitter, f.returns.as_ref())?;
+        let code = self.function_body(
+            &f.name,
+            &f.args,
+            pos,
+            FunctionBody::Stmts(&f.body),
+            f.is_async,
+            emitter,
+            f.returns.as_ref(),
+        )?;
         self.make_function(code, &f.args, f.returns.as_ref())?;
         for _ in &decorators {
             self.emit(Op::Call, 1)?;
@@ -723,8 +844,12 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildTuple, args.defaults.len() as u32)?;
             flags_arg |= 1;
         }
-        let kw: Vec<(&Arg, &Expr)> =
-            args.kwonlyargs.iter().zip(&args.kw_defaults).filter_map(|(a, d)| d.as_ref().map(|d| (a, d))).collect();
+        let kw: Vec<(&Arg, &Expr)> = args
+            .kwonlyargs
+            .iter()
+            .zip(&args.kw_defaults)
+            .filter_map(|(a, d)| d.as_ref().map(|d| (a, d)))
+            .collect();
         if !kw.is_empty() {
             for (a, d) in &kw {
                 let name = self.mangled(&a.name);
@@ -734,9 +859,16 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildMap, kw.len() as u32)?;
             flags_arg |= 2;
         }
-        let all = args.posonlyargs.iter().chain(&args.args).chain(args.vararg.iter());
-        let annotated: Vec<&Arg> =
-            all.chain(&args.kwonlyargs).chain(args.kwarg.iter()).filter(|a| a.annotation.is_some()).collect();
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(args.vararg.iter());
+        let annotated: Vec<&Arg> = all
+            .chain(&args.kwonlyargs)
+            .chain(args.kwarg.iter())
+            .filter(|a| a.annotation.is_some())
+            .collect();
         if !annotated.is_empty() || returns.is_some() {
             let mut n = 0;
             for a in annotated {
@@ -788,13 +920,25 @@ impl<'a> Compiler<'a> {
         }
         let mut annotations = Vec::new();
         if emitter == Emitter::Viper || emitter == Emitter::AsmThumb {
-            let all = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs);
+            let all = args
+                .posonlyargs
+                .iter()
+                .chain(&args.args)
+                .chain(&args.kwonlyargs);
             for a in all {
-                if let Some(Expr { kind: ExprKind::Name(t), .. }) = &a.annotation {
+                if let Some(Expr {
+                    kind: ExprKind::Name(t),
+                    ..
+                }) = &a.annotation
+                {
                     annotations.push((a.name.clone(), t.clone()));
                 }
             }
-            if let Some(Expr { kind: ExprKind::Name(t), .. }) = returns {
+            if let Some(Expr {
+                kind: ExprKind::Name(t),
+                ..
+            }) = returns
+            {
                 annotations.push((String::from("return"), t.clone()));
             }
         }

@@ -7,7 +7,7 @@
 //! Code that must run outside a handler (a `finally` body inlined before a `return`) is emitted
 //! with the handler stack temporarily cut back.
 
-use crate::bytecode::code::{encode, CodeObject, Const, ExceptionEntry};
+use crate::bytecode::code::{CodeObject, Const, ExceptionEntry, encode};
 use crate::bytecode::opcodes::{ArgFormat, Op};
 use crate::error::CompileError;
 use crate::scope::Scope;
@@ -159,10 +159,10 @@ impl Unit {
     }
 
     pub fn add_const(&mut self, c: Const) -> u32 {
-        if !matches!(c, Const::Code(_) | Const::Float(_) | Const::Imaginary(_)) {
-            if let Some(i) = self.code.consts.iter().position(|x| *x == c) {
-                return i as u32;
-            }
+        if !matches!(c, Const::Code(_) | Const::Float(_) | Const::Imaginary(_))
+            && let Some(i) = self.code.consts.iter().position(|x| *x == c)
+        {
+            return i as u32;
         }
         self.code.consts.push(c);
         self.code.consts.len() as u32 - 1
@@ -186,7 +186,12 @@ impl Unit {
         for (start, end, handler) in core::mem::take(&mut self.runs) {
             if let Some(h) = handler {
                 let target = self.label_ip[h.label.0 as usize].expect("handler label bound");
-                self.code.exceptions.push(ExceptionEntry { start, end, handler: target, depth: h.depth });
+                self.code.exceptions.push(ExceptionEntry {
+                    start,
+                    end,
+                    handler: target,
+                    depth: h.depth,
+                });
             }
         }
         self.code.stacksize = self.max_depth.max(0) as u32 + 1;

@@ -38,7 +38,9 @@ pub fn parse<const N: usize>(
     out[..npos].copy_from_slice(&args[..npos]);
     for (j, &k) in kwn.iter().enumerate() {
         let key = vm.str_of(k).unwrap_or("");
-        let slot = names.iter().position(|n| !n.starts_with('$') && *n != "*" && *n == key);
+        let slot = names
+            .iter()
+            .position(|n| !n.starts_with('$') && *n != "*" && *n == key);
         match slot {
             Some(i) => {
                 if !out[i].is_null() {
@@ -50,7 +52,9 @@ pub fn parse<const N: usize>(
                 out[i] = args[npos + j];
             }
             None => {
-                return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{key}'")));
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{key}'"
+                )));
             }
         }
     }
@@ -63,11 +67,17 @@ pub fn parse<const N: usize>(
                 } else if required == max_pos {
                     format!("{fname}() takes exactly {required} arguments ({npos} given)")
                 } else {
-                    format!("{fname}() missing required argument '{name}' (pos {})", i + 1)
+                    format!(
+                        "{fname}() missing required argument '{name}' (pos {})",
+                        i + 1
+                    )
                 };
                 return Err(vm.type_error(msg));
             }
-            return Err(vm.type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
         }
     }
     Ok(out)
@@ -89,14 +99,27 @@ pub fn exact(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Value, n: usize)
 }
 
 /// Between `min` and `max` positional arguments, no keywords.
-pub fn range(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Value, min: usize, max: usize) -> PyResult<()> {
+pub fn range(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: Value,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     no_kw(vm, fname, kwnames)?;
     let given = args.len();
     if given < min {
         let msg = if min == max {
-            format!("{fname}() takes exactly {min} argument{} ({given} given)", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname}() takes exactly {min} argument{} ({given} given)",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at least {min} argument{}, got {given}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {given}",
+                if min == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -104,7 +127,10 @@ pub fn range(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Value, min: usiz
         let msg = if max == 0 {
             format!("{fname}() takes no arguments ({given} given)")
         } else {
-            format!("{fname} expected at most {max} argument{}, got {given}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {given}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }

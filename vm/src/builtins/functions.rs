@@ -7,7 +7,7 @@ use crate::obj::dict::as_dict;
 use crate::obj::int::{is_int, to_bigint};
 use crate::obj::list::ListObj;
 use crate::obj::typeobj::{self, TypeObj};
-use crate::obj::{tuple, CellObj, Kind};
+use crate::obj::{CellObj, Kind, tuple};
 use crate::ops::cmp::float_of;
 use crate::types::ExcKind;
 use crate::value::Value;
@@ -53,11 +53,11 @@ pub fn isinstance_value(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         }
         if t.header.ty.get() != vm.types.type_ {
             let n = crate::interner::names::INSTANCECHECK;
-            if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)? {
-                if f.as_ref::<crate::obj::func::BuiltinObj>().is_none() {
-                    let r = vm.call(f, &[obj])?;
-                    return vm.truthy(r);
-                }
+            if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)?
+                && f.as_ref::<crate::obj::func::BuiltinObj>().is_none()
+            {
+                let r = vm.call(f, &[obj])?;
+                return vm.truthy(r);
             }
         }
         return Ok(false);
@@ -96,15 +96,17 @@ fn issubclass_value(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let Some(c) = cls.as_ref::<TypeObj>() else {
-        return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        return Err(
+            vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
     };
     if c.header.ty.get() != vm.types.type_ {
         let n = crate::interner::names::SUBCLASSCHECK;
-        if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)? {
-            if f.as_ref::<crate::obj::func::BuiltinObj>().is_none() {
-                let r = vm.call(f, &[sub])?;
-                return vm.truthy(r);
-            }
+        if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)?
+            && f.as_ref::<crate::obj::func::BuiltinObj>().is_none()
+        {
+            let r = vm.call(f, &[sub])?;
+            return vm.truthy(r);
         }
     }
     Ok(sub == cls || typeobj::is_subtype(s, cls))
@@ -159,7 +161,9 @@ fn abs(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if let Some(f) = float_of(v) {
         return vm.new_float(f.abs());
     }
-    if let Some((re, im)) = crate::ops::arith::complex_of(v).filter(|_| v.obj_kind() == Some(Kind::Complex)) {
+    if let Some((re, im)) =
+        crate::ops::arith::complex_of(v).filter(|_| v.obj_kind() == Some(Kind::Complex))
+    {
         return vm.new_float(crate::modules::math::host::hypot(re, im));
     }
     match crate::ops::attr::call_special(vm, v, "__abs__", &[])? {
@@ -220,7 +224,9 @@ fn hex(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 /// `callable(v)`.
 pub fn is_callable(vm: &mut Vm, v: Value) -> PyResult<bool> {
     match v.obj_kind() {
-        Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::BoundMethod) | Some(Kind::Type) => Ok(true),
+        Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::BoundMethod) | Some(Kind::Type) => {
+            Ok(true)
+        }
         _ => {
             let ty = vm.type_of(v);
             let n = crate::interner::names::CALL;
@@ -240,13 +246,16 @@ fn chr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         let t = vm.type_name(a[0]);
         return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
     }
-    let n = crate::ops::arith::index_of(vm, a[0]).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    let n = crate::ops::arith::index_of(vm, a[0])
+        .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => {
             let mut buf = [0u8; 4];
             vm.new_str(c.encode_utf8(&mut buf))
         }
-        None if (0xd800..0xe000).contains(&n) => Err(vm.value_error("chr() arg is a surrogate, which this implementation cannot represent")),
+        None if (0xd800..0xe000).contains(&n) => Err(
+            vm.value_error("chr() arg is a surrogate, which this implementation cannot represent")
+        ),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -259,7 +268,9 @@ fn ord(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
             (Some(c), None) => Ok(Value::small_int(c as isize)),
             _ => {
                 let n = s.chars().count();
-                Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")))
+                Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )))
             }
         };
     }
@@ -267,7 +278,10 @@ fn ord(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         if b.len() == 1 {
             return Ok(Value::small_int(b[0] as isize));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
     let t = vm.type_name(a[0]);
     Err(vm.type_error(format!("ord() expected string of length 1, but {t} found")))
@@ -275,25 +289,28 @@ fn ord(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn divmod(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::exact(vm, "divmod", a, kw, 2)?;
-    let user = vm.type_of(a[0]).has(crate::obj::typeobj::flags::HEAPTYPE) || vm.type_of(a[1]).has(crate::obj::typeobj::flags::HEAPTYPE);
+    let user = vm.type_of(a[0]).has(crate::obj::typeobj::flags::HEAPTYPE)
+        || vm.type_of(a[1]).has(crate::obj::typeobj::flags::HEAPTYPE);
     if user {
-        if let Some(r) = crate::ops::attr::call_special(vm, a[0], "__divmod__", &[a[1]])? {
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
+        if let Some(r) = crate::ops::attr::call_special(vm, a[0], "__divmod__", &[a[1]])?
+            && r != Value::NOT_IMPLEMENTED
+        {
+            return Ok(r);
         }
-        if let Some(r) = crate::ops::attr::call_special(vm, a[1], "__rdivmod__", &[a[0]])? {
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
+        if let Some(r) = crate::ops::attr::call_special(vm, a[1], "__rdivmod__", &[a[0]])?
+            && r != Value::NOT_IMPLEMENTED
+        {
+            return Ok(r);
         }
     }
-    if float_of(a[0]).is_some() || float_of(a[1]).is_some() {
-        if let (Some(_), Some(y)) = (crate::ops::arith::to_f64(vm, a[0])?, crate::ops::arith::to_f64(vm, a[1])?) {
-            if y == 0.0 {
-                return Err(vm.zero_division("float divmod()"));
-            }
-        }
+    if (float_of(a[0]).is_some() || float_of(a[1]).is_some())
+        && let (Some(_), Some(y)) = (
+            crate::ops::arith::to_f64(vm, a[0])?,
+            crate::ops::arith::to_f64(vm, a[1])?,
+        )
+        && y == 0.0
+    {
+        return Err(vm.zero_division("float divmod()"));
     }
     let q = crate::ops::arith::binary_op(vm, BinaryOperator::FloorDiv, false, a[0], a[1])
         .map_err(|e| fix_divmod_error(vm, e, a))?;
@@ -304,7 +321,9 @@ fn divmod(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 fn fix_divmod_error(vm: &mut Vm, e: crate::vm::PyErr, a: &[Value]) -> crate::vm::PyErr {
     if vm.exc_is(e.0, ExcKind::TypeError) {
         let (x, y) = (vm.type_name(a[0]), vm.type_name(a[1]));
-        return vm.type_error(format!("unsupported operand type(s) for divmod(): '{x}' and '{y}'"));
+        return vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{x}' and '{y}'"
+        ));
     }
     e
 }
@@ -319,8 +338,14 @@ fn pow(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn round(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let [number, ndigits] = args::parse(vm, "round", a, kw, ["number", "ndigits"], 1)?;
-    let nd = if ndigits.is_null() || ndigits.is_none() { None } else { Some(crate::ops::arith::index_of(vm, ndigits)?) };
-    if let Some(f) = float_of(number).filter(|_| !vm.type_of(number).has(crate::obj::typeobj::flags::HEAPTYPE)) {
+    let nd = if ndigits.is_null() || ndigits.is_none() {
+        None
+    } else {
+        Some(crate::ops::arith::index_of(vm, ndigits)?)
+    };
+    if let Some(f) =
+        float_of(number).filter(|_| !vm.type_of(number).has(crate::obj::typeobj::flags::HEAPTYPE))
+    {
         return match nd {
             None => {
                 if f.is_nan() {
@@ -332,14 +357,19 @@ fn round(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
                 let r = libm::rint(f);
                 vm.int_from_big(crate::ops::arith::float_to_bigint(r))
             }
-            Some(n) => match crate::format::round_float(f, n.clamp(i32::MIN as isize, i32::MAX as isize) as i32) {
+            Some(n) => match crate::format::round_float(
+                f,
+                n.clamp(i32::MIN as isize, i32::MAX as isize) as i32,
+            ) {
                 Ok(r) => vm.new_float(r),
                 Err(m) => Err(vm.overflow_error(m)),
             },
         };
     }
     if is_int(number) && !vm.type_of(number).has(crate::obj::typeobj::flags::HEAPTYPE) {
-        let Some(n) = nd else { return vm.int_from_big(to_bigint(number).expect("int")) };
+        let Some(n) = nd else {
+            return vm.int_from_big(to_bigint(number).expect("int"));
+        };
         if n >= 0 {
             return vm.int_from_big(to_bigint(number).expect("int"));
         }
@@ -354,7 +384,11 @@ fn round(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         };
         return vm.int_from_big(q * p);
     }
-    let args_v: &[Value] = if ndigits.is_null() { &[] } else { core::slice::from_ref(&ndigits) };
+    let args_v: &[Value] = if ndigits.is_null() {
+        &[]
+    } else {
+        core::slice::from_ref(&ndigits)
+    };
     match crate::ops::attr::call_special(vm, number, "__round__", args_v)? {
         Some(r) => Ok(r),
         None => {
@@ -483,7 +517,11 @@ pub fn dir_of(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     if let Some(d) = crate::ops::attr::instance_dict(vm, obj, &ty).ok().flatten() {
         crate::ops::iter::update_set(vm, names, d)?;
     }
-    let mro = if let Some(t) = obj.as_ref::<TypeObj>() { t.mro.get() } else { ty.mro.get() };
+    let mro = if let Some(t) = obj.as_ref::<TypeObj>() {
+        t.mro.get()
+    } else {
+        ty.mro.get()
+    };
     let layout = obj.as_ref::<TypeObj>().map_or(ty.kind, |t| t.kind);
     for n in crate::ops::special_attrs::names_for(layout) {
         let k = vm.intern(n);
@@ -538,7 +576,11 @@ pub fn sort_list(vm: &mut Vm, list: Value, key: Value, reverse: bool) -> PyResul
         if err.is_some() {
             return false;
         }
-        let (a, b) = if reverse { (kv[y], kv[x]) } else { (kv[x], kv[y]) };
+        let (a, b) = if reverse {
+            (kv[y], kv[x])
+        } else {
+            (kv[x], kv[y])
+        };
         match less_than(vm, a, b) {
             Ok(r) => r,
             Err(e) => {
@@ -613,7 +655,8 @@ fn merge_sort(v: &mut [usize], less: &mut dyn FnMut(&usize, &usize) -> bool) {
 }
 
 fn sorted(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    let [iterable, _, key, reverse] = args::parse(vm, "sorted", a, kw, ["$iterable", "*", "key", "reverse"], 1)?;
+    let [iterable, _, key, reverse] =
+        args::parse(vm, "sorted", a, kw, ["$iterable", "*", "key", "reverse"], 1)?;
     let l = crate::ops::iter::to_list(vm, iterable)?;
     let rev = !reverse.is_null() && vm.truthy(reverse)?;
     sort_list(vm, l, args::or(key, Value::NONE), rev)?;
@@ -631,7 +674,9 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: Value, name: &str, want: Comparison) ->
             Some("default") => default = a[npos + j],
             other => {
                 let o = other.unwrap_or("?");
-                return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{o}'")));
+                return Err(
+                    vm.type_error(format!("{name}() got an unexpected keyword argument '{o}'"))
+                );
             }
         }
     }
@@ -640,7 +685,9 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: Value, name: &str, want: Comparison) ->
         1 => a[0],
         _ => {
             if !default.is_null() {
-                return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
             }
             vm.new_tuple(&a[..npos])?
         }
@@ -649,7 +696,11 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: Value, name: &str, want: Comparison) ->
     let mut best = Value::NULL;
     let mut best_key = Value::NULL;
     while let Some(v) = crate::ops::iter::next(vm, it)? {
-        let k = if key.is_none() { v } else { vm.call(key, &[v])? };
+        let k = if key.is_none() {
+            v
+        } else {
+            vm.call(key, &[v])?
+        };
         if best.is_null() {
             best = v;
             best_key = k;
@@ -690,11 +741,13 @@ fn sum(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let it = vm.iter(iterable)?;
     // Floats are summed with compensation as CPython does (Neumaier).
     while let Some(v) = crate::ops::iter::next(vm, it)? {
-        if let (Some(x), Some(y)) = (acc.as_small_int(), v.as_small_int()) {
-            if let Some(r) = x.checked_add(y).and_then(|r| Value::try_small_int(r as i64)) {
-                acc = r;
-                continue;
-            }
+        if let (Some(x), Some(y)) = (acc.as_small_int(), v.as_small_int())
+            && let Some(r) = x
+                .checked_add(y)
+                .and_then(|r| Value::try_small_int(r as i64))
+        {
+            acc = r;
+            continue;
         }
         if float_of(acc).is_some() && (float_of(v).is_some() || is_int(v)) {
             return float_sum(vm, float_of(acc).expect("float"), v, it);
@@ -746,12 +799,22 @@ fn compile_text(vm: &mut Vm, src: Value, filename: &str, mode: frontend::Mode) -
     crate::import::compile_to_value(vm, &text, filename, mode)
 }
 
-fn eval_exec(vm: &mut Vm, a: &[Value], kw: Value, name: &str, mode: frontend::Mode) -> PyResult<Value> {
+fn eval_exec(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: Value,
+    name: &str,
+    mode: frontend::Mode,
+) -> PyResult<Value> {
     let [src, g, l] = args::parse(vm, name, a, kw, ["$source", "globals", "locals"], 1)?;
     let code = compile_text(vm, src, "<string>", mode)?;
     let (globals, locals) = if g.is_null() || g.is_none() {
         let (_, cg, _, _) = current(vm)?;
-        let cl = if l.is_null() || l.is_none() { current_locals(vm)? } else { l };
+        let cl = if l.is_null() || l.is_none() {
+            current_locals(vm)?
+        } else {
+            l
+        };
         (cg, cl)
     } else {
         if as_dict(g).is_none() {
@@ -765,7 +828,11 @@ fn eval_exec(vm: &mut Vm, a: &[Value], kw: Value, name: &str, mode: frontend::Mo
         vm.dict_set_str(globals, "__builtins__", b)?;
     }
     let r = crate::interp::call::run_code(vm, code, globals, locals)?;
-    Ok(if mode == frontend::Mode::Eval { r } else { Value::NONE })
+    Ok(if mode == frontend::Mode::Eval {
+        r
+    } else {
+        Value::NONE
+    })
 }
 
 fn eval(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
@@ -786,8 +853,21 @@ fn exec(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn compile(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    let [src, filename, mode, _flags, _dont_inherit, _optimize] =
-        args::parse(vm, "compile", a, kw, ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
+    let [src, filename, mode, _flags, _dont_inherit, _optimize] = args::parse(
+        vm,
+        "compile",
+        a,
+        kw,
+        [
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
+        3,
+    )?;
     let fname = String::from(vm.str_of(filename).unwrap_or("<string>"));
     let m = match vm.str_of(mode) {
         Some("exec") => frontend::Mode::Exec,
@@ -803,10 +883,26 @@ fn build_class(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn import(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    let [name, globals, _locals, fromlist, level] =
-        args::parse(vm, "__import__", a, kw, ["name", "globals", "locals", "fromlist", "level"], 1)?;
-    let g = if globals.is_null() || globals.is_none() { vm.new_dict()? } else { globals };
-    crate::import::import_name(vm, name, args::or(fromlist, Value::NONE), args::or(level, Value::small_int(0)), g)
+    let [name, globals, _locals, fromlist, level] = args::parse(
+        vm,
+        "__import__",
+        a,
+        kw,
+        ["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
+    let g = if globals.is_null() || globals.is_none() {
+        vm.new_dict()?
+    } else {
+        globals
+    };
+    crate::import::import_name(
+        vm,
+        name,
+        args::or(fromlist, Value::NONE),
+        args::or(level, Value::small_int(0)),
+        g,
+    )
 }
 
 /// Install the built-in functions into `builtins`.

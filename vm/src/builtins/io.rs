@@ -3,9 +3,9 @@
 
 use super::args;
 use crate::native_types::NativeObj;
-use crate::obj::tuple;
 use crate::obj::TypeObj;
-use crate::types::{method, ExcKind};
+use crate::obj::tuple;
+use crate::types::{ExcKind, method};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
@@ -23,14 +23,12 @@ const F_CONSOLE: usize = 8;
 
 /// Write text to standard error (through `sys.stderr` if it was replaced).
 pub fn write_stderr(vm: &mut Vm, text: &str) {
-    if let Ok(Some(err)) = sys_attr(vm, "stderr") {
-        if !is_console(err, 2) {
-            if let Ok(s) = vm.new_str(text) {
-                if vm.call_method(err, "write", &[s]).is_ok() {
-                    return;
-                }
-            }
-        }
+    if let Ok(Some(err)) = sys_attr(vm, "stderr")
+        && !is_console(err, 2)
+        && let Ok(s) = vm.new_str(text)
+        && vm.call_method(err, "write", &[s]).is_ok()
+    {
+        return;
     }
     vm.host.write(2, text.as_bytes());
 }
@@ -44,7 +42,8 @@ fn sys_attr(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 fn is_console(f: Value, fd: usize) -> bool {
-    f.as_ref::<NativeObj>().is_some_and(|o| o.words[W_FLAGS].get() & F_CONSOLE != 0 && o.words[W_HANDLE].get() == fd)
+    f.as_ref::<NativeObj>()
+        .is_some_and(|o| o.words[W_FLAGS].get() & F_CONSOLE != 0 && o.words[W_HANDLE].get() == fd)
 }
 
 /// Write text to `sys.stdout`.
@@ -66,7 +65,8 @@ pub fn write_stdout(vm: &mut Vm, text: &str) -> PyResult<()> {
 pub fn print(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let kwn = tuple::items(kw);
     let npos = a.len() - kwn.len();
-    let (mut sep, mut end, mut file, mut flush) = (Value::NONE, Value::NONE, Value::NONE, Value::FALSE);
+    let (mut sep, mut end, mut file, mut flush) =
+        (Value::NONE, Value::NONE, Value::NONE, Value::FALSE);
     for (j, &k) in kwn.iter().enumerate() {
         let v = a[npos + j];
         match vm.str_of(k) {
@@ -76,7 +76,9 @@ pub fn print(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
             Some("flush") => flush = v,
             other => {
                 let o = other.unwrap_or("?");
-                return Err(vm.type_error(alloc::format!("print() got an unexpected keyword argument '{o}'")));
+                return Err(vm.type_error(alloc::format!(
+                    "print() got an unexpected keyword argument '{o}'"
+                )));
             }
         }
     }
@@ -189,7 +191,8 @@ fn file_type(vm: &mut Vm) -> PyResult<crate::gc::Gc<TypeObj>> {
 }
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static NativeObj> {
-    v.as_ref::<NativeObj>().ok_or_else(|| vm.type_error("expected a file object"))
+    v.as_ref::<NativeObj>()
+        .ok_or_else(|| vm.type_error("expected a file object"))
 }
 
 fn check_open(vm: &mut Vm, f: &NativeObj) -> PyResult<()> {
@@ -215,7 +218,9 @@ fn file_write(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
             }
             None => {
                 let t = vm.type_name(a[1]);
-                return Err(vm.type_error(alloc::format!("a bytes-like object is required, not '{t}'")));
+                return Err(
+                    vm.type_error(alloc::format!("a bytes-like object is required, not '{t}'"))
+                );
             }
         }
     } else {
@@ -248,10 +253,17 @@ pub fn os_error(vm: &mut Vm, errno: i32, filename: &str) -> crate::vm::PyErr {
     };
     let ty = vm.types.exc(kind);
     let parts = if filename.is_empty() {
-        alloc::vec![Value::small_int(errno as isize), vm.new_str(msg).unwrap_or(Value::NONE)]
+        alloc::vec![
+            Value::small_int(errno as isize),
+            vm.new_str(msg).unwrap_or(Value::NONE)
+        ]
     } else {
         let f = vm.new_str(filename).unwrap_or(Value::NONE);
-        alloc::vec![Value::small_int(errno as isize), vm.new_str(msg).unwrap_or(Value::NONE), f]
+        alloc::vec![
+            Value::small_int(errno as isize),
+            vm.new_str(msg).unwrap_or(Value::NONE),
+            f
+        ]
     };
     let args = match vm.new_tuple(&parts) {
         Ok(t) => t,
@@ -313,7 +325,11 @@ fn file_read(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if f.words[W_FLAGS].get() & F_READ == 0 {
         return Err(vm.new_exc(ExcKind::OSError, "not readable"));
     }
-    let n = if a.len() > 1 && !a[1].is_none() { crate::ops::arith::index_of(vm, a[1])? } else { -1 };
+    let n = if a.len() > 1 && !a[1].is_none() {
+        crate::ops::arith::index_of(vm, a[1])?
+    } else {
+        -1
+    };
     let mut data = read_all(vm, f)?;
     if n >= 0 && (n as usize) < data.len() {
         let rest = data.split_off(n as usize);
@@ -332,7 +348,10 @@ fn file_readline(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return vm.new_str(&l);
     }
     let mut data = read_all(vm, f)?;
-    let cut = data.iter().position(|&c| c == b'\n').map_or(data.len(), |i| i + 1);
+    let cut = data
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(data.len(), |i| i + 1);
     let rest = data.split_off(cut);
     let rest_v = vm.new_bytes(&rest)?;
     f.slots[2].set(rest_v);
@@ -396,7 +415,11 @@ fn file_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     let f = this(vm, a[0])?;
     let name = vm.repr_text(f.slots[0].get())?;
     let mode = f.slots[1].get();
-    let mode = if mode.is_null() { String::from("'w'") } else { vm.repr_text(mode)? };
+    let mode = if mode.is_null() {
+        String::from("'w'")
+    } else {
+        vm.repr_text(mode)?
+    };
     let s = alloc::format!("<_io.TextIOWrapper name={name} mode={mode} encoding='utf-8'>");
     vm.new_str(&s)
 }
@@ -423,14 +446,26 @@ const FILE_METHODS: &[crate::types::MethodDef] = &[
 
 /// `open(file, mode='r', ...)`.
 pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    let [file, mode, _buffering, encoding, _errors, _newline] =
-        args::parse(vm, "open", a, kw, ["file", "mode", "buffering", "encoding", "errors", "newline"], 1)?;
+    let [file, mode, _buffering, encoding, _errors, _newline] = args::parse(
+        vm,
+        "open",
+        a,
+        kw,
+        ["file", "mode", "buffering", "encoding", "errors", "newline"],
+        1,
+    )?;
     let _ = encoding;
     let Some(path) = vm.str_of(file).map(String::from) else {
         let t = vm.type_name(file);
-        return Err(vm.type_error(alloc::format!("expected str, bytes or os.PathLike object, not {t}")));
+        return Err(vm.type_error(alloc::format!(
+            "expected str, bytes or os.PathLike object, not {t}"
+        )));
     };
-    let mode_s = if mode.is_null() { String::from("r") } else { String::from(vm.str_of(mode).unwrap_or("r")) };
+    let mode_s = if mode.is_null() {
+        String::from("r")
+    } else {
+        String::from(vm.str_of(mode).unwrap_or("r"))
+    };
     let mut flags = 0;
     if mode_s.contains('b') {
         flags |= F_BINARY;
@@ -438,7 +473,8 @@ pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if mode_s.contains('r') || mode_s.contains('+') {
         flags |= F_READ;
     }
-    if mode_s.contains('w') || mode_s.contains('a') || mode_s.contains('x') || mode_s.contains('+') {
+    if mode_s.contains('w') || mode_s.contains('a') || mode_s.contains('x') || mode_s.contains('+')
+    {
         flags |= F_WRITE;
     }
     if mode_s.chars().any(|c| !"rwabxt+".contains(c)) {

@@ -22,13 +22,20 @@ impl Vm {
             self.dict_set_str(d, k, Value::NONE)?;
         }
         let ty = self.types.module;
-        let m = self.alloc_instance(ty, ModuleObj { header: Header::new(ty), dict: Cell::new(d) })?;
+        let m = self.alloc_instance(
+            ty,
+            ModuleObj {
+                header: Header::new(ty),
+                dict: Cell::new(d),
+            },
+        )?;
         Ok(m)
     }
 
     /// The globals dict of a module value.
     pub fn module_dict(&self, m: Value) -> Value {
-        m.as_ref::<ModuleObj>().map_or(Value::NULL, |m| m.dict.get())
+        m.as_ref::<ModuleObj>()
+            .map_or(Value::NULL, |m| m.dict.get())
     }
 
     /// Register a module in `sys.modules`.
@@ -93,7 +100,11 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.dict_set_str(vm.builtins, "None", Value::NONE)?;
     vm.dict_set_str(vm.builtins, "Ellipsis", Value::ELLIPSIS)?;
     vm.dict_set_str(vm.builtins, "NotImplemented", Value::NOT_IMPLEMENTED)?;
-    vm.dict_set_str(vm.builtins, "__debug__", Value::from_bool(!vm.config.optimize))?;
+    vm.dict_set_str(
+        vm.builtins,
+        "__debug__",
+        Value::from_bool(!vm.config.optimize),
+    )?;
     let name = vm.new_str("builtins")?;
     vm.dict_set_str(vm.builtins, "__name__", name)?;
     functions::install(vm)?;

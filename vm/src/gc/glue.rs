@@ -38,7 +38,12 @@ pub fn init_obj_self_typed<T>(p: NonNull<u8>, make: impl FnOnce(Gc<T>) -> T) -> 
 }
 
 /// Build a `VarObj` in the fresh block `p` (at least `var_size::<H, T>(len)` bytes).
-pub fn init_var<H, T>(p: NonNull<u8>, head: H, len: usize, mut init: impl FnMut(usize) -> T) -> Gc<VarObj<H, T>> {
+pub fn init_var<H, T>(
+    p: NonNull<u8>,
+    head: H,
+    len: usize,
+    mut init: impl FnMut(usize) -> T,
+) -> Gc<VarObj<H, T>> {
     #[repr(C)]
     struct Layout<H> {
         head: H,

@@ -2,9 +2,9 @@
 //! (positional, defaults, keywords, `*args`, `**kwargs`, keyword-only), creating frames and
 //! generators, and building function objects (`MakeFunction`).
 
-use super::eval::{run, Exit};
+use super::eval::{Exit, run};
 use super::frame::Frame;
-use crate::obj::func::{BuiltinObj, CodeObj, FunctionObj, BUILTIN_STATIC};
+use crate::obj::func::{BUILTIN_STATIC, BuiltinObj, CodeObj, FunctionObj};
 use crate::obj::tuple;
 use crate::obj::{BoundMethodObj, CellObj, Header, Kind, TypeObj};
 use crate::types::ExcKind;
@@ -27,7 +27,11 @@ struct ArgBuf {
 impl ArgBuf {
     fn with_self(vm: &mut Vm, self_: Value, args: &[Value]) -> PyResult<ArgBuf> {
         let len = args.len() + 1;
-        let mut b = ArgBuf { small: [Value::NULL; 8], heap: Value::NULL, len };
+        let mut b = ArgBuf {
+            small: [Value::NULL; 8],
+            heap: Value::NULL,
+            len,
+        };
         if len <= 8 {
             b.small[0] = self_;
             b.small[1..len].copy_from_slice(args);
@@ -38,7 +42,11 @@ impl ArgBuf {
     }
 
     fn as_slice(&self) -> &[Value] {
-        if self.heap.is_null() { &self.small[..self.len] } else { tuple::items(self.heap) }
+        if self.heap.is_null() {
+            &self.small[..self.len]
+        } else {
+            tuple::items(self.heap)
+        }
     }
 }
 
@@ -143,11 +151,23 @@ pub fn call_ex(vm: &mut Vm, f: Value, args: Value, kwargs: Value) -> PyResult<Va
 }
 
 /// Call a Python function.
-pub fn call_function(vm: &mut Vm, fv: Value, func: &'static FunctionObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+pub fn call_function(
+    vm: &mut Vm,
+    fv: Value,
+    func: &'static FunctionObj,
+    args: &[Value],
+    kwnames: Value,
+) -> PyResult<Value> {
     let code = func.code.as_ref::<CodeObj>().expect("code");
     let info = &code.info;
-    if info.emitter == frontend::bytecode::Emitter::Viper || info.emitter == frontend::bytecode::Emitter::AsmThumb {
-        let what = if info.emitter == frontend::bytecode::Emitter::Viper { "viper" } else { "asm_thumb" };
+    if info.emitter == frontend::bytecode::Emitter::Viper
+        || info.emitter == frontend::bytecode::Emitter::AsmThumb
+    {
+        let what = if info.emitter == frontend::bytecode::Emitter::Viper {
+            "viper"
+        } else {
+            "asm_thumb"
+        };
         return Err(vm.not_implemented(format!(
             "@micropython.{what} function '{}' needs the native-code backend, which this build does not have yet",
             info.name
@@ -184,7 +204,9 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
 
 /// Run a class body function with `ns` as its namespace (class cells come from the closure).
 pub fn run_class_body(vm: &mut Vm, body: Value, ns: Value) -> PyResult<Value> {
-    let func = body.as_ref::<FunctionObj>().expect("class body is a function");
+    let func = body
+        .as_ref::<FunctionObj>()
+        .expect("class body is a function");
     let code = func.code.as_ref::<CodeObj>().expect("code");
     let mut frame = Frame::new(vm, code, func.globals, ns, body)?;
     setup_cells(vm, func, code, &frame)?;
@@ -201,8 +223,18 @@ fn setup_cells(vm: &mut Vm, func: &FunctionObj, code: &CodeObj, frame: &Frame) -
     let info = &code.info;
     let ty = vm.types.cell;
     for (i, &from) in info.cell_from_arg.iter().enumerate() {
-        let init = if from == u32::MAX { Value::NULL } else { frame.slots[from as usize].get() };
-        let cell = vm.alloc(CellObj { header: Header::new(ty), value: Cell::new(init) }, false)?;
+        let init = if from == u32::MAX {
+            Value::NULL
+        } else {
+            frame.slots[from as usize].get()
+        };
+        let cell = vm.alloc(
+            CellObj {
+                header: Header::new(ty),
+                value: Cell::new(init),
+            },
+            false,
+        )?;
         frame.slots[frame.cell_base + i].set(Value::from_obj(cell));
     }
     let closure = tuple::items(func.closure);
@@ -246,7 +278,11 @@ fn bind_arguments(
     }
     let mut next = argcount + kwonly;
     if has_varargs {
-        let extra = if npos > argcount { &args[argcount..npos] } else { &[][..] };
+        let extra = if npos > argcount {
+            &args[argcount..npos]
+        } else {
+            &[][..]
+        };
         let t = vm.new_tuple(extra)?;
         slots[next].set(t);
         next += 1;
@@ -254,9 +290,17 @@ fn bind_arguments(
         let defaults = tuple::items(func.defaults.get()).len();
         let name = qualname(vm, func);
         let takes = if defaults > 0 {
-            format!("from {} to {} positional arguments", argcount - defaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - defaults,
+                argcount
+            )
         } else {
-            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
         };
         let given = npos;
         let was = if given == 1 { "was" } else { "were" };
@@ -276,12 +320,17 @@ fn bind_arguments(
         let Some(name_s) = vm.str_of(name) else {
             return Err(vm.type_error("keywords must be strings"));
         };
-        let pos = info.varnames[posonly..argcount + kwonly].iter().position(|v| v == name_s).map(|p| p + posonly);
+        let pos = info.varnames[posonly..argcount + kwonly]
+            .iter()
+            .position(|v| v == name_s)
+            .map(|p| p + posonly);
         match pos {
             Some(p) => {
                 if !slots[p].get().is_null() {
                     let fname = qualname(vm, func);
-                    return Err(vm.type_error(format!("{fname}() got multiple values for argument '{name_s}'")));
+                    return Err(vm.type_error(format!(
+                        "{fname}() got multiple values for argument '{name_s}'"
+                    )));
                 }
                 slots[p].set(value);
             }
@@ -292,7 +341,9 @@ fn bind_arguments(
                     continue;
                 }
                 let fname = qualname(vm, func);
-                return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{name_s}'")));
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{name_s}'"
+                )));
             }
         }
     }
@@ -320,13 +371,22 @@ fn bind_arguments(
         let fname = qualname(vm, func);
         return Err(vm.type_error(missing_message(&fname, &missing, "positional")));
     }
-    for i in argcount..argcount + kwonly {
-        if slots[i].get().is_null() {
+    for (i, slot) in slots
+        .iter()
+        .enumerate()
+        .take(argcount + kwonly)
+        .skip(argcount)
+    {
+        if slot.get().is_null() {
             let name = &info.varnames[i];
             let kwd = func.kwdefaults.get();
-            let d = if kwd.is_null() { None } else { vm.dict_get_str(kwd, name)? };
+            let d = if kwd.is_null() {
+                None
+            } else {
+                vm.dict_get_str(kwd, name)?
+            };
             match d {
-                Some(v) => slots[i].set(v),
+                Some(v) => slot.set(v),
                 None => missing.push(name),
             }
         }
@@ -346,7 +406,10 @@ fn missing_message(fname: &str, missing: &[&str], what: &str) -> String {
         n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     };
     let s = if missing.len() == 1 { "" } else { "s" };
-    format!("{fname}() missing {} required {what} argument{s}: {list}", missing.len())
+    format!(
+        "{fname}() missing {} required {what} argument{s}: {list}",
+        missing.len()
+    )
 }
 
 /// `MakeFunction`: pop the code and the optional parts its flags announce; build the function.
@@ -366,7 +429,9 @@ pub fn make_function(vm: &mut Vm, f: &mut Frame, fl: u32) -> PyResult<Value> {
         }
         None => Value::NONE,
     };
-    let module = vm.dict_get_str(f.globals, "__name__")?.unwrap_or(Value::NONE);
+    let module = vm
+        .dict_get_str(f.globals, "__name__")?
+        .unwrap_or(Value::NONE);
     let ty = vm.types.function;
     let func = FunctionObj {
         header: Header::new(ty),
@@ -387,7 +452,12 @@ pub fn make_function(vm: &mut Vm, f: &mut Frame, fl: u32) -> PyResult<Value> {
 }
 
 /// Call a built-in with `self` bound (used for method descriptors called through the class).
-pub fn call_builtin_static(vm: &mut Vm, b: &BuiltinObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+pub fn call_builtin_static(
+    vm: &mut Vm,
+    b: &BuiltinObj,
+    args: &[Value],
+    kwnames: Value,
+) -> PyResult<Value> {
     debug_assert!(b.flags & BUILTIN_STATIC != 0 || b.self_.is_null());
     (b.func)(vm, args, kwnames)
 }

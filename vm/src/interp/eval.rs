@@ -3,7 +3,7 @@
 //! `interp::gen` for generators, `import` for imports). Errors are values: an arm that fails
 //! returns `Err`, and `run` finds the handler in the exception table or propagates.
 
-use super::frame::{cells_as_values, Frame};
+use super::frame::{Frame, cells_as_values};
 use crate::obj::list::ListObj;
 use crate::obj::tuple;
 use crate::obj::{CellObj, FloatObj};
@@ -13,7 +13,7 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use frontend::bytecode::code::decode;
 use frontend::bytecode::opcodes::codes;
-use frontend::bytecode::{BinaryOperator, Comparison, UnaryOperator, INPLACE};
+use frontend::bytecode::{BinaryOperator, Comparison, INPLACE, UnaryOperator};
 
 /// How a frame stopped running.
 pub enum Exit {
@@ -62,12 +62,13 @@ fn run_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
 fn record_raise(vm: &mut Vm, f: &Frame, e: PyErr) {
     let line = f.line();
     ops::traceback::add_entry(vm, e.0, Value::from_ref(f.code), line);
-    if !vm.handled.is_none() && vm.handled != e.0 {
-        if let Some(x) = e.0.as_ref::<crate::obj::exc::ExcObj>() {
-            if x.context.get().is_none() && !ops::traceback::would_cycle(vm.handled, e.0) {
-                x.context.set(vm.handled);
-            }
-        }
+    if !vm.handled.is_none()
+        && vm.handled != e.0
+        && let Some(x) = e.0.as_ref::<crate::obj::exc::ExcObj>()
+        && x.context.get().is_none()
+        && !ops::traceback::would_cycle(vm.handled, e.0)
+    {
+        x.context.set(vm.handled);
     }
 }
 
@@ -208,7 +209,9 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 let key = f.pop();
                 let obj = f.peek(0);
                 let v = match (list_index(vm, obj, key), key.as_small_int()) {
-                    (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.items()[i as usize].get(),
+                    (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => {
+                        l.items()[i as usize].get()
+                    }
                     _ => ops::subscr::getitem(vm, obj, key)?,
                 };
                 f.set_top(v);
@@ -218,7 +221,9 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 let obj = f.pop();
                 let v = f.pop();
                 match (list_index(vm, obj, key), key.as_small_int()) {
-                    (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.items()[i as usize].set(v),
+                    (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => {
+                        l.items()[i as usize].set(v)
+                    }
                     _ => ops::subscr::setitem(vm, obj, key, v)?,
                 }
             }
@@ -453,7 +458,9 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 f.push(fv);
             }
             codes::LoadBuildClass => {
-                let v = vm.dict_get_str(vm.builtins, "__build_class__")?.unwrap_or(Value::NONE);
+                let v = vm
+                    .dict_get_str(vm.builtins, "__build_class__")?
+                    .unwrap_or(Value::NONE);
                 f.push(v);
             }
             codes::ReturnValue => return Ok(Exit::Return(f.pop())),
@@ -548,7 +555,8 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
             codes::ImportName => {
                 let fromlist = f.pop();
                 let level = f.pop();
-                let m = crate::import::import_name(vm, name_at(f, arg), fromlist, level, f.globals)?;
+                let m =
+                    crate::import::import_name(vm, name_at(f, arg), fromlist, level, f.globals)?;
                 f.push(m);
             }
             codes::ImportFrom => {
@@ -566,7 +574,9 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
                 let s = ops::format::format_value(vm, v, arg & 3, spec)?;
                 f.set_top(s);
             }
-            codes::LoadAssertionError => f.push(Value::from_obj(vm.types.exc(ExcKind::AssertionError))),
+            codes::LoadAssertionError => {
+                f.push(Value::from_obj(vm.types.exc(ExcKind::AssertionError)))
+            }
             codes::SetupAnnotations => {
                 let name = crate::interner::names::ANNOTATIONS;
                 if ops::subscr::mapping_get(vm, f.locals, name)?.is_none() {
@@ -587,7 +597,9 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
             codes::AsyncGenWrap => {
                 let v = f.peek(0);
                 let ty = vm.types.async_gen_value;
-                let head = crate::obj::tuple::TupleHead { header: crate::obj::Header::new(ty) };
+                let head = crate::obj::tuple::TupleHead {
+                    header: crate::obj::Header::new(ty),
+                };
                 let w = vm.alloc_var(head, 1, |_| v, false)?;
                 f.set_top(Value::from_obj(w));
             }
@@ -616,7 +628,10 @@ fn pop_n(f: &mut Frame, n: usize) {
 
 #[inline(always)]
 fn cell_at(f: &Frame, arg: u32) -> &'static CellObj {
-    f.slots[f.cell_base + arg as usize].get().as_ref::<CellObj>().expect("cell slot holds a cell")
+    f.slots[f.cell_base + arg as usize]
+        .get()
+        .as_ref::<CellObj>()
+        .expect("cell slot holds a cell")
 }
 
 #[inline(always)]
@@ -698,7 +713,10 @@ fn float_binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> Option<PyResult<Val
 #[inline(always)]
 fn float_compare(vm: &Vm, arg: u32, a: Value, b: Value) -> Option<Value> {
     // Ints beyond 2**53 do not convert exactly: compare them the slow, exact way.
-    let exact = |v: Value| v.as_small_int().is_none_or(|i| (i.unsigned_abs() as u64) < (1u64 << 53));
+    let exact = |v: Value| {
+        v.as_small_int()
+            .is_none_or(|i| (i.unsigned_abs() as u64) < (1u64 << 53))
+    };
     if !exact(a) || !exact(b) {
         return None;
     }
@@ -753,10 +771,10 @@ fn name_error(vm: &mut Vm, name: Value) -> PyErr {
     let msg = alloc::format!("name '{n}' is not defined");
     let e = vm.new_exc(ExcKind::NameError, &msg);
     let _ = ops::attr::set_attr_str(vm, e.0, "name", name);
-    if let Some(s) = ops::suggest::for_name(vm, name) {
-        if let Ok(v) = vm.new_str(&s) {
-            let _ = ops::attr::set_attr_str(vm, e.0, "__suggestion__", v);
-        }
+    if let Some(s) = ops::suggest::for_name(vm, name)
+        && let Ok(v) = vm.new_str(&s)
+    {
+        let _ = ops::attr::set_attr_str(vm, e.0, "__suggestion__", v);
     }
     e
 }
@@ -766,24 +784,38 @@ fn unbound_local(vm: &mut Vm, f: &Frame, slot: usize) -> PyErr {
     let name = &f.code.info.varnames[slot];
     vm.new_exc(
         ExcKind::UnboundLocalError,
-        &alloc::format!("cannot access local variable '{name}' where it is not associated with a value"),
+        &alloc::format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        ),
     )
 }
 
 fn deref_name(vm: &mut Vm, f: &Frame, idx: usize) -> Value {
     let info = &f.code.info;
-    let name = info.cellvars.iter().chain(info.freevars.iter()).nth(idx).expect("deref index");
+    let name = info
+        .cellvars
+        .iter()
+        .chain(info.freevars.iter())
+        .nth(idx)
+        .expect("deref index");
     vm.intern(name)
 }
 
 #[cold]
 fn unbound_deref(vm: &mut Vm, f: &Frame, idx: usize) -> PyErr {
     let info = &f.code.info;
-    let name = info.cellvars.iter().chain(info.freevars.iter()).nth(idx).expect("deref index");
+    let name = info
+        .cellvars
+        .iter()
+        .chain(info.freevars.iter())
+        .nth(idx)
+        .expect("deref index");
     if idx < info.cellvars.len() {
         vm.new_exc(
             ExcKind::UnboundLocalError,
-            &alloc::format!("cannot access local variable '{name}' where it is not associated with a value"),
+            &alloc::format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     } else {
         vm.new_exc(

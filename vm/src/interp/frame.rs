@@ -4,9 +4,9 @@
 //! Ordinary calls keep the `Frame` itself on the Rust stack (so its slot block is found by the
 //! conservative scan); generators keep the same fields in their `GenObj` between resumptions.
 
-use crate::obj::func::CodeObj;
-use crate::obj::ValueArray;
 use crate::gc::Gc;
+use crate::obj::ValueArray;
+use crate::obj::func::CodeObj;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use core::cell::Cell;
@@ -21,7 +21,12 @@ pub fn frame_meta(block: Value) -> Option<(Value, Value, Value, &'static [Cell<V
     if items.len() < FRAME_META {
         return None;
     }
-    Some((items[0].get(), items[1].get(), items[2].get(), &items[FRAME_META..]))
+    Some((
+        items[0].get(),
+        items[1].get(),
+        items[2].get(),
+        &items[FRAME_META..],
+    ))
 }
 
 /// A running (or suspended) frame.
@@ -50,7 +55,13 @@ pub struct Frame {
 
 impl Frame {
     /// A frame for `code` with all locals unbound and an empty stack.
-    pub fn new(vm: &mut Vm, code: &'static CodeObj, globals: Value, locals: Value, func: Value) -> PyResult<Frame> {
+    pub fn new(
+        vm: &mut Vm,
+        code: &'static CodeObj,
+        globals: Value,
+        locals: Value,
+        func: Value,
+    ) -> PyResult<Frame> {
         let info = &code.info;
         let nlocals = info.varnames.len();
         let cell_base = nlocals;
@@ -62,7 +73,18 @@ impl Frame {
         all[1].set(globals);
         all[2].set(locals);
         let slots = &all[FRAME_META..];
-        Ok(Frame { code, globals, locals, slots, block, cell_base, stack_base, sp: stack_base, ip: 0, func })
+        Ok(Frame {
+            code,
+            globals,
+            locals,
+            slots,
+            block,
+            cell_base,
+            stack_base,
+            sp: stack_base,
+            ip: 0,
+            func,
+        })
     }
 
     /// Push onto the value stack.
@@ -119,7 +141,10 @@ pub struct FramePool {
 
 impl Default for FramePool {
     fn default() -> Self {
-        FramePool { blocks: [[Value::NULL; POOL_DEPTH]; POOL_CLASSES], counts: [0; POOL_CLASSES] }
+        FramePool {
+            blocks: [[Value::NULL; POOL_DEPTH]; POOL_CLASSES],
+            counts: [0; POOL_CLASSES],
+        }
     }
 }
 
@@ -149,7 +174,7 @@ fn frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
 pub fn release_frame_block(vm: &mut Vm, block: Gc<ValueArray>) {
     let items = crate::gc::var_items_static(block);
     let class = items.len() / POOL_GRAIN;
-    if items.len() % POOL_GRAIN != 0 || class >= POOL_CLASSES {
+    if !items.len().is_multiple_of(POOL_GRAIN) || class >= POOL_CLASSES {
         return;
     }
     let n = vm.frame_pool.counts[class] as usize;

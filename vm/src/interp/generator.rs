@@ -1,7 +1,7 @@
 //! Generators, coroutines and async generators: a suspended frame kept in a heap object, and
 //! `send`/`throw`/`close`, `yield from` delegation and `await`.
 
-use super::eval::{run, resume_with_error, Exit};
+use super::eval::{Exit, resume_with_error, run};
 use super::frame::Frame;
 use crate::gc::Gc;
 use crate::obj::func::{CodeObj, FunctionObj};
@@ -106,7 +106,11 @@ fn frame_of(g: &GenObj) -> Frame {
 
 fn kind_word(vm: &Vm, g: &GenObj) -> &'static str {
     let ty = g.header.ty.get();
-    if ty == vm.types.coroutine { "coroutine" } else { "generator" }
+    if ty == vm.types.coroutine {
+        "coroutine"
+    } else {
+        "generator"
+    }
 }
 
 /// Resume `g`: with `value` sent in, or with `exc` raised at the suspension point.
@@ -129,7 +133,9 @@ fn resume(vm: &mut Vm, gv: Value, value: Value, exc: Option<PyErr>) -> PyResult<
         GenState::Created => {
             if exc.is_none() && !value.is_none() {
                 let w = kind_word(vm, g);
-                return Err(vm.type_error(alloc::format!("can't send non-None value to a just-started {w}")));
+                return Err(vm.type_error(alloc::format!(
+                    "can't send non-None value to a just-started {w}"
+                )));
             }
         }
         GenState::Suspended => {}
@@ -143,7 +149,11 @@ fn resume(vm: &mut Vm, gv: Value, value: Value, exc: Option<PyErr>) -> PyResult<
     vm.depth += 1;
     if vm.depth > vm.recursion_limit {
         vm.depth -= 1;
-        g.state.set(if started { GenState::Suspended } else { GenState::Created });
+        g.state.set(if started {
+            GenState::Suspended
+        } else {
+            GenState::Created
+        });
         return Err(vm.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
     }
     let r = match exc {
@@ -196,26 +206,26 @@ pub fn gen_send(vm: &mut Vm, gv: Value, value: Value) -> PyResult<SendResult> {
 pub fn gen_throw(vm: &mut Vm, gv: Value, exc: PyErr) -> PyResult<SendResult> {
     // Delegate to a sub-iterator first when suspended inside `yield from` / `await`.
     let g = gv.as_ref::<GenObj>().expect("generator");
-    if g.state.get() == GenState::Suspended {
-        if let Some(sub) = delegate_of(g) {
-            let r = throw_into(vm, sub, exc);
-            let frame = frame_of(g);
-            match r {
-                Ok(SendResult::Yielded(v)) => return Ok(SendResult::Yielded(v)),
-                Ok(SendResult::Returned(v)) => {
-                    // The sub-iterator finished: continue the outer frame after its `Send`.
-                    let send_ip = g.ip.get() - 2;
-                    let word = frame.code.info.code[send_ip];
-                    let target = (word >> 8) as usize;
-                    let mut frame = frame;
-                    frame.pop();
-                    frame.set_top(v);
-                    g.ip.set(target);
-                    g.sp.set(frame.sp);
-                    return resume_after_delegation(vm, gv);
-                }
-                Err(e) => return resume(vm, gv, Value::NONE, Some(e)),
+    if g.state.get() == GenState::Suspended
+        && let Some(sub) = delegate_of(g)
+    {
+        let r = throw_into(vm, sub, exc);
+        let frame = frame_of(g);
+        match r {
+            Ok(SendResult::Yielded(v)) => return Ok(SendResult::Yielded(v)),
+            Ok(SendResult::Returned(v)) => {
+                // The sub-iterator finished: continue the outer frame after its `Send`.
+                let send_ip = g.ip.get() - 2;
+                let word = frame.code.info.code[send_ip];
+                let target = (word >> 8) as usize;
+                let mut frame = frame;
+                frame.pop();
+                frame.set_top(v);
+                g.ip.set(target);
+                g.sp.set(frame.sp);
+                return resume_after_delegation(vm, gv);
             }
+            Err(e) => return resume(vm, gv, Value::NONE, Some(e)),
         }
     }
     resume(vm, gv, Value::NONE, Some(exc))
@@ -277,9 +287,9 @@ fn throw_into(vm: &mut Vm, sub: Value, exc: PyErr) -> PyResult<SendResult> {
     };
     match vm.call(throw, &[exc.0]) {
         Ok(v) => Ok(SendResult::Yielded(v)),
-        Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => {
-            Ok(SendResult::Returned(crate::ops::exc::stop_iteration_value(vm, e.0)))
-        }
+        Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => Ok(SendResult::Returned(
+            crate::ops::exc::stop_iteration_value(vm, e.0),
+        )),
         Err(e) => Err(e),
     }
 }
@@ -301,7 +311,9 @@ pub fn gen_close(vm: &mut Vm, gv: Value) -> PyResult<Value> {
             Err(vm.runtime_error(alloc::format!("{w} ignored GeneratorExit")))
         }
         Ok(SendResult::Returned(_)) => Ok(Value::NONE),
-        Err(e) if vm.exc_is(e.0, ExcKind::GeneratorExit) || vm.exc_is(e.0, ExcKind::StopIteration) => {
+        Err(e)
+            if vm.exc_is(e.0, ExcKind::GeneratorExit) || vm.exc_is(e.0, ExcKind::StopIteration) =>
+        {
             Ok(Value::NONE)
         }
         Err(e) => Err(e),
@@ -327,9 +339,9 @@ pub fn send_to(vm: &mut Vm, sub: Value, value: Value) -> PyResult<SendResult> {
     };
     match r {
         Ok(v) => Ok(SendResult::Yielded(v)),
-        Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => {
-            Ok(SendResult::Returned(crate::ops::exc::stop_iteration_value(vm, e.0)))
-        }
+        Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => Ok(SendResult::Returned(
+            crate::ops::exc::stop_iteration_value(vm, e.0),
+        )),
         Err(e) => Err(e),
     }
 }
@@ -344,10 +356,10 @@ pub fn yield_from_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 /// `GetAwaitable`: coroutines pass through; other objects must have `__await__`.
 pub fn get_awaitable(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    if let Some(t) = v.obj_type() {
-        if t == vm.types.coroutine {
-            return Ok(v);
-        }
+    if let Some(t) = v.obj_type()
+        && t == vm.types.coroutine
+    {
+        return Ok(v);
     }
     let name = crate::interner::names::AWAIT;
     match crate::ops::attr::lookup_special(vm, v, name)? {
@@ -360,7 +372,9 @@ pub fn get_awaitable(vm: &mut Vm, v: Value) -> PyResult<Value> {
         }
         None => {
             let t = vm.type_name(v);
-            Err(vm.type_error(alloc::format!("object {t} can't be used in 'await' expression")))
+            Err(vm.type_error(alloc::format!(
+                "object {t} can't be used in 'await' expression"
+            )))
         }
     }
 }
@@ -373,7 +387,12 @@ pub fn async_gen_step(vm: &mut Vm, agen: Value, start: Value, mode: isize) -> Py
 
 /// Advance an async generator step: returns what the awaiting coroutine should yield to its
 /// event loop, or raises StopIteration(value) when the generator produced `value`.
-pub fn async_gen_advance(vm: &mut Vm, step: &crate::obj::IterObj, value: Value, exc: Option<PyErr>) -> PyResult<Value> {
+pub fn async_gen_advance(
+    vm: &mut Vm,
+    step: &crate::obj::IterObj,
+    value: Value,
+    exc: Option<PyErr>,
+) -> PyResult<Value> {
     let agen = step.a.get();
     match step.index.get() {
         2 => return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()")),
@@ -416,7 +435,10 @@ pub fn async_gen_advance(vm: &mut Vm, step: &crate::obj::IterObj, value: Value, 
         }
         Err(e) => {
             step.index.set(2);
-            if mode == 2 && (vm.exc_is(e.0, ExcKind::GeneratorExit) || vm.exc_is(e.0, ExcKind::StopAsyncIteration)) {
+            if mode == 2
+                && (vm.exc_is(e.0, ExcKind::GeneratorExit)
+                    || vm.exc_is(e.0, ExcKind::StopAsyncIteration))
+            {
                 return Err(crate::types::func::stop_iteration(vm, Value::NONE));
             }
             Err(e)

@@ -32,7 +32,14 @@ fn mem_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let s = vm.heap.stats();
     let text = alloc::format!(
         "mem: total={}, current={}, peak={}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, max free sz: {}\n",
-        s.total, s.used, s.used, s.total, s.used, s.free, s.objects, s.max_free_run / crate::gc::BLOCK_SIZE
+        s.total,
+        s.used,
+        s.used,
+        s.total,
+        s.used,
+        s.free,
+        s.objects,
+        s.max_free_run / crate::gc::BLOCK_SIZE
     );
     crate::builtins::io::write_stdout(vm, &text)?;
     Ok(Value::NONE)
@@ -80,7 +87,10 @@ fn schedule(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 fn stack_use(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::exact(vm, "stack_use", a, kw, 0)?;
     let here = 0usize;
-    let used = vm.heap.stack_top().saturating_sub(core::ptr::addr_of!(here) as usize);
+    let used = vm
+        .heap
+        .stack_top()
+        .saturating_sub(core::ptr::addr_of!(here) as usize);
     Ok(Value::small_int(used as isize))
 }
 

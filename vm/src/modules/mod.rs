@@ -16,7 +16,7 @@ pub mod sys;
 pub mod time;
 pub mod types_;
 
-use crate::obj::typeobj::{flags as tflags, TypeObj};
+use crate::obj::typeobj::{TypeObj, flags as tflags};
 use crate::obj::{Header, Kind};
 use crate::types::MethodDef;
 use crate::value::Value;
@@ -55,13 +55,31 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 pub fn is_builtin_name(name: &str) -> bool {
     matches!(
         name,
-        "sys" | "builtins" | "gc" | "micropython" | "math" | "cmath" | "time" | "utime" | "errno"
-            | "struct" | "array" | "collections" | "io" | "string" | "types" | "random"
+        "sys"
+            | "builtins"
+            | "gc"
+            | "micropython"
+            | "math"
+            | "cmath"
+            | "time"
+            | "utime"
+            | "errno"
+            | "struct"
+            | "array"
+            | "collections"
+            | "io"
+            | "string"
+            | "types"
+            | "random"
     )
 }
 
 /// Add functions to a module.
-pub fn add_functions(vm: &mut Vm, module: Value, fns: &[(&'static str, crate::obj::func::NativeFn)]) -> PyResult<()> {
+pub fn add_functions(
+    vm: &mut Vm,
+    module: Value,
+    fns: &[(&'static str, crate::obj::func::NativeFn)],
+) -> PyResult<()> {
     let d = vm.module_dict(module);
     for &(name, f) in fns {
         let b = vm.new_builtin(name, f, 0, module)?;
@@ -71,7 +89,12 @@ pub fn add_functions(vm: &mut Vm, module: Value, fns: &[(&'static str, crate::ob
 }
 
 /// A new class implemented in Rust, with `NativeObj` instances.
-pub fn new_native_type(vm: &mut Vm, name: &str, module: &str, methods: &[MethodDef]) -> PyResult<crate::gc::Gc<TypeObj>> {
+pub fn new_native_type(
+    vm: &mut Vm,
+    name: &str,
+    module: &str,
+    methods: &[MethodDef],
+) -> PyResult<crate::gc::Gc<TypeObj>> {
     let object = vm.types.object;
     let n = vm.intern(name);
     let bases = vm.new_tuple(&[Value::from_obj(object)])?;

@@ -50,13 +50,20 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn getsizeof(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "getsizeof", a, kw, 1, 2)?;
-    let n = if a[0].is_obj() { vm.heap.alloc_size(a[0].header_ptr()) } else { 8 };
+    let n = if a[0].is_obj() {
+        vm.heap.alloc_size(a[0].header_ptr())
+    } else {
+        8
+    };
     Ok(Value::small_int(n as isize))
 }
 
 fn intern(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::exact(vm, "intern", a, kw, 1)?;
-    let s = String::from(vm.str_of(a[0]).ok_or_else(|| vm.type_error("intern() argument must be str"))?);
+    let s = String::from(
+        vm.str_of(a[0])
+            .ok_or_else(|| vm.type_error("intern() argument must be str"))?,
+    );
     Ok(vm.intern(&s))
 }
 
@@ -116,7 +123,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let idict = vm.module_dict(imp);
     let name = vm.new_str("pyrite")?;
     vm.dict_set_str(idict, "name", name)?;
-    let ver = vm.new_tuple(&[Value::small_int(0), Value::small_int(1), Value::small_int(0)])?;
+    let ver = vm.new_tuple(&[
+        Value::small_int(0),
+        Value::small_int(1),
+        Value::small_int(0),
+    ])?;
     vm.dict_set_str(idict, "version", ver)?;
     // MicroPython's .mpy version word: bytecode version 6, native arch none.
     vm.dict_set_str(idict, "_mpy", Value::small_int(6))?;
@@ -125,13 +136,25 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     vm.dict_set_str(d, "implementation", imp)?;
     let version = vm.new_str("3.11.0 (pyrite 0.1.0)")?;
     vm.dict_set_str(d, "version", version)?;
-    let vi = vm.new_tuple(&[Value::small_int(3), Value::small_int(11), Value::small_int(0)])?;
+    let vi = vm.new_tuple(&[
+        Value::small_int(3),
+        Value::small_int(11),
+        Value::small_int(0),
+    ])?;
     vm.dict_set_str(d, "version_info", vi)?;
     let maxsize = vm.int_from_i64(isize::MAX as i64)?;
     vm.dict_set_str(d, "maxsize", maxsize)?;
-    let bo = vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" })?;
+    let bo = vm.new_str(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    })?;
     vm.dict_set_str(d, "byteorder", bo)?;
-    let plat = vm.new_str(if cfg!(target_os = "none") { "pyrite" } else { "linux" })?;
+    let plat = vm.new_str(if cfg!(target_os = "none") {
+        "pyrite"
+    } else {
+        "linux"
+    })?;
     vm.dict_set_str(d, "platform", plat)?;
     let exe = vm.new_str("pyrite")?;
     vm.dict_set_str(d, "executable", exe)?;

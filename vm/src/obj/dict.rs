@@ -69,7 +69,11 @@ impl DictObj {
             return None;
         }
         let k = e[pos * 3 + 1].get();
-        if k.is_null() { None } else { Some((k, e[pos * 3 + 2].get())) }
+        if k.is_null() {
+            None
+        } else {
+            Some((k, e[pos * 3 + 2].get()))
+        }
     }
 
     /// Number of entry positions to scan when iterating.
@@ -130,7 +134,10 @@ impl Vm {
                 if k == key {
                     return Ok(Some(ix as usize));
                 }
-                if !k.is_null() && e[base].get().bits() as isize == hash && !(k.as_qstr().is_some() && key.as_qstr().is_some()) {
+                if !k.is_null()
+                    && e[base].get().bits() as isize == hash
+                    && !(k.as_qstr().is_some() && key.as_qstr().is_some())
+                {
                     let version = d.version.get();
                     if self.eq(k, key)? {
                         return Ok(Some(ix as usize));
@@ -152,7 +159,9 @@ impl Vm {
             return Ok(None);
         }
         let hash = self.hash(key)?;
-        Ok(self.dict_find(d, key, hash)?.map(|ix| d.entries()[ix * 3 + 2].get()))
+        Ok(self
+            .dict_find(d, key, hash)?
+            .map(|ix| d.entries()[ix * 3 + 2].get()))
     }
 
     /// `d[key] = value`.
@@ -162,7 +171,13 @@ impl Vm {
     }
 
     /// `d[key] = value` with a precomputed hash.
-    pub fn dict_set_hashed(&mut self, dv: Value, key: Value, hash: isize, value: Value) -> PyResult<()> {
+    pub fn dict_set_hashed(
+        &mut self,
+        dv: Value,
+        key: Value,
+        hash: isize,
+        value: Value,
+    ) -> PyResult<()> {
         let d = as_dict(dv).expect("dict");
         if let Some(ix) = self.dict_find(d, key, hash)? {
             d.entries()[ix * 3 + 2].set(value);
@@ -229,7 +244,9 @@ impl Vm {
             return Ok(None);
         }
         let hash = self.hash(key)?;
-        let Some(ix) = self.dict_find(d, key, hash)? else { return Ok(None) };
+        let Some(ix) = self.dict_find(d, key, hash)? else {
+            return Ok(None);
+        };
         let e = d.entries();
         let old = e[ix * 3 + 2].get();
         e[ix * 3 + 1].set(Value::NULL);
@@ -300,7 +317,9 @@ fn insert_index(indices: &[Cell<i32>], hash: isize, ix: i32) {
 /// Lookup by a key that is a `str` value (interned or not): the attribute-lookup fast path.
 #[inline]
 pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
-    let Some(d) = as_dict(dv) else { return Ok(None) };
+    let Some(d) = as_dict(dv) else {
+        return Ok(None);
+    };
     if d.is_empty() {
         return Ok(None);
     }
@@ -321,7 +340,10 @@ pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
             if k == key {
                 return Ok(Some(e[base + 2].get()));
             }
-            if !k.is_null() && e[base].get().bits() as isize == hash && !(k.as_qstr().is_some() && key.as_qstr().is_some()) {
+            if !k.is_null()
+                && e[base].get().bits() as isize == hash
+                && !(k.as_qstr().is_some() && key.as_qstr().is_some())
+            {
                 if let (Some(a), Some(b)) = (vm.str_of(k), vm.str_of(key)) {
                     if a == b {
                         return Ok(Some(e[base + 2].get()));

@@ -85,16 +85,39 @@ pub const BUILTIN_STATIC: u32 = 4;
 
 impl Vm {
     /// A new built-in function object.
-    pub fn new_builtin(&mut self, name: &'static str, func: NativeFn, flags: u32, owner: Value) -> PyResult<Value> {
+    pub fn new_builtin(
+        &mut self,
+        name: &'static str,
+        func: NativeFn,
+        flags: u32,
+        owner: Value,
+    ) -> PyResult<Value> {
         let ty = self.types.builtin_function;
-        let g = self.alloc(BuiltinObj { header: Header::new(ty), name, func, self_: Value::NULL, flags, owner }, false)?;
+        let g = self.alloc(
+            BuiltinObj {
+                header: Header::new(ty),
+                name,
+                func,
+                self_: Value::NULL,
+                flags,
+                owner,
+            },
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 
     /// A built-in bound to `self_`.
     pub fn bind_builtin(&mut self, b: &BuiltinObj, self_: Value) -> PyResult<Value> {
         let ty = self.types.builtin_function;
-        let obj = BuiltinObj { header: Header::new(ty), name: b.name, func: b.func, self_, flags: b.flags, owner: b.owner };
+        let obj = BuiltinObj {
+            header: Header::new(ty),
+            name: b.name,
+            func: b.func,
+            self_,
+            flags: b.flags,
+            owner: b.owner,
+        };
         let g = self.alloc(obj, false)?;
         Ok(Value::from_obj(g))
     }

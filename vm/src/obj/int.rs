@@ -51,16 +51,22 @@ pub fn is_int(v: Value) -> bool {
 impl Vm {
     /// An int value from a `BigInt`, small when it fits.
     pub fn int_from_big(&mut self, b: BigInt) -> PyResult<Value> {
-        if let Some(i) = b.to_i64() {
-            if let Some(v) = Value::try_small_int(i) {
-                return Ok(v);
-            }
+        if let Some(i) = b.to_i64()
+            && let Some(v) = Value::try_small_int(i)
+        {
+            return Ok(v);
         }
         let ty = self.types.int;
         // The digits live outside the GC heap until the finaliser frees them: count them
         // towards the next collection so garbage big ints do not pile up in the allocator.
         self.allocated_since_gc += (b.bits() / 8) as usize + 32;
-        let g = self.alloc(IntObj { header: Header::new(ty), value: b }, true)?;
+        let g = self.alloc(
+            IntObj {
+                header: Header::new(ty),
+                value: b,
+            },
+            true,
+        )?;
         Ok(Value::from_obj(g))
     }
 

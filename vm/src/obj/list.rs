@@ -82,7 +82,11 @@ impl Vm {
         } else {
             Some(self.alloc_var((), items.len(), |i| Cell::new(items[i]), false)?)
         };
-        let obj = ListObj { header: Header::new(ty), storage: Cell::new(storage), len: Cell::new(items.len()) };
+        let obj = ListObj {
+            header: Header::new(ty),
+            storage: Cell::new(storage),
+            len: Cell::new(items.len()),
+        };
         let g = self.alloc_instance(ty, obj)?;
         Ok(g)
     }
@@ -96,12 +100,17 @@ impl Vm {
         let cap = grown_capacity(needed);
         let old = list.storage.get();
         let len = list.len();
-        let new = self.alloc_var((), cap, |i| {
-            Cell::new(match old {
-                Some(o) if i < len => crate::gc::var_items_static(o)[i].get(),
-                _ => Value::NULL,
-            })
-        }, false)?;
+        let new = self.alloc_var(
+            (),
+            cap,
+            |i| {
+                Cell::new(match old {
+                    Some(o) if i < len => crate::gc::var_items_static(o)[i].get(),
+                    _ => Value::NULL,
+                })
+            },
+            false,
+        )?;
         list.storage.set(Some(new));
         if let Some(o) = old {
             self.heap.free(o.erase());
@@ -163,9 +172,16 @@ impl Vm {
     /// A new bytearray holding `b`.
     pub fn new_bytearray(&mut self, b: &[u8]) -> PyResult<Value> {
         let ty = self.types.bytearray;
-        let storage =
-            if b.is_empty() { None } else { Some(self.alloc_var((), b.len(), |i| Cell::new(b[i]), false)?) };
-        let obj = ByteArrayObj { header: Header::new(ty), storage: Cell::new(storage), len: Cell::new(b.len()) };
+        let storage = if b.is_empty() {
+            None
+        } else {
+            Some(self.alloc_var((), b.len(), |i| Cell::new(b[i]), false)?)
+        };
+        let obj = ByteArrayObj {
+            header: Header::new(ty),
+            storage: Cell::new(storage),
+            len: Cell::new(b.len()),
+        };
         self.alloc_instance(ty, obj)
     }
 
@@ -176,12 +192,17 @@ impl Vm {
         if len + b.len() > cap {
             let newcap = grown_capacity(len + b.len());
             let old = ba.storage.get();
-            let new = self.alloc_var((), newcap, |i| {
-                Cell::new(match old {
-                    Some(o) if i < len => crate::gc::var_items_static(o)[i].get(),
-                    _ => 0,
-                })
-            }, false)?;
+            let new = self.alloc_var(
+                (),
+                newcap,
+                |i| {
+                    Cell::new(match old {
+                        Some(o) if i < len => crate::gc::var_items_static(o)[i].get(),
+                        _ => 0,
+                    })
+                },
+                false,
+            )?;
             ba.storage.set(Some(new));
         }
         let s = crate::gc::var_items_static(ba.storage.get().expect("reserved"));

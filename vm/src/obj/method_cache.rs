@@ -33,8 +33,16 @@ impl Default for MethodCache {
 impl MethodCache {
     /// An empty cache.
     pub fn new() -> MethodCache {
-        let e = Entry { ty: Value::NULL, name: Value::NULL, epoch: 0, value: Value::NULL };
-        MethodCache { entries: [e; SIZE], epoch: 1 }
+        let e = Entry {
+            ty: Value::NULL,
+            name: Value::NULL,
+            epoch: 0,
+            value: Value::NULL,
+        };
+        MethodCache {
+            entries: [e; SIZE],
+            epoch: 1,
+        }
     }
 
     #[inline(always)]
@@ -47,7 +55,11 @@ impl MethodCache {
     pub fn get(&self, ty: Value, name: Value) -> Option<Option<Value>> {
         let e = &self.entries[Self::slot(ty, name)];
         if e.ty == ty && e.name == name && e.epoch == self.epoch {
-            return Some(if e.value.is_null() { None } else { Some(e.value) });
+            return Some(if e.value.is_null() {
+                None
+            } else {
+                Some(e.value)
+            });
         }
         None
     }
@@ -56,7 +68,12 @@ impl MethodCache {
     #[inline(always)]
     pub fn put(&mut self, ty: Value, name: Value, value: Option<Value>) {
         let epoch = self.epoch;
-        self.entries[Self::slot(ty, name)] = Entry { ty, name, epoch, value: value.unwrap_or(Value::NULL) };
+        self.entries[Self::slot(ty, name)] = Entry {
+            ty,
+            name,
+            epoch,
+            value: value.unwrap_or(Value::NULL),
+        };
     }
 
     /// Forget everything (a class namespace changed or a class was created).

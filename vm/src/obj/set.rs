@@ -103,7 +103,11 @@ impl Vm {
         let mut perturb = hash as usize;
         let mut i = hash as usize & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 let h = t[j * 2].get().bits();
                 let k = t[j * 2 + 1].get();
@@ -135,7 +139,11 @@ impl Vm {
         let mut i = hash as usize & mask;
         let mut freeslot = None;
         let slot = 'search: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 let h = t[j * 2].get().bits();
                 let k = t[j * 2 + 1].get();
@@ -220,7 +228,9 @@ impl Vm {
             return Ok(false);
         }
         let hash = self.hash(key)?;
-        let Some(j) = self.set_find(s, key, hash)? else { return Ok(false) };
+        let Some(j) = self.set_find(s, key, hash)? else {
+            return Ok(false);
+        };
         let t = s.table();
         t[j * 2].set(Value::from_bits(DUMMY_HASH));
         t[j * 2 + 1].set(Value::NULL);

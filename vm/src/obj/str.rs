@@ -4,7 +4,7 @@
 
 use super::Header;
 use crate::gc::VarObj;
-use crate::value::{utf8_unchecked, Value};
+use crate::value::{Value, utf8_unchecked};
 use crate::vm::{PyResult, Vm};
 use core::cell::Cell;
 
@@ -67,14 +67,18 @@ impl Vm {
         if s.is_empty() {
             return Ok(self.empty_str);
         }
-        if s.len() == 1 {
-            if let Some(q) = self.interner.lookup(s) {
-                return Ok(Value::qstr(q));
-            }
+        if s.len() == 1
+            && let Some(q) = self.interner.lookup(s)
+        {
+            return Ok(Value::qstr(q));
         }
         let bytes = s.as_bytes();
         let ty = self.types.str;
-        let head = StrHead { header: Header::new(ty), hash: Cell::new(-1), char_len: s.chars().count() };
+        let head = StrHead {
+            header: Header::new(ty),
+            hash: Cell::new(-1),
+            char_len: s.chars().count(),
+        };
         let g = self.alloc_var(head, bytes.len(), |i| bytes[i], false)?;
         Ok(Value::from_obj(g))
     }
@@ -110,7 +114,15 @@ impl Vm {
     /// A new `bytes`.
     pub fn new_bytes(&mut self, b: &[u8]) -> PyResult<Value> {
         let ty = self.types.bytes;
-        let g = self.alloc_var(BytesHead { header: Header::new(ty), hash: Cell::new(-1) }, b.len(), |i| b[i], false)?;
+        let g = self.alloc_var(
+            BytesHead {
+                header: Header::new(ty),
+                hash: Cell::new(-1),
+            },
+            b.len(),
+            |i| b[i],
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 

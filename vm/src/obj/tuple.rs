@@ -31,7 +31,14 @@ impl Vm {
             return Ok(self.empty_tuple);
         }
         let ty = self.types.tuple;
-        let g = self.alloc_var(TupleHead { header: Header::new(ty) }, items.len(), |i| items[i], false)?;
+        let g = self.alloc_var(
+            TupleHead {
+                header: Header::new(ty),
+            },
+            items.len(),
+            |i| items[i],
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 
@@ -41,7 +48,14 @@ impl Vm {
             return Ok(self.empty_tuple);
         }
         let ty = self.types.tuple;
-        let g = self.alloc_var(TupleHead { header: Header::new(ty) }, n, f, false)?;
+        let g = self.alloc_var(
+            TupleHead {
+                header: Header::new(ty),
+            },
+            n,
+            f,
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 }

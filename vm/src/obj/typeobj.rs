@@ -85,7 +85,9 @@ pub fn lookup(vm: &mut Vm, ty: &TypeObj, name: Value) -> PyResult<Option<Value>>
 fn lookup_uncached(vm: &mut Vm, ty: &TypeObj, name: Value) -> PyResult<Option<Value>> {
     let mro = tuple::items(ty.mro.get());
     for &t in mro {
-        let Some(t) = t.as_ref::<TypeObj>() else { continue };
+        let Some(t) = t.as_ref::<TypeObj>() else {
+            continue;
+        };
         if let Some(v) = dict::get_str(vm, t.dict.get(), name)? {
             return Ok(Some(v));
         }
@@ -94,11 +96,21 @@ fn lookup_uncached(vm: &mut Vm, ty: &TypeObj, name: Value) -> PyResult<Option<Va
 }
 
 /// Like `lookup` but starting after `after` in the MRO of `ty` (for `super`).
-pub fn lookup_after(vm: &mut Vm, ty: &TypeObj, after: Value, name: Value) -> PyResult<Option<Value>> {
+pub fn lookup_after(
+    vm: &mut Vm,
+    ty: &TypeObj,
+    after: Value,
+    name: Value,
+) -> PyResult<Option<Value>> {
     let mro = tuple::items(ty.mro.get());
-    let start = mro.iter().position(|&t| t == after).map_or(mro.len(), |i| i + 1);
+    let start = mro
+        .iter()
+        .position(|&t| t == after)
+        .map_or(mro.len(), |i| i + 1);
     for &t in &mro[start..] {
-        let Some(t) = t.as_ref::<TypeObj>() else { continue };
+        let Some(t) = t.as_ref::<TypeObj>() else {
+            continue;
+        };
         if let Some(v) = dict::get_str(vm, t.dict.get(), name)? {
             return Ok(Some(v));
         }

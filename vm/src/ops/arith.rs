@@ -20,21 +20,38 @@ impl Vm {
     #[inline]
     pub fn new_float(&mut self, x: f64) -> PyResult<Value> {
         let ty = self.types.float;
-        let g = self.alloc(FloatObj { header: Header::new(ty), value: x }, false)?;
+        let g = self.alloc(
+            FloatObj {
+                header: Header::new(ty),
+                value: x,
+            },
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 
     /// A new complex.
     pub fn new_complex(&mut self, re: f64, im: f64) -> PyResult<Value> {
         let ty = self.types.complex;
-        let g = self.alloc(ComplexObj { header: Header::new(ty), re, im }, false)?;
+        let g = self.alloc(
+            ComplexObj {
+                header: Header::new(ty),
+                re,
+                im,
+            },
+            false,
+        )?;
         Ok(Value::from_obj(g))
     }
 }
 
 /// A float from a big integer (may be infinite).
 pub fn bigint_to_f64(b: &BigInt) -> f64 {
-    b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })
+    b.to_f64().unwrap_or(if b.is_negative() {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    })
 }
 
 /// The integer part of a finite float as a big integer.
@@ -80,7 +97,10 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<isize> {
     }
     let b = index_bigint(vm, v)?;
     b.to_isize().ok_or_else(|| {
-        vm.new_exc(crate::types::ExcKind::IndexError, "cannot fit 'int' into an index-sized integer")
+        vm.new_exc(
+            crate::types::ExcKind::IndexError,
+            "cannot fit 'int' into an index-sized integer",
+        )
     })
 }
 
@@ -110,27 +130,33 @@ fn unsupported_op(vm: &mut Vm, op: B, inplace: bool, a: Value, b: Value) -> crat
         if vm.is_str(a) {
             return vm.type_error(format!("can only concatenate str (not \"{y}\") to str"));
         }
-        if matches!(a.obj_kind(), Some(Kind::List)) && !vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE) {
+        if matches!(a.obj_kind(), Some(Kind::List))
+            && !vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE)
+        {
             return vm.type_error(format!("can only concatenate list (not \"{y}\") to list"));
         }
-        if matches!(a.obj_kind(), Some(Kind::Tuple)) && !vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE) {
+        if matches!(a.obj_kind(), Some(Kind::Tuple))
+            && !vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE)
+        {
             return vm.type_error(format!("can only concatenate tuple (not \"{y}\") to tuple"));
         }
     }
     let eq = if inplace { "=" } else { "" };
-    vm.type_error(format!("unsupported operand type(s) for {}{eq}: '{x}' and '{y}'", op.symbol()))
+    vm.type_error(format!(
+        "unsupported operand type(s) for {}{eq}: '{x}' and '{y}'",
+        op.symbol()
+    ))
 }
 
 /// `a op b` (or `a op= b` when `inplace`).
 pub fn binary_op(vm: &mut Vm, op: B, inplace: bool, a: Value, b: Value) -> PyResult<Value> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let user = ta.has(crate::obj::typeobj::flags::HEAPTYPE) || tb.has(crate::obj::typeobj::flags::HEAPTYPE);
+    let user = ta.has(crate::obj::typeobj::flags::HEAPTYPE)
+        || tb.has(crate::obj::typeobj::flags::HEAPTYPE);
     if !user {
-        if inplace {
-            if let Some(r) = builtin_inplace(vm, op, a, b)? {
-                return Ok(r);
-            }
+        if inplace && let Some(r) = builtin_inplace(vm, op, a, b)? {
+            return Ok(r);
         }
         if let Some(r) = builtin_binary(vm, op, a, b)? {
             return Ok(r);
@@ -138,29 +164,24 @@ pub fn binary_op(vm: &mut Vm, op: B, inplace: bool, a: Value, b: Value) -> PyRes
         return Err(unsupported_op(vm, op, inplace, a, b));
     }
     let (fwd, rev, ip) = op.dunders();
-    if inplace {
-        if let Some(r) = try_dunder(vm, a, ip, &[b])? {
-            return Ok(r);
-        }
+    if inplace && let Some(r) = try_dunder(vm, a, ip, &[b])? {
+        return Ok(r);
     }
     let b_sub = tb != ta && crate::obj::typeobj::is_subtype(&tb, Value::from_obj(ta));
-    if b_sub {
-        if let Some(r) = try_dunder(vm, b, rev, &[a])? {
-            return Ok(r);
-        }
+    if b_sub && let Some(r) = try_dunder(vm, b, rev, &[a])? {
+        return Ok(r);
     }
     if let Some(r) = try_dunder(vm, a, fwd, &[b])? {
         return Ok(r);
     }
-    if !b_sub && ta != tb {
-        if let Some(r) = try_dunder(vm, b, rev, &[a])? {
-            return Ok(r);
-        }
+    if !b_sub
+        && ta != tb
+        && let Some(r) = try_dunder(vm, b, rev, &[a])?
+    {
+        return Ok(r);
     }
-    if inplace {
-        if let Some(r) = builtin_inplace(vm, op, a, b)? {
-            return Ok(r);
-        }
+    if inplace && let Some(r) = builtin_inplace(vm, op, a, b)? {
+        return Ok(r);
     }
     if let Some(r) = builtin_binary(vm, op, a, b)? {
         return Ok(r);
@@ -174,13 +195,19 @@ fn try_dunder(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<O
         return Ok(None);
     }
     let n = vm.intern(name);
-    let Some(f) = crate::obj::typeobj::lookup(vm, &ty, n)? else { return Ok(None) };
+    let Some(f) = crate::obj::typeobj::lookup(vm, &ty, n)? else {
+        return Ok(None);
+    };
     if f.as_ref::<crate::obj::func::BuiltinObj>().is_some() {
         return Ok(None);
     }
     let m = crate::ops::attr::descr_get(vm, f, obj, Value::from_obj(ty))?;
     let r = vm.call(m, args)?;
-    Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
+    Ok(if r == Value::NOT_IMPLEMENTED {
+        None
+    } else {
+        Some(r)
+    })
 }
 
 fn builtin_inplace(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option<Value>> {
@@ -205,14 +232,18 @@ fn builtin_inplace(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option<Va
             let data = crate::ops::buffer::bytes_like(vm, b);
             match data {
                 Some(d) => {
-                    let ba = a.as_ref::<crate::obj::list::ByteArrayObj>().expect("bytearray");
+                    let ba = a
+                        .as_ref::<crate::obj::list::ByteArrayObj>()
+                        .expect("bytearray");
                     vm.bytearray_extend(ba, &d)?;
                     Ok(Some(a))
                 }
                 None => Ok(None),
             }
         }
-        (B::Or | B::And | B::Sub | B::Xor, Some(Kind::Set)) if crate::types::set_ops::is_mutable_set(vm, a) => {
+        (B::Or | B::And | B::Sub | B::Xor, Some(Kind::Set))
+            if crate::types::set_ops::is_mutable_set(vm, a) =>
+        {
             if b.obj_kind() != Some(Kind::Set) {
                 return Ok(None);
             }
@@ -227,7 +258,12 @@ fn builtin_inplace(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option<Va
 }
 
 fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<isize> {
-    if !is_int(n) && crate::ops::attr::call_special(vm, n, "__index__", &[]).ok().flatten().is_none() {
+    if !is_int(n)
+        && crate::ops::attr::call_special(vm, n, "__index__", &[])
+            .ok()
+            .flatten()
+            .is_none()
+    {
         let t = vm.type_name(n);
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{t}'")));
     }
@@ -241,7 +277,13 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
     }
     let fa = float_of(a);
     let fb = float_of(b);
-    if (fa.is_some() || is_int(a)) && (fb.is_some() || is_int(b)) && !matches!(op, B::LShift | B::RShift | B::And | B::Or | B::Xor | B::MatMul) {
+    if (fa.is_some() || is_int(a))
+        && (fb.is_some() || is_int(b))
+        && !matches!(
+            op,
+            B::LShift | B::RShift | B::And | B::Or | B::Xor | B::MatMul
+        )
+    {
         let x = match fa {
             Some(x) => x,
             None => to_f64(vm, a)?.expect("int"),
@@ -285,8 +327,10 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
     }
     match (a.obj_kind(), b.obj_kind()) {
         (Some(Kind::List), Some(Kind::List)) if op == B::Add => {
-            let x = crate::interp::frame::cells_as_values(a.as_ref::<ListObj>().expect("list").items());
-            let y = crate::interp::frame::cells_as_values(b.as_ref::<ListObj>().expect("list").items());
+            let x =
+                crate::interp::frame::cells_as_values(a.as_ref::<ListObj>().expect("list").items());
+            let y =
+                crate::interp::frame::cells_as_values(b.as_ref::<ListObj>().expect("list").items());
             let r = vm.new_list(x)?;
             let rl = r.as_ref::<ListObj>().expect("list");
             vm.list_reserve(rl, y.len())?;
@@ -297,12 +341,21 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
         }
         (Some(Kind::Tuple), Some(Kind::Tuple)) if op == B::Add => {
             let (x, y) = (tuple::items(a), tuple::items(b));
-            vm.new_tuple_with(x.len() + y.len(), |i| if i < x.len() { x[i] } else { y[i - x.len()] }).map(Some)
+            vm.new_tuple_with(x.len() + y.len(), |i| {
+                if i < x.len() { x[i] } else { y[i - x.len()] }
+            })
+            .map(Some)
         }
         (Some(Kind::List), _) | (_, Some(Kind::List)) if op == B::Mul => {
-            let (seq, n) = if a.obj_kind() == Some(Kind::List) { (a, b) } else { (b, a) };
+            let (seq, n) = if a.obj_kind() == Some(Kind::List) {
+                (a, b)
+            } else {
+                (b, a)
+            };
             let n = repeat_count(vm, n)?.max(0) as usize;
-            let items = crate::interp::frame::cells_as_values(seq.as_ref::<ListObj>().expect("list").items());
+            let items = crate::interp::frame::cells_as_values(
+                seq.as_ref::<ListObj>().expect("list").items(),
+            );
             let total = items.len().saturating_mul(n);
             if total > vm.heap.stats().total / 8 {
                 return Err(crate::vm::PyErr(vm.memory_error));
@@ -318,7 +371,11 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             Ok(Some(r))
         }
         (Some(Kind::Tuple), _) | (_, Some(Kind::Tuple)) if op == B::Mul => {
-            let (seq, n) = if a.obj_kind() == Some(Kind::Tuple) { (a, b) } else { (b, a) };
+            let (seq, n) = if a.obj_kind() == Some(Kind::Tuple) {
+                (a, b)
+            } else {
+                (b, a)
+            };
             let n = repeat_count(vm, n)?.max(0) as usize;
             let items = tuple::items(seq);
             let total = items.len().saturating_mul(n);
@@ -331,9 +388,11 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             if n == 1 && vm.type_of(seq) == vm.types.tuple {
                 return Ok(Some(seq));
             }
-            vm.new_tuple_with(total, |i| items[i % items.len()]).map(Some)
+            vm.new_tuple_with(total, |i| items[i % items.len()])
+                .map(Some)
         }
-        (Some(Kind::Bytes) | Some(Kind::ByteArray), _) | (_, Some(Kind::Bytes) | Some(Kind::ByteArray)) => {
+        (Some(Kind::Bytes) | Some(Kind::ByteArray), _)
+        | (_, Some(Kind::Bytes) | Some(Kind::ByteArray)) => {
             crate::types::bytes::bytes_binary(vm, op, a, b)
         }
         (Some(Kind::Set), Some(Kind::Set)) => crate::types::set_ops::binary(vm, op, a, b),
@@ -342,7 +401,9 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             crate::ops::iter::update_dict(vm, r, b, false)?;
             Ok(Some(r))
         }
-        (Some(Kind::DictView), _) | (_, Some(Kind::DictView)) => crate::types::set_ops::view_binary(vm, op, a, b),
+        (Some(Kind::DictView), _) | (_, Some(Kind::DictView)) => {
+            crate::types::set_ops::view_binary(vm, op, a, b)
+        }
         _ => Ok(None),
     }
 }
@@ -356,10 +417,10 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
             _ => x ^ y,
         }));
     }
-    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
-        if let Some(r) = int_binary_i64(vm, op, x, y)? {
-            return Ok(r);
-        }
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b))
+        && let Some(r) = int_binary_i64(vm, op, x, y)?
+    {
+        return Ok(r);
     }
     let xc = crate::obj::int::bigint_ref(a).expect("int");
     let yc = crate::obj::int::bigint_ref(b).expect("int");
@@ -370,7 +431,11 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
         B::Mul => x * y,
         B::FloorDiv | B::Mod => {
             if y.is_zero() {
-                let msg = if op == B::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                let msg = if op == B::Mod {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
                 return Err(vm.zero_division(msg));
             }
             let (q, r) = x.div_mod_floor(y);
@@ -388,7 +453,11 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
-            let n = y.to_u64().filter(|&n| n < (1u64 << 32)).map(|n| n as usize).ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
+            let n = y
+                .to_u64()
+                .filter(|&n| n < (1u64 << 32))
+                .map(|n| n as usize)
+                .ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
             if !x.is_zero() && (x.bits() as usize + n) / 8 > vm.heap.stats().total {
                 return Err(crate::vm::PyErr(vm.memory_error));
             }
@@ -401,7 +470,11 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
             match y.to_usize() {
                 Some(n) => x >> n,
                 None => {
-                    if x.is_negative() { BigInt::from(-1) } else { BigInt::zero() }
+                    if x.is_negative() {
+                        BigInt::from(-1)
+                    } else {
+                        BigInt::zero()
+                    }
                 }
             }
         }
@@ -422,13 +495,15 @@ fn int_binary_i64(vm: &mut Vm, op: B, x: i64, y: i64) -> PyResult<Option<Value>>
             if y == 0 {
                 return Err(vm.zero_division("integer division or modulo by zero"));
             }
-            x.checked_div_euclid(y).map(|_| num_integer::Integer::div_floor(&x, &y))
+            x.checked_div_euclid(y)
+                .map(|_| num_integer::Integer::div_floor(&x, &y))
         }
         B::Mod => {
             if y == 0 {
                 return Err(vm.zero_division("integer modulo by zero"));
             }
-            x.checked_rem(y).map(|_| num_integer::Integer::mod_floor(&x, &y))
+            x.checked_rem(y)
+                .map(|_| num_integer::Integer::mod_floor(&x, &y))
         }
         B::TrueDiv => {
             if y == 0 {
@@ -446,7 +521,11 @@ fn int_binary_i64(vm: &mut Vm, op: B, x: i64, y: i64) -> PyResult<Option<Value>>
             if y < 0 {
                 return Err(vm.value_error("negative shift count"));
             }
-            if y < 63 && (x.unsigned_abs() >> (62 - y)) == 0 { Some(x << y) } else { None }
+            if y < 63 && (x.unsigned_abs() >> (62 - y)) == 0 {
+                Some(x << y)
+            } else {
+                None
+            }
         }
         B::RShift => {
             if y < 0 {
@@ -459,7 +538,9 @@ fn int_binary_i64(vm: &mut Vm, op: B, x: i64, y: i64) -> PyResult<Option<Value>>
                 if x == 0 {
                     return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
                 }
-                return vm.new_float(crate::modules::math::host::pow(x as f64, y as f64)).map(Some);
+                return vm
+                    .new_float(crate::modules::math::host::pow(x as f64, y as f64))
+                    .map(Some);
             }
             u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
         }
@@ -473,14 +554,21 @@ fn int_binary_i64(vm: &mut Vm, op: B, x: i64, y: i64) -> PyResult<Option<Value>>
 
 fn int_true_div(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<f64> {
     let (fx, fy) = (x.to_f64(), y.to_f64());
-    if let (Some(fx), Some(fy)) = (fx, fy) {
-        if fx.is_finite() && fy.is_finite() && fx.abs() < 9.007_199_254_740_992e15 && fy.abs() < 9.007_199_254_740_992e15 {
-            return Ok(fx / fy);
-        }
+    if let (Some(fx), Some(fy)) = (fx, fy)
+        && fx.is_finite()
+        && fy.is_finite()
+        && fx.abs() < 9.007_199_254_740_992e15
+        && fy.abs() < 9.007_199_254_740_992e15
+    {
+        return Ok(fx / fy);
     }
     // Scale so the quotient has 64 significant bits, then let the float conversion round.
     let shift = x.bits() as i64 - y.bits() as i64 - 64;
-    let (num, den) = if shift > 0 { (x.clone(), y << shift as usize) } else { (x << (-shift) as usize, y.clone()) };
+    let (num, den) = if shift > 0 {
+        (x.clone(), y << shift as usize)
+    } else {
+        (x << (-shift) as usize, y.clone())
+    };
     let q = &num / &den;
     let r = bigint_to_f64(&q) * libm::pow(2.0, shift as f64);
     if r.is_infinite() {
@@ -506,7 +594,7 @@ fn int_pow(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
         }
         return Err(crate::vm::PyErr(vm.memory_error));
     };
-    if (x.bits() as u64).saturating_mul(e as u64) / 8 > vm.heap.stats().total as u64 {
+    if x.bits().saturating_mul(e as u64) / 8 > vm.heap.stats().total as u64 {
         return Err(crate::vm::PyErr(vm.memory_error));
     }
     vm.int_from_big(num_traits::pow::Pow::pow(x, e))
@@ -515,18 +603,25 @@ fn int_pow(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
 /// `pow(a, b, m)` for ints.
 pub fn int_pow_mod(vm: &mut Vm, a: Value, b: Value, m: Value) -> PyResult<Value> {
     let (Some(x), Some(y), Some(z)) = (to_bigint(a), to_bigint(b), to_bigint(m)) else {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     };
     if z.is_zero() {
         return Err(vm.value_error("pow() 3rd argument cannot be 0"));
     }
     let r = if y.is_negative() {
-        let inv = mod_inverse(&x, &z).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+        let inv = mod_inverse(&x, &z)
+            .ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
         inv.modpow(&(-y), &z.abs())
     } else {
         x.modpow(&y, &z.abs())
     };
-    let r = if z.is_negative() && !r.is_zero() { r + &z } else { r };
+    let r = if z.is_negative() && !r.is_zero() {
+        r + &z
+    } else {
+        r
+    };
     vm.int_from_big(r)
 }
 
@@ -622,10 +717,8 @@ pub fn unary_op(vm: &mut Vm, op: U, a: Value) -> PyResult<Value> {
         };
     }
     let user = vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE);
-    if !user || matches!(a.obj_kind(), Some(Kind::Int) | Some(Kind::Float) | Some(Kind::Complex)) && !user {
-        if let Some(r) = builtin_unary(vm, op, a)? {
-            return Ok(r);
-        }
+    if !user && let Some(r) = builtin_unary(vm, op, a)? {
+        return Ok(r);
     }
     let name = match op {
         U::Neg => "__neg__",

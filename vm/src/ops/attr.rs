@@ -2,11 +2,15 @@
 //! class/static methods, user `__get__`/`__set__`), class and metaclass lookup, modules, `super`,
 //! `__getattr__`/`__getattribute__`/`__setattr__` hooks, and the method-call fast path.
 
-use crate::obj::dict;
-use crate::obj::func::{BuiltinObj, FunctionObj, BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC};
-use crate::obj::typeobj::{self, flags as tflags, TypeObj};
-use crate::obj::{BoundMethodObj, Header, Kind, MethodWrapperObj, ModuleObj, PropertyObj, SuperObj};
 use crate::interner::names;
+use crate::obj::dict;
+use crate::obj::func::{
+    BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC, BuiltinObj, FunctionObj,
+};
+use crate::obj::typeobj::{self, TypeObj, flags as tflags};
+use crate::obj::{
+    BoundMethodObj, Header, Kind, MethodWrapperObj, ModuleObj, PropertyObj, SuperObj,
+};
 use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -53,7 +57,13 @@ impl Vm {
         }
     }
 
-    fn getattr_fallback(&mut self, obj: Value, ty: &TypeObj, name: Value, e: PyErr) -> PyResult<Option<Value>> {
+    fn getattr_fallback(
+        &mut self,
+        obj: Value,
+        ty: &TypeObj,
+        name: Value,
+        e: PyErr,
+    ) -> PyResult<Option<Value>> {
         let ga = crate::interner::names::GETATTR;
         if let Some(f) = typeobj::lookup(self, ty, ga)? {
             match self.call(f, &[obj, name]) {
@@ -71,11 +81,11 @@ impl Vm {
         let ty = self.type_of(obj);
         if ty.has(tflags::HAS_SETATTR) {
             let sa = crate::interner::names::SETATTR;
-            if let Some(f) = typeobj::lookup(self, &ty, sa)? {
-                if f.as_ref::<BuiltinObj>().is_none() {
-                    self.call(f, &[obj, name, value])?;
-                    return Ok(());
-                }
+            if let Some(f) = typeobj::lookup(self, &ty, sa)?
+                && f.as_ref::<BuiltinObj>().is_none()
+            {
+                self.call(f, &[obj, name, value])?;
+                return Ok(());
             }
         }
         generic_set(self, obj, &ty, name, Some(value))
@@ -86,11 +96,11 @@ impl Vm {
         let ty = self.type_of(obj);
         if ty.has(tflags::HAS_SETATTR) {
             let da = crate::interner::names::DELATTR;
-            if let Some(f) = typeobj::lookup(self, &ty, da)? {
-                if f.as_ref::<BuiltinObj>().is_none() {
-                    self.call(f, &[obj, name])?;
-                    return Ok(());
-                }
+            if let Some(f) = typeobj::lookup(self, &ty, da)?
+                && f.as_ref::<BuiltinObj>().is_none()
+            {
+                self.call(f, &[obj, name])?;
+                return Ok(());
             }
         }
         generic_set(self, obj, &ty, name, None)
@@ -186,7 +196,11 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Value, owner: Value) -> PyResult
             }
             new_bound_method(vm, f, owner)
         }
-        Some(Kind::StaticMethod) => Ok(attr.as_ref::<MethodWrapperObj>().expect("staticmethod").func.get()),
+        Some(Kind::StaticMethod) => Ok(attr
+            .as_ref::<MethodWrapperObj>()
+            .expect("staticmethod")
+            .func
+            .get()),
         Some(Kind::Property) => {
             if obj.is_null() {
                 return Ok(attr);
@@ -216,7 +230,14 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Value, owner: Value) -> PyResult
 /// A bound method object.
 pub fn new_bound_method(vm: &mut Vm, func: Value, self_: Value) -> PyResult<Value> {
     let ty = vm.types.bound_method;
-    let g = vm.alloc(BoundMethodObj { header: Header::new(ty), func, self_ }, false)?;
+    let g = vm.alloc(
+        BoundMethodObj {
+            header: Header::new(ty),
+            func,
+            self_,
+        },
+        false,
+    )?;
     Ok(Value::from_obj(g))
 }
 
@@ -259,7 +280,12 @@ fn existing_instance_dict(obj: Value, ty: &TypeObj) -> Option<Value> {
 }
 
 /// Attribute lookup without `__getattr__`/`__getattribute__` hooks.
-pub fn generic_getattr(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> PyResult<Option<Value>> {
+pub fn generic_getattr(
+    vm: &mut Vm,
+    obj: Value,
+    ty: &TypeObj,
+    name: Value,
+) -> PyResult<Option<Value>> {
     match obj.obj_kind() {
         Some(Kind::Type) => return type_getattr(vm, obj, name),
         Some(Kind::Super) => return super_getattr(vm, obj, name),
@@ -284,23 +310,23 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> Py
         _ => {}
     }
     let cls_attr = typeobj::lookup(vm, ty, name)?;
-    if let Some(a) = cls_attr {
-        if is_data_descriptor(vm, a)? {
-            return descr_get(vm, a, obj, Value::from_ref(ty)).map(Some);
-        }
+    if let Some(a) = cls_attr
+        && is_data_descriptor(vm, a)?
+    {
+        return descr_get(vm, a, obj, Value::from_ref(ty)).map(Some);
     }
     // Field-backed attributes behave like CPython's getset descriptors (data descriptors).
     // Plain instances have only two of them.
     let plain = obj.obj_kind() == Some(Kind::Instance);
-    if !plain || name == names::CLASS || name == names::DICT {
-        if let Some(v) = crate::ops::special_attrs::get(vm, obj, name)? {
-            return Ok(Some(v));
-        }
+    if (!plain || name == names::CLASS || name == names::DICT)
+        && let Some(v) = crate::ops::special_attrs::get(vm, obj, name)?
+    {
+        return Ok(Some(v));
     }
-    if let Some(d) = existing_instance_dict(obj, ty) {
-        if let Some(v) = dict::get_str(vm, d, name)? {
-            return Ok(Some(v));
-        }
+    if let Some(d) = existing_instance_dict(obj, ty)
+        && let Some(v) = dict::get_str(vm, d, name)?
+    {
+        return Ok(Some(v));
     }
     if let Some(a) = cls_attr {
         return descr_get(vm, a, obj, Value::from_ref(ty)).map(Some);
@@ -312,10 +338,10 @@ fn type_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>>
     let t = cls.as_ref::<TypeObj>().expect("type");
     let meta = t.header.ty.get();
     let meta_attr = typeobj::lookup(vm, &meta, name)?;
-    if let Some(a) = meta_attr {
-        if is_data_descriptor(vm, a)? {
-            return descr_get(vm, a, cls, Value::from_obj(meta)).map(Some);
-        }
+    if let Some(a) = meta_attr
+        && is_data_descriptor(vm, a)?
+    {
+        return descr_get(vm, a, cls, Value::from_obj(meta)).map(Some);
     }
     if let Some(a) = typeobj::lookup(vm, t, name)? {
         return descr_get(vm, a, Value::NULL, cls).map(Some);
@@ -333,7 +359,11 @@ fn super_getattr(vm: &mut Vm, sv: Value, name: Value) -> PyResult<Option<Value>>
     let s = sv.as_ref::<SuperObj>().expect("super");
     let start = s.obj_type.as_ref::<TypeObj>().expect("super type");
     if let Some(a) = typeobj::lookup_after(vm, start, s.this_class, name)? {
-        let inst = if s.obj == s.obj_type { Value::NULL } else { s.obj };
+        let inst = if s.obj == s.obj_type {
+            Value::NULL
+        } else {
+            s.obj
+        };
         if a.obj_kind() == Some(Kind::Builtin) && inst.is_null() {
             let b = a.as_ref::<BuiltinObj>().expect("builtin");
             if b.flags & BUILTIN_CLASSMETHOD != 0 {
@@ -351,7 +381,13 @@ fn super_getattr(vm: &mut Vm, sv: Value, name: Value) -> PyResult<Option<Value>>
 }
 
 /// Attribute assignment (or deletion) without the `__setattr__` hook.
-pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Option<Value>) -> PyResult<()> {
+pub fn generic_set(
+    vm: &mut Vm,
+    obj: Value,
+    ty: &TypeObj,
+    name: Value,
+    value: Option<Value>,
+) -> PyResult<()> {
     if let Some(t) = obj.as_ref::<TypeObj>() {
         if !t.has(tflags::HEAPTYPE) {
             let n = vm.str_of(name).unwrap_or("?");
@@ -402,7 +438,11 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
             }
             Some(Kind::Instance) => {
                 let t = vm.type_of(a);
-                let hook = vm.intern(if value.is_some() { "__set__" } else { "__delete__" });
+                let hook = vm.intern(if value.is_some() {
+                    "__set__"
+                } else {
+                    "__delete__"
+                });
                 if let Some(f) = typeobj::lookup(vm, &t, hook)? {
                     match value {
                         Some(v) => vm.call(f, &[a, obj, v])?,
@@ -415,7 +455,9 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
         }
     }
     let plain = obj.obj_kind() == Some(Kind::Instance);
-    if (!plain || name == names::CLASS || name == names::DICT) && crate::ops::special_attrs::set(vm, obj, name, value)? {
+    if (!plain || name == names::CLASS || name == names::DICT)
+        && crate::ops::special_attrs::set(vm, obj, name, value)?
+    {
         return Ok(());
     }
     if ty.has(tflags::SLOTS) {
@@ -450,7 +492,9 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
             let n = vm.str_of(name).unwrap_or("?");
             let tn = vm.type_name(obj);
             if typeobj::lookup(vm, ty, name)?.is_some() {
-                return Err(vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only")));
+                return Err(
+                    vm.attribute_error(format!("'{tn}' object attribute '{n}' is read-only"))
+                );
             }
             Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
         }
@@ -461,28 +505,28 @@ pub fn generic_set(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value, value: Op
 /// method object is made), otherwise `(attribute, NULL)`.
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
-    let plain = !matches!(obj.obj_kind(), Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super))
-        && !ty.has(tflags::HAS_GETATTRIBUTE);
-    if plain {
-        if let Some(a) = typeobj::lookup(vm, &ty, name)? {
-            let is_method = match a.obj_kind() {
-                Some(Kind::Function) => true,
-                Some(Kind::Builtin) => {
-                    let b = a.as_ref::<BuiltinObj>().expect("builtin");
-                    b.self_.is_null() && b.flags & BUILTIN_METHOD != 0
-                }
-                _ => false,
-            };
-            if is_method {
-                let shadowed = match existing_instance_dict(obj, &ty) {
-                    Some(d) => dict::get_str(vm, d, name)?,
-                    None => None,
-                };
-                return Ok(match shadowed {
-                    Some(v) => (v, Value::NULL),
-                    None => (a, obj),
-                });
+    let plain = !matches!(
+        obj.obj_kind(),
+        Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super)
+    ) && !ty.has(tflags::HAS_GETATTRIBUTE);
+    if plain && let Some(a) = typeobj::lookup(vm, &ty, name)? {
+        let is_method = match a.obj_kind() {
+            Some(Kind::Function) => true,
+            Some(Kind::Builtin) => {
+                let b = a.as_ref::<BuiltinObj>().expect("builtin");
+                b.self_.is_null() && b.flags & BUILTIN_METHOD != 0
             }
+            _ => false,
+        };
+        if is_method {
+            let shadowed = match existing_instance_dict(obj, &ty) {
+                Some(d) => dict::get_str(vm, d, name)?,
+                None => None,
+            };
+            return Ok(match shadowed {
+                Some(v) => (v, Value::NULL),
+                None => (a, obj),
+            });
         }
     }
     Ok((vm.getattr(obj, name)?, Value::NULL))
@@ -498,10 +542,17 @@ pub fn lookup_special(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<V
 }
 
 /// Call special method `name` of `obj`'s type if defined: `Ok(None)` when not defined.
-pub fn call_special(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_special(
+    vm: &mut Vm,
+    obj: Value,
+    name: &str,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj);
     let n = vm.intern(name);
-    let Some(a) = typeobj::lookup(vm, &ty, n)? else { return Ok(None) };
+    let Some(a) = typeobj::lookup(vm, &ty, n)? else {
+        return Ok(None);
+    };
     match a.obj_kind() {
         Some(Kind::Function) | Some(Kind::Builtin) if is_plain_method(a) => {
             let mut buf = [Value::NULL; 4];

@@ -1,8 +1,8 @@
 //! The buffer protocol, simplified: a copy of the bytes of any bytes-like object (`bytes`,
 //! `bytearray`, `memoryview`, `array`).
 
-use crate::obj::list::ByteArrayObj;
 use crate::obj::Kind;
+use crate::obj::list::ByteArrayObj;
 use crate::value::Value;
 use crate::vm::Vm;
 use alloc::vec::Vec;

@@ -37,7 +37,9 @@ pub fn num_cmp(a: Value, b: Value) -> Option<Option<Ordering>> {
     match (fa, fb) {
         (Some(x), Some(y)) => Some(x.partial_cmp(&y)),
         (Some(x), None) if is_int(b) => Some(float_int_cmp(x, &to_bigint(b)?)),
-        (None, Some(y)) if is_int(a) => Some(float_int_cmp(y, &to_bigint(a)?).map(Ordering::reverse)),
+        (None, Some(y)) if is_int(a) => {
+            Some(float_int_cmp(y, &to_bigint(a)?).map(Ordering::reverse))
+        }
         (None, None) if is_int(a) && is_int(b) => Some(Some(to_bigint(a)?.cmp(&to_bigint(b)?))),
         _ => None,
     }
@@ -49,18 +51,30 @@ fn float_int_cmp(x: f64, i: &BigInt) -> Option<Ordering> {
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if x > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
-    if let Some(small) = i.to_i64() {
-        if small.unsigned_abs() < (1 << 53) {
-            return x.partial_cmp(&(small as f64));
-        }
+    if let Some(small) = i.to_i64()
+        && small.unsigned_abs() < (1 << 53)
+    {
+        return x.partial_cmp(&(small as f64));
     }
     let fl = libm::floor(x);
     let whole = BigInt::from(fl as i128);
-    let whole = if fl.abs() < 1e38 { whole } else { crate::ops::arith::float_to_bigint(fl) };
+    let whole = if fl.abs() < 1e38 {
+        whole
+    } else {
+        crate::ops::arith::float_to_bigint(fl)
+    };
     match whole.cmp(i) {
-        Ordering::Equal => Some(if x > fl { Ordering::Greater } else { Ordering::Equal }),
+        Ordering::Equal => Some(if x > fl {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }),
         o => Some(o),
     }
 }
@@ -98,15 +112,20 @@ impl Vm {
             _ => {}
         }
         match v.obj_kind() {
-            Some(Kind::Str) if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) => Ok(self.str_hash(v)),
-            Some(Kind::Float) if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) => Ok(hash_float(float_of(v).expect("float"))),
+            Some(Kind::Str) if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) => {
+                Ok(self.str_hash(v))
+            }
+            Some(Kind::Float) if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) => {
+                Ok(hash_float(float_of(v).expect("float")))
+            }
             Some(Kind::Int) if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) => {
                 Ok(hash_bigint(&v.as_ref::<IntObj>().expect("int").value))
             }
-            Some(Kind::Tuple) if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) => self.hash_tuple(tuple::items(v)),
-            Some(Kind::Type) | Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::Code) | Some(Kind::Module) => {
-                Ok(hash_pointer(v))
+            Some(Kind::Tuple) if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) => {
+                self.hash_tuple(tuple::items(v))
             }
+            Some(Kind::Type) | Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::Code)
+            | Some(Kind::Module) => Ok(hash_pointer(v)),
             _ => self.hash_slow(v),
         }
     }
@@ -119,14 +138,18 @@ impl Vm {
                 let t = self.type_name(v);
                 Err(self.type_error(format!("unhashable type: '{t}'")))
             }
-            Some(h) if h.as_ref::<crate::obj::func::BuiltinObj>().is_some() && !matches!(v.obj_kind(), Some(Kind::Instance)) => {
+            Some(h)
+                if h.as_ref::<crate::obj::func::BuiltinObj>().is_some()
+                    && !matches!(v.obj_kind(), Some(Kind::Instance)) =>
+            {
                 // A subclass of a built-in value type that did not override __hash__.
                 match self.hash_builtin_layout(v) {
                     Some(h) => Ok(h),
                     None => {
                         let r = self.call(h, &[v])?;
-                        let i = crate::obj::int::to_bigint(r)
-                            .ok_or_else(|| self.type_error("__hash__ method should return an integer"))?;
+                        let i = crate::obj::int::to_bigint(r).ok_or_else(|| {
+                            self.type_error("__hash__ method should return an integer")
+                        })?;
                         Ok(i.to_isize().unwrap_or_else(|| hash_bigint(&i)))
                     }
                 }
@@ -198,7 +221,9 @@ impl Vm {
                 Some(Kind::Str) => return Ok(self.str_char_len(v) != 0),
                 Some(Kind::List) => return Ok(!v.as_ref::<ListObj>().expect("list").is_empty()),
                 Some(Kind::Tuple) => return Ok(!tuple::items(v).is_empty()),
-                Some(Kind::Dict) => return Ok(!crate::obj::dict::as_dict(v).expect("dict").is_empty()),
+                Some(Kind::Dict) => {
+                    return Ok(!crate::obj::dict::as_dict(v).expect("dict").is_empty());
+                }
                 Some(Kind::Set) => return Ok(!v.as_ref::<SetObj>().expect("set").is_empty()),
                 Some(Kind::Float) => return Ok(float_of(v).expect("float") != 0.0),
                 Some(Kind::Int) => return Ok(!v.as_ref::<IntObj>().expect("int").value.is_zero()),
@@ -207,7 +232,8 @@ impl Vm {
                     let c = v.as_ref::<ComplexObj>().expect("complex");
                     return Ok(c.re != 0.0 || c.im != 0.0);
                 }
-                Some(Kind::Type) | Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::Module) => return Ok(true),
+                Some(Kind::Type) | Some(Kind::Function) | Some(Kind::Builtin)
+                | Some(Kind::Module) => return Ok(true),
                 _ => {}
             }
         }
@@ -255,7 +281,11 @@ pub fn hash_i64(i: i64) -> isize {
 pub fn hash_bigint(b: &BigInt) -> isize {
     let m = BigInt::from(HASH_MODULUS);
     let r = (b.abs() % &m).to_i64().unwrap_or(0);
-    let h = if b.is_negative() { -(r as isize) } else { r as isize };
+    let h = if b.is_negative() {
+        -(r as isize)
+    } else {
+        r as isize
+    };
     if h == -1 { -2 } else { h }
 }
 
@@ -280,7 +310,11 @@ pub fn hash_float(x: f64) -> isize {
             h -= HASH_MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     h = ((h << e) & HASH_MODULUS) | (h >> (61 - e));
     let h = if x < 0.0 { -(h as isize) } else { h as isize };
     if h == -1 { -2 } else { h }
@@ -347,27 +381,22 @@ pub fn compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult<Valu
 pub fn rich_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult<Value> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
-    let user = ta.has(crate::obj::typeobj::flags::HEAPTYPE) || tb.has(crate::obj::typeobj::flags::HEAPTYPE);
-    if !user {
-        if let Some(r) = builtin_compare(vm, op, a, b)? {
-            return Ok(Value::from_bool(r));
-        }
+    let user = ta.has(crate::obj::typeobj::flags::HEAPTYPE)
+        || tb.has(crate::obj::typeobj::flags::HEAPTYPE);
+    if !user && let Some(r) = builtin_compare(vm, op, a, b)? {
+        return Ok(Value::from_bool(r));
     }
     // Reflected first when b's type is a proper subclass of a's type that overrides it.
     let b_sub = tb != ta && crate::obj::typeobj::is_subtype(&tb, Value::from_obj(ta));
     let name = dunder(op);
-    if b_sub {
-        if let Some(r) = try_dunder(vm, b, dunder(reflected(op)), a)? {
-            return Ok(r);
-        }
+    if b_sub && let Some(r) = try_dunder(vm, b, dunder(reflected(op)), a)? {
+        return Ok(r);
     }
     if let Some(r) = try_dunder(vm, a, name, b)? {
         return Ok(r);
     }
-    if !b_sub {
-        if let Some(r) = try_dunder(vm, b, dunder(reflected(op)), a)? {
-            return Ok(r);
-        }
+    if !b_sub && let Some(r) = try_dunder(vm, b, dunder(reflected(op)), a)? {
+        return Ok(r);
     }
     if op == Comparison::Ne {
         // The default __ne__ inverts __eq__.
@@ -377,10 +406,8 @@ pub fn rich_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult
             return Ok(Value::from_bool(!t));
         }
     }
-    if user {
-        if let Some(r) = builtin_compare(vm, op, a, b)? {
-            return Ok(Value::from_bool(r));
-        }
+    if user && let Some(r) = builtin_compare(vm, op, a, b)? {
+        return Ok(Value::from_bool(r));
     }
     match op {
         Comparison::Eq => Ok(Value::from_bool(a == b)),
@@ -396,11 +423,15 @@ pub fn rich_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult
 }
 
 /// The forward then reflected user dunders of `op` (no built-in fallback).
-fn rich_compare_dunders(vm: &mut Vm, op: Comparison, a: Value, b: Value, b_sub: bool) -> PyResult<Option<Value>> {
-    if b_sub {
-        if let Some(r) = try_dunder(vm, b, dunder(reflected(op)), a)? {
-            return Ok(Some(r));
-        }
+fn rich_compare_dunders(
+    vm: &mut Vm,
+    op: Comparison,
+    a: Value,
+    b: Value,
+    b_sub: bool,
+) -> PyResult<Option<Value>> {
+    if b_sub && let Some(r) = try_dunder(vm, b, dunder(reflected(op)), a)? {
+        return Ok(Some(r));
     }
     if let Some(r) = try_dunder(vm, a, dunder(op), b)? {
         return Ok(Some(r));
@@ -417,7 +448,9 @@ fn try_dunder(vm: &mut Vm, obj: Value, name: &str, other: Value) -> PyResult<Opt
         return Ok(None);
     }
     let n = vm.intern(name);
-    let Some(f) = crate::obj::typeobj::lookup(vm, &ty, n)? else { return Ok(None) };
+    let Some(f) = crate::obj::typeobj::lookup(vm, &ty, n)? else {
+        return Ok(None);
+    };
     if f.as_ref::<crate::obj::func::BuiltinObj>().is_some() {
         return Ok(None);
     }
@@ -440,17 +473,21 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
         return Ok(Some(ord_result(op, x.cmp(y))));
     }
     let (ka, kb) = (a.obj_kind(), b.obj_kind());
-    if (ka == Some(Kind::MemoryView) || kb == Some(Kind::MemoryView)) && matches!(op, Comparison::Eq | Comparison::Ne) {
-        if let Some(eq) = crate::types::memoryview::values_equal(vm, a, b)? {
-            return Ok(Some(if op == Comparison::Eq { eq } else { !eq }));
-        }
+    if (ka == Some(Kind::MemoryView) || kb == Some(Kind::MemoryView))
+        && matches!(op, Comparison::Eq | Comparison::Ne)
+        && let Some(eq) = crate::types::memoryview::values_equal(vm, a, b)?
+    {
+        return Ok(Some(if op == Comparison::Eq { eq } else { !eq }));
     }
-    if ka == Some(Kind::DictView) || kb == Some(Kind::DictView) {
-        if let Some(r) = crate::types::dict::view_compare(vm, op, a, b)? {
-            return Ok(Some(r));
-        }
+    if (ka == Some(Kind::DictView) || kb == Some(Kind::DictView))
+        && let Some(r) = crate::types::dict::view_compare(vm, op, a, b)?
+    {
+        return Ok(Some(r));
     }
-    if let (Some(x), Some(y)) = (a.as_ref::<crate::obj::SliceObj>(), b.as_ref::<crate::obj::SliceObj>()) {
+    if let (Some(x), Some(y)) = (
+        a.as_ref::<crate::obj::SliceObj>(),
+        b.as_ref::<crate::obj::SliceObj>(),
+    ) {
         let t1 = vm.new_tuple(&[x.start, x.stop, x.step])?;
         let t2 = vm.new_tuple(&[y.start, y.stop, y.step])?;
         let r = rich_compare(vm, op, t1, t2)?;
@@ -461,7 +498,10 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
             if !matches!(op, Comparison::Eq | Comparison::Ne) {
                 return Ok(None);
             }
-            let (Some(x), Some(y)) = (crate::ops::arith::complex_of(a), crate::ops::arith::complex_of(b)) else {
+            let (Some(x), Some(y)) = (
+                crate::ops::arith::complex_of(a),
+                crate::ops::arith::complex_of(b),
+            ) else {
                 return Ok(None);
             };
             let eq = x == y;
@@ -471,8 +511,10 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
             seq_compare(vm, op, tuple::items(a), tuple::items(b)).map(Some)
         }
         (Some(Kind::List), Some(Kind::List)) => {
-            let la = crate::interp::frame::cells_as_values(a.as_ref::<ListObj>().expect("list").items());
-            let lb = crate::interp::frame::cells_as_values(b.as_ref::<ListObj>().expect("list").items());
+            let la =
+                crate::interp::frame::cells_as_values(a.as_ref::<ListObj>().expect("list").items());
+            let lb =
+                crate::interp::frame::cells_as_values(b.as_ref::<ListObj>().expect("list").items());
             // Copy into tuples: comparing may run code that mutates the lists.
             let ta = vm.new_tuple(la)?;
             let tb = vm.new_tuple(lb)?;
@@ -490,7 +532,9 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
             let eq = crate::ops::subscr::dict_equal(vm, a, b)?;
             Ok(Some(if op == Comparison::Eq { eq } else { !eq }))
         }
-        (Some(Kind::Set), Some(Kind::Set)) => crate::ops::subscr::set_compare(vm, op, a, b).map(Some),
+        (Some(Kind::Set), Some(Kind::Set)) => {
+            crate::ops::subscr::set_compare(vm, op, a, b).map(Some)
+        }
         (Some(Kind::Range), Some(Kind::Range)) if matches!(op, Comparison::Eq | Comparison::Ne) => {
             let eq = crate::ops::subscr::range_equal(a, b);
             Ok(Some(if op == Comparison::Eq { eq } else { !eq }))
@@ -498,12 +542,18 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
         _ => {
             if matches!(op, Comparison::Eq | Comparison::Ne) && vm.type_of(a) != vm.type_of(b) {
                 // Different built-in types are simply unequal (unless a dunder said otherwise).
-                if !(a.is_obj() && b.is_obj()) || !vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE) {
+                if !(a.is_obj()
+                    && b.is_obj()
+                    && vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE))
+                {
                     let eq = a == b;
                     return Ok(Some(if op == Comparison::Eq { eq } else { !eq }));
                 }
             }
-            if matches!(op, Comparison::Eq | Comparison::Ne) && vm.type_of(a) == vm.type_of(b) && !vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE) {
+            if matches!(op, Comparison::Eq | Comparison::Ne)
+                && vm.type_of(a) == vm.type_of(b)
+                && !vm.type_of(a).has(crate::obj::typeobj::flags::HEAPTYPE)
+            {
                 let eq = a == b || crate::ops::subscr::value_equal_builtin(vm, a, b)?;
                 return Ok(Some(if op == Comparison::Eq { eq } else { !eq }));
             }

@@ -5,8 +5,8 @@
 use crate::interp::call::run_class_body;
 use crate::obj::exc::EXC_DICT_OFFSET;
 use crate::obj::func::{BuiltinObj, FunctionObj};
-use crate::obj::typeobj::{self, flags as tflags, TypeObj};
-use crate::obj::{tuple, CellObj, Header, InstanceObj, Kind, MethodWrapperObj};
+use crate::obj::typeobj::{self, TypeObj, flags as tflags};
+use crate::obj::{CellObj, Header, InstanceObj, Kind, MethodWrapperObj, tuple};
 use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -15,7 +15,12 @@ use alloc::vec::Vec;
 use core::cell::Cell;
 
 /// Call a type object: `cls(*args, **kw)`.
-pub fn call_type(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+pub fn call_type(
+    vm: &mut Vm,
+    ty: &'static TypeObj,
+    args: &[Value],
+    kwnames: Value,
+) -> PyResult<Value> {
     let tyv = Value::from_ref(ty);
     if tyv == Value::from_obj(vm.types.type_) && args.len() == 1 && kwnames.is_null() {
         return Ok(Value::from_obj(vm.type_of(args[0])));
@@ -50,7 +55,8 @@ pub fn call_type(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Val
     }
     let init_name = crate::interner::names::INIT;
     if let Some(init) = typeobj::lookup(vm, &obj_ty, init_name)? {
-        let holder = vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
+        let holder =
+            vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
         let r = vm.call_kw(init, tuple::items(holder), kwnames)?;
         if !r.is_none() {
             let t = vm.type_name(r);
@@ -62,7 +68,12 @@ pub fn call_type(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Val
 
 /// `cls(*args)` for a class whose `__new__` is `object.__new__`: make the instance and call
 /// `__init__` with the arguments on a small stack buffer (no argument tuples).
-fn construct_plain(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+fn construct_plain(
+    vm: &mut Vm,
+    ty: &'static TypeObj,
+    args: &[Value],
+    kwnames: Value,
+) -> PyResult<Value> {
     let init = typeobj::lookup(vm, ty, crate::interner::names::INIT)?;
     let object = vm.types.object;
     let object_init = typeobj::lookup(vm, &object, crate::interner::names::INIT)?;
@@ -70,15 +81,24 @@ fn construct_plain(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: V
         let name = ty.name_str(vm);
         return Err(vm.type_error(format!("{name}() takes no arguments")));
     }
-    let obj = vm.alloc_instance(gc_of(ty), InstanceObj { header: Header::new(gc_of(ty)), dict: Cell::new(Value::NULL) })?;
-    let Some(init) = init.filter(|&i| Some(i) != object_init) else { return Ok(obj) };
+    let obj = vm.alloc_instance(
+        gc_of(ty),
+        InstanceObj {
+            header: Header::new(gc_of(ty)),
+            dict: Cell::new(Value::NULL),
+        },
+    )?;
+    let Some(init) = init.filter(|&i| Some(i) != object_init) else {
+        return Ok(obj);
+    };
     let r = if args.len() < 8 {
         let mut buf = [Value::NULL; 8];
         buf[0] = obj;
         buf[1..=args.len()].copy_from_slice(args);
         vm.call_kw(init, &buf[..=args.len()], kwnames)?
     } else {
-        let holder = vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
+        let holder =
+            vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
         vm.call_kw(init, tuple::items(holder), kwnames)?
     };
     if !r.is_none() {
@@ -89,7 +109,12 @@ fn construct_plain(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: V
 }
 
 /// `object.__new__(cls)`: an empty instance with `cls`'s layout.
-pub fn object_new(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Value) -> PyResult<Value> {
+pub fn object_new(
+    vm: &mut Vm,
+    ty: &'static TypeObj,
+    args: &[Value],
+    kwnames: Value,
+) -> PyResult<Value> {
     let g = Header::new(gc_of(ty));
     let has_args = !args.is_empty() || !kwnames.is_null();
     match ty.kind {
@@ -113,7 +138,13 @@ pub fn object_new(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Va
                 let obj = vm.alloc_instance(gc_of(ty), g)?;
                 return Ok(obj);
             }
-            vm.alloc_instance(gc_of(ty), InstanceObj { header: g, dict: Cell::new(Value::NULL) })
+            vm.alloc_instance(
+                gc_of(ty),
+                InstanceObj {
+                    header: g,
+                    dict: Cell::new(Value::NULL),
+                },
+            )
         }
         Kind::Exception => {
             let args_t = vm.new_tuple(&args[..args.len() - tuple::items(kwnames).len()])?;
@@ -122,10 +153,13 @@ pub fn object_new(vm: &mut Vm, ty: &'static TypeObj, args: &[Value], kwnames: Va
         Kind::List => vm.new_list_of_type(gc_of(ty), &[]),
         Kind::Module => {
             // `types.ModuleType(name, doc=None)`: `__init__` is not needed for the common case.
-            let [name, doc] = crate::builtins::args::parse(vm, "module", args, kwnames, ["name", "doc"], 1)?;
+            let [name, doc] =
+                crate::builtins::args::parse(vm, "module", args, kwnames, ["name", "doc"], 1)?;
             let Some(n) = vm.str_of(name).map(alloc::string::String::from) else {
                 let t = vm.type_name(name);
-                return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {t}")));
+                return Err(vm.type_error(format!(
+                    "module.__init__() argument 'name' must be str, not {t}"
+                )));
             };
             let m = vm.new_module(&n)?;
             if !doc.is_null() {
@@ -152,7 +186,8 @@ fn gc_of(ty: &'static TypeObj) -> crate::gc::Gc<TypeObj> {
 
 /// Recompute the special-method flags of a class (after creation or a class attribute change).
 pub fn update_type_flags(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
-    let mut fl = t.flags.get() & !(tflags::HAS_GETATTR | tflags::HAS_GETATTRIBUTE | tflags::HAS_SETATTR | tflags::HAS_DEL);
+    let mut fl = t.flags.get()
+        & !(tflags::HAS_GETATTR | tflags::HAS_GETATTRIBUTE | tflags::HAS_SETATTR | tflags::HAS_DEL);
     let checks = [
         ("__getattr__", tflags::HAS_GETATTR),
         ("__getattribute__", tflags::HAS_GETATTRIBUTE),
@@ -174,7 +209,14 @@ pub fn update_type_flags(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
 }
 
 /// `type(name, bases, ns)` for metaclass `meta`: create a class.
-pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value, kwnames_kw: &[(Value, Value)]) -> PyResult<Value> {
+pub fn new_class(
+    vm: &mut Vm,
+    meta: Value,
+    name: Value,
+    bases: Value,
+    ns: Value,
+    kwnames_kw: &[(Value, Value)],
+) -> PyResult<Value> {
     let _ = kwnames_kw;
     let bases = if tuple::items(bases).is_empty() {
         let o = Value::from_obj(vm.types.object);
@@ -253,7 +295,9 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
     let tv = vm.alloc_instance(gc_of(meta_t), t)?;
     vm.method_cache.invalidate();
     let t = tv.as_ref::<TypeObj>().expect("type");
-    let mro = vm.new_tuple_with(mro_rest.len() + 1, |i| if i == 0 { tv } else { mro_rest[i - 1] })?;
+    let mro = vm.new_tuple_with(mro_rest.len() + 1, |i| {
+        if i == 0 { tv } else { mro_rest[i - 1] }
+    })?;
     t.mro.set(mro);
     // Defining __eq__ without __hash__ makes instances unhashable.
     if vm.dict_get_str(dict, "__eq__")?.is_some() && vm.dict_get_str(dict, "__hash__")?.is_none() {
@@ -264,12 +308,16 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
     }
     // `__new__` is an implicit static method; `__init_subclass__` and `__class_getitem__` are
     // implicit class methods.
-    for (name, kind) in [("__new__", Kind::StaticMethod), ("__init_subclass__", Kind::ClassMethod), ("__class_getitem__", Kind::ClassMethod)] {
-        if let Some(f) = vm.dict_get_str(dict, name)? {
-            if f.obj_kind() == Some(Kind::Function) {
-                let w = wrap_method(vm, f, kind)?;
-                vm.dict_set_str(dict, name, w)?;
-            }
+    for (name, kind) in [
+        ("__new__", Kind::StaticMethod),
+        ("__init_subclass__", Kind::ClassMethod),
+        ("__class_getitem__", Kind::ClassMethod),
+    ] {
+        if let Some(f) = vm.dict_get_str(dict, name)?
+            && f.obj_kind() == Some(Kind::Function)
+        {
+            let w = wrap_method(vm, f, kind)?;
+            vm.dict_set_str(dict, name, w)?;
         }
     }
     if let Some(slots) = vm.dict_get_str(dict, "__slots__")? {
@@ -282,10 +330,10 @@ pub fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value,
     while pos < d.entry_limit() {
         if let Some((k, v)) = d.entry_at(pos) {
             let sn = crate::interner::names::SET_NAME;
-            if !matches!(v.obj_kind(), Some(Kind::Function) | None) {
-                if let Some(m) = crate::ops::attr::lookup_special(vm, v, sn)? {
-                    vm.call(m, &[tv, k])?;
-                }
+            if !matches!(v.obj_kind(), Some(Kind::Function) | None)
+                && let Some(m) = crate::ops::attr::lookup_special(vm, v, sn)?
+            {
+                vm.call(m, &[tv, k])?;
             }
         }
         pos += 1;
@@ -301,9 +349,15 @@ impl Vm {
 }
 
 fn apply_slots(vm: &mut Vm, t: &TypeObj, slots: Value) -> PyResult<()> {
-    let slots = if vm.is_str(slots) { vm.new_tuple(&[slots])? } else { slots };
+    let slots = if vm.is_str(slots) {
+        vm.new_tuple(&[slots])?
+    } else {
+        slots
+    };
     let names = crate::ops::iter::to_tuple(vm, slots)?;
-    let has_dict = tuple::items(names).iter().any(|&n| vm.str_of(n) == Some("__dict__"));
+    let has_dict = tuple::items(names)
+        .iter()
+        .any(|&n| vm.str_of(n) == Some("__dict__"));
     if !has_dict && t.kind == Kind::Instance {
         // Every base must also be slotted for instances to have no dict.
         let all_slotted = tuple::items(t.mro.get())[1..].iter().all(|&b| {
@@ -349,8 +403,16 @@ fn layout_size(k: Kind) -> usize {
 
 /// Wrap `f` in a `classmethod` or `staticmethod` object.
 pub fn wrap_method(vm: &mut Vm, f: Value, kind: Kind) -> PyResult<Value> {
-    let ty = if kind == Kind::ClassMethod { vm.types.classmethod } else { vm.types.staticmethod };
-    let w = MethodWrapperObj { header: Header::new(ty), func: Cell::new(f), dict: Cell::new(Value::NULL) };
+    let ty = if kind == Kind::ClassMethod {
+        vm.types.classmethod
+    } else {
+        vm.types.staticmethod
+    };
+    let w = MethodWrapperObj {
+        header: Header::new(ty),
+        func: Cell::new(f),
+        dict: Cell::new(Value::NULL),
+    };
     vm.alloc_instance(ty, w)
 }
 
@@ -403,7 +465,15 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
                 1 => bases,
                 _ => tuple::items(kw_vals_t)[i - 2],
             })?;
-            vm.call_kw(p, tuple::items(call_args), if kw_pairs.is_empty() { Value::NULL } else { kw_names_t })?
+            vm.call_kw(
+                p,
+                tuple::items(call_args),
+                if kw_pairs.is_empty() {
+                    Value::NULL
+                } else {
+                    kw_names_t
+                },
+            )?
         }
         None => vm.new_dict()?,
     };
@@ -414,7 +484,15 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Valu
         2 => ns,
         _ => tuple::items(kw_vals_t)[i - 3],
     })?;
-    let cls = vm.call_kw(meta, tuple::items(call_args), if kw_pairs.is_empty() { Value::NULL } else { kw_names_t })?;
+    let cls = vm.call_kw(
+        meta,
+        tuple::items(call_args),
+        if kw_pairs.is_empty() {
+            Value::NULL
+        } else {
+            kw_names_t
+        },
+    )?;
     if let Some(c) = cell.as_ref::<CellObj>() {
         c.value.set(cls);
     }
@@ -453,7 +531,11 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> 
         } else {
             bound
         };
-        vm.call_kw(bound, &args[npos..], if kwn.is_empty() { Value::NULL } else { kwnames })?;
+        vm.call_kw(
+            bound,
+            &args[npos..],
+            if kwn.is_empty() { Value::NULL } else { kwnames },
+        )?;
     }
     Ok(cls)
 }
@@ -461,8 +543,13 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> 
 /// `object.__init_subclass__`: accepts no keywords.
 pub fn object_init_subclass(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     if !tuple::items(kwnames).is_empty() {
-        let cls = args.first().and_then(|c| c.as_ref::<TypeObj>()).map_or("?", |t| t.name_str(vm));
-        return Err(vm.type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
+        let cls = args
+            .first()
+            .and_then(|c| c.as_ref::<TypeObj>())
+            .map_or("?", |t| t.name_str(vm));
+        return Err(vm.type_error(format!(
+            "{cls}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(Value::NONE)
 }

@@ -4,7 +4,7 @@
 
 use crate::obj::exc::ExcObj;
 use crate::obj::tuple;
-use crate::obj::typeobj::{self, flags as tflags, TypeObj};
+use crate::obj::typeobj::{self, TypeObj, flags as tflags};
 use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -13,7 +13,9 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub fn exception_matches(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
     if let Some(t) = ty.as_ref::<TypeObj>() {
         if !t.has(tflags::EXCEPTION) {
-            return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
         }
         let et = vm.type_of(exc);
         return Ok(Value::from_obj(et) == ty || typeobj::is_subtype(&et, ty));
@@ -49,18 +51,18 @@ fn to_exception(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Value> {
     if v.obj_kind() == Some(crate::obj::Kind::Exception) {
         return Ok(v);
     }
-    if let Some(t) = v.as_ref::<TypeObj>() {
-        if t.has(tflags::EXCEPTION) {
-            let e = vm.call(v, &[])?;
-            if e.obj_kind() != Some(crate::obj::Kind::Exception) {
-                let n = vm.type_name(e);
-                return Err(vm.type_error(alloc::format!(
-                    "calling {} should have returned an instance of BaseException, not {n}",
-                    t.name_str(vm)
-                )));
-            }
-            return Ok(e);
+    if let Some(t) = v.as_ref::<TypeObj>()
+        && t.has(tflags::EXCEPTION)
+    {
+        let e = vm.call(v, &[])?;
+        if e.obj_kind() != Some(crate::obj::Kind::Exception) {
+            let n = vm.type_name(e);
+            return Err(vm.type_error(alloc::format!(
+                "calling {} should have returned an instance of BaseException, not {n}",
+                t.name_str(vm)
+            )));
         }
+        return Ok(e);
     }
     Err(vm.type_error(msg))
 }
@@ -68,7 +70,10 @@ fn to_exception(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Value> {
 /// The `value` of a StopIteration (its first argument, or None).
 pub fn stop_iteration_value(_vm: &mut Vm, exc: Value) -> Value {
     match exc.as_ref::<ExcObj>() {
-        Some(e) => tuple::items(e.args.get()).first().copied().unwrap_or(Value::NONE),
+        Some(e) => tuple::items(e.args.get())
+            .first()
+            .copied()
+            .unwrap_or(Value::NONE),
         None => Value::NONE,
     }
 }
@@ -82,7 +87,11 @@ pub fn enter_context(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
     let exit = typeobj::lookup(vm, &ty, exit_n)?;
     let (Some(enter), Some(exit)) = (enter, exit) else {
         let t = vm.type_name(mgr);
-        let missing = if typeobj::lookup(vm, &ty, enter_n)?.is_none() { "" } else { " (missed __exit__ method)" };
+        let missing = if typeobj::lookup(vm, &ty, enter_n)?.is_none() {
+            ""
+        } else {
+            " (missed __exit__ method)"
+        };
         return Err(vm.type_error(alloc::format!(
             "'{t}' object does not support the context manager protocol{missing}"
         )));

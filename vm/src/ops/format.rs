@@ -23,14 +23,12 @@ impl Vm {
     /// `repr(v)` as a str value.
     pub fn repr(&mut self, v: Value) -> PyResult<Value> {
         let user = self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE);
-        if user {
-            if let Some(r) = self.call_user_dunder(v, "__repr__")? {
-                if !self.is_str(r) {
-                    let t = self.type_name(r);
-                    return Err(self.type_error(format!("__repr__ returned non-string (type {t})")));
-                }
-                return Ok(r);
+        if user && let Some(r) = self.call_user_dunder(v, "__repr__")? {
+            if !self.is_str(r) {
+                let t = self.type_name(r);
+                return Err(self.type_error(format!("__repr__ returned non-string (type {t})")));
             }
+            return Ok(r);
         }
         let s = self.repr_string(v)?;
         self.new_str(&s)
@@ -113,9 +111,8 @@ impl Vm {
                 let c = v.as_ref::<ComplexObj>().expect("complex");
                 Ok(complex_repr(c.re, c.im))
             }
-            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Dict) | Some(Kind::Set) | Some(Kind::DictView) => {
-                self.container_repr(v)
-            }
+            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Dict) | Some(Kind::Set)
+            | Some(Kind::DictView) => self.container_repr(v),
             Some(Kind::Bytes) => Ok(bytes_repr(self.bytes_of(v).expect("bytes"))),
             Some(Kind::ByteArray) => {
                 let b = v.as_ref::<ByteArrayObj>().expect("bytearray").to_vec();
@@ -131,7 +128,11 @@ impl Vm {
             }
             Some(Kind::Slice) => {
                 let s = v.as_ref::<SliceObj>().expect("slice");
-                let (a, b, c) = (self.repr_text(s.start)?, self.repr_text(s.stop)?, self.repr_text(s.step)?);
+                let (a, b, c) = (
+                    self.repr_text(s.start)?,
+                    self.repr_text(s.stop)?,
+                    self.repr_text(s.step)?,
+                );
                 Ok(format!("slice({a}, {b}, {c})"))
             }
             Some(Kind::Type) => {
@@ -160,7 +161,11 @@ impl Vm {
                     Ok(format!("<built-in function {}>", b.name))
                 } else {
                     let t = self.type_name(b.self_);
-                    Ok(format!("<built-in method {} of {t} object at {:#x}>", b.name, b.self_.bits()))
+                    Ok(format!(
+                        "<built-in method {} of {t} object at {:#x}>",
+                        b.name,
+                        b.self_.bits()
+                    ))
                 }
             }
             Some(Kind::BoundMethod) => {
@@ -179,13 +184,20 @@ impl Vm {
                 let file = self.dict_get_str(m.dict.get(), "__file__")?;
                 match file.and_then(|f| self.str_of(f)) {
                     Some(f) => Ok(format!("<module '{n}' from '{f}'>")),
-                    None if crate::modules::is_builtin_name(n) => Ok(format!("<module '{n}' (built-in)>")),
+                    None if crate::modules::is_builtin_name(n) => {
+                        Ok(format!("<module '{n}' (built-in)>"))
+                    }
                     None => Ok(format!("<module '{n}'>")),
                 }
             }
             Some(Kind::Exception) => {
                 let name = String::from(self.type_name(v));
-                let args = tuple::items(v.as_ref::<crate::obj::exc::ExcObj>().expect("exc").args.get());
+                let args = tuple::items(
+                    v.as_ref::<crate::obj::exc::ExcObj>()
+                        .expect("exc")
+                        .args
+                        .get(),
+                );
                 if args.len() == 1 {
                     let a = self.repr_text(args[0])?;
                     Ok(format!("{name}({a})"))
@@ -198,20 +210,33 @@ impl Vm {
                 let g = v.as_ref::<crate::interp::generator::GenObj>().expect("gen");
                 let q = self.str_of(g.qualname.get()).unwrap_or("?");
                 let what = self.type_name(v);
-                let what = if what == "generator" { "generator object" } else { "coroutine object" };
+                let what = if what == "generator" {
+                    "generator object"
+                } else {
+                    "coroutine object"
+                };
                 Ok(format!("<{what} {q} at {:#x}>", v.bits()))
             }
             Some(Kind::Cell) => Ok(format!("<cell at {:#x}>", v.bits())),
             Some(Kind::Code) => {
                 let c = v.as_ref::<crate::obj::func::CodeObj>().expect("code");
-                Ok(format!("<code object {} at {:#x}, file \"{}\", line {}>", c.info.name, v.bits(), c.info.filename, c.info.first_line))
+                Ok(format!(
+                    "<code object {} at {:#x}, file \"{}\", line {}>",
+                    c.info.name,
+                    v.bits(),
+                    c.info.filename,
+                    c.info.first_line
+                ))
             }
             Some(Kind::Property) => Ok(format!("<property object at {:#x}>", v.bits())),
             Some(Kind::Native) => crate::native_types::repr(self, v),
             Some(Kind::MemoryView) => Ok(crate::types::memoryview::repr_text(v)),
             Some(Kind::Super) => {
                 let s = v.as_ref::<crate::obj::SuperObj>().expect("super");
-                let c = s.this_class.as_ref::<TypeObj>().map_or("?", |t| t.name_str(self));
+                let c = s
+                    .this_class
+                    .as_ref::<TypeObj>()
+                    .map_or("?", |t| t.name_str(self));
                 let o = String::from(self.type_name(s.obj));
                 Ok(format!("<super: <class '{c}'>, <{o} object>>"))
             }
@@ -244,7 +269,11 @@ impl Vm {
         // Subclasses of set/frozenset/deque print their class name.
         if v.obj_kind() == Some(Kind::Set) && ty != self.types.set {
             let n = ty.name_str(self);
-            return Ok(if s == "set()" { format!("{n}()") } else { format!("{n}({s})") });
+            return Ok(if s == "set()" {
+                format!("{n}()")
+            } else {
+                format!("{n}({s})")
+            });
         }
         Ok(s)
     }
@@ -307,7 +336,13 @@ impl Vm {
         }
     }
 
-    fn container_repr_items(&mut self, items: &[Value], open: &str, close: &str, trailing_comma: bool) -> PyResult<String> {
+    fn container_repr_items(
+        &mut self,
+        items: &[Value],
+        open: &str,
+        close: &str,
+        trailing_comma: bool,
+    ) -> PyResult<String> {
         let mut out = String::from(open);
         for (i, &it) in items.iter().enumerate() {
             if i > 0 {
@@ -333,7 +368,10 @@ impl Vm {
             return Ok(true);
         }
         if self.depth + l.len() > self.recursion_limit {
-            return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.new_exc(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         self.list_append(l, v)?;
         Ok(false)
@@ -349,7 +387,11 @@ impl Vm {
 
 /// The repr of a string: single quotes unless the text contains `'` and no `"`.
 pub fn str_repr(s: &str, ascii: bool) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -392,10 +434,15 @@ pub fn is_printable(c: char) -> bool {
         return false;
     }
     // Separators other than the ASCII space, surrogates, private use, unassigned specials.
-    if matches!(n, 0xa0 | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0xfeff) {
+    if matches!(n, 0xa0 | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0xfeff)
+    {
         return false;
     }
-    if (0xe000..=0xf8ff).contains(&n) || (0xfff0..=0xfffb).contains(&n) || n == 0xfffe || n == 0xffff {
+    if (0xe000..=0xf8ff).contains(&n)
+        || (0xfff0..=0xfffb).contains(&n)
+        || n == 0xfffe
+        || n == 0xffff
+    {
         return false;
     }
     if n >= 0xf0000 || (0xe0000..=0xe0fff).contains(&n) {
@@ -406,7 +453,11 @@ pub fn is_printable(c: char) -> bool {
 
 /// The repr of bytes: `b'...'`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {
@@ -431,12 +482,20 @@ pub fn bytes_repr(b: &[u8]) -> String {
 
 /// The repr of a complex number.
 pub fn complex_repr(re: f64, im: f64) -> String {
-    let imag = if im.is_nan() || im.is_infinite() { nf::float_repr(im) } else { short_float(im) };
+    let imag = if im.is_nan() || im.is_infinite() {
+        nf::float_repr(im)
+    } else {
+        short_float(im)
+    };
     if re == 0.0 && libm::copysign(1.0, re) > 0.0 {
         return format!("{imag}j");
     }
     let real = short_float(re);
-    let sign = if im.is_sign_negative() && !im.is_nan() { "" } else { "+" };
+    let sign = if im.is_sign_negative() && !im.is_nan() {
+        ""
+    } else {
+        "+"
+    };
     format!("({real}{sign}{imag}j)")
 }
 
@@ -545,14 +604,16 @@ impl Vm {
     pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
         let spec_s = String::from(self.str_of(spec).unwrap_or(""));
         let user = self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE);
-        if user {
-            if let Some(r) = self.call_user_format(v, spec)? {
-                return Ok(r);
-            }
+        if user && let Some(r) = self.call_user_format(v, spec)? {
+            return Ok(r);
         }
         let tname = String::from(self.type_name(v));
         let result = if v.is_bool() && spec_s.is_empty() {
-            Ok(String::from(if v == Value::TRUE { "True" } else { "False" }))
+            Ok(String::from(if v == Value::TRUE {
+                "True"
+            } else {
+                "False"
+            }))
         } else if is_int(v) && !user || (is_int(v) && v.obj_kind() == Some(Kind::Int)) {
             let spec = nf::parse_format_spec(&spec_s, &tname);
             match spec {
@@ -571,7 +632,9 @@ impl Vm {
             crate::types::complex::format_complex(c.re, c.im, &spec_s)
         } else {
             if !spec_s.is_empty() {
-                return Err(self.type_error(format!("unsupported format string passed to {tname}.__format__")));
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {tname}.__format__"
+                )));
             }
             let s = self.str(v)?;
             return Ok(s);
@@ -607,7 +670,9 @@ impl Vm {
                     let s = self.str_of(spec).unwrap_or("");
                     if !s.is_empty() {
                         let t = String::from(self.type_name(v));
-                        return Err(self.type_error(format!("unsupported format string passed to {t}.__format__")));
+                        return Err(self.type_error(format!(
+                            "unsupported format string passed to {t}.__format__"
+                        )));
                     }
                     return self.str(v).map(Some);
                 }
@@ -625,10 +690,23 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
 }
 
 /// The shared `%` engine for `str` (and, with `bytes_mode`, for `bytes`).
-pub fn percent_format_text(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
+pub fn percent_format_text(
+    vm: &mut Vm,
+    f: &str,
+    args: Value,
+    bytes_mode: bool,
+) -> PyResult<String> {
     let is_tuple = args.obj_kind() == Some(Kind::Tuple);
-    let items: &[Value] = if is_tuple { tuple::items(args) } else { core::slice::from_ref(&args) };
-    let is_mapping = !is_tuple && (as_dict(args).is_some() || (!vm.is_str(args) && vm.type_of(args).has(crate::obj::typeobj::flags::HEAPTYPE) && vm.hasattr(args, "__getitem__")?));
+    let items: &[Value] = if is_tuple {
+        tuple::items(args)
+    } else {
+        core::slice::from_ref(&args)
+    };
+    let is_mapping = !is_tuple
+        && (as_dict(args).is_some()
+            || (!vm.is_str(args)
+                && vm.type_of(args).has(crate::obj::typeobj::flags::HEAPTYPE)
+                && vm.hasattr(args, "__getitem__")?));
     let mut next = 0usize;
     let mut out = String::with_capacity(f.len());
     let chars: alloc::vec::Vec<char> = f.chars().collect();
@@ -681,7 +759,10 @@ pub fn percent_format_text(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) 
             i += 1;
         }
         let take_star = |vm: &mut Vm, next: &mut usize| -> PyResult<isize> {
-            let v = items.get(*next).copied().ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
+            let v = items
+                .get(*next)
+                .copied()
+                .ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
             *next += 1;
             if !is_int(v) {
                 return Err(vm.type_error("* wants int"));
@@ -740,7 +821,10 @@ pub fn percent_format_text(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) 
                         return Err(vm.type_error("not enough arguments for format string"));
                     }
                 } else {
-                    let v = items.get(next).copied().ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
+                    let v = items
+                        .get(next)
+                        .copied()
+                        .ok_or_else(|| vm.type_error("not enough arguments for format string"))?;
                     next += 1;
                     v
                 }
@@ -799,7 +883,9 @@ pub fn percent_format_text(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) 
                 } else if let Some(x) = float_of(v) {
                     if matches!(ty, 'o' | 'x' | 'X') {
                         let t = vm.type_name(v);
-                        return Err(vm.type_error(format!("%{ty} format: an integer is required, not {t}")));
+                        return Err(
+                            vm.type_error(format!("%{ty} format: an integer is required, not {t}"))
+                        );
                     }
                     if !x.is_finite() {
                         return Err(vm.overflow_error("cannot convert float infinity to integer"));
@@ -807,7 +893,11 @@ pub fn percent_format_text(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) 
                     crate::ops::arith::float_to_bigint(x)
                 } else {
                     let t = vm.type_name(v);
-                    let what = if matches!(ty, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
+                    let what = if matches!(ty, 'o' | 'x' | 'X') {
+                        "an integer"
+                    } else {
+                        "a real number"
+                    };
                     return Err(vm.type_error(format!("%{ty} format: {what} is required, not {t}")));
                 };
                 nf::format_int_percent(&n, &spec, ty)

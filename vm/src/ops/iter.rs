@@ -3,7 +3,7 @@
 //! `iter(callable, sentinel)`, the sequence protocol), user `__iter__`/`__next__`, and the bulk
 //! helpers built on them (unpacking, `extend`, `update`, `tuple(x)`).
 
-use crate::interp::frame::{cells_as_values, Frame};
+use crate::interp::frame::{Frame, cells_as_values};
 use crate::obj::dict::as_dict;
 use crate::obj::list::{ByteArrayObj, ListObj};
 use crate::obj::set::SetObj;
@@ -17,7 +17,15 @@ use core::cell::Cell;
 
 impl Vm {
     /// A new built-in iterator object of type `ty`.
-    pub fn new_iter(&mut self, ty: crate::gc::Gc<crate::obj::TypeObj>, kind: IterKind, a: Value, b: Value, index: isize, end: isize) -> PyResult<Value> {
+    pub fn new_iter(
+        &mut self,
+        ty: crate::gc::Gc<crate::obj::TypeObj>,
+        kind: IterKind,
+        a: Value,
+        b: Value,
+        index: isize,
+        end: isize,
+    ) -> PyResult<Value> {
         let obj = IterObj {
             header: Header::new(ty),
             iter_kind: Cell::new(kind),
@@ -38,16 +46,31 @@ impl Vm {
                 return self.new_iter(it_ty, IterKind::Str, v, Value::NULL, 0, 0);
             }
             match v.obj_kind() {
-                Some(Kind::List) => return self.new_iter(it_ty, IterKind::List, v, Value::NULL, 0, 0),
-                Some(Kind::Tuple) => return self.new_iter(it_ty, IterKind::Tuple, v, Value::NULL, 0, 0),
+                Some(Kind::List) => {
+                    return self.new_iter(it_ty, IterKind::List, v, Value::NULL, 0, 0);
+                }
+                Some(Kind::Tuple) => {
+                    return self.new_iter(it_ty, IterKind::Tuple, v, Value::NULL, 0, 0);
+                }
                 Some(Kind::Range) => {
                     let r = v.as_ref::<RangeObj>().expect("range");
-                    return self.new_iter(it_ty, IterKind::Range, Value::small_int(r.step), Value::NULL, r.start, r.stop);
+                    return self.new_iter(
+                        it_ty,
+                        IterKind::Range,
+                        Value::small_int(r.step),
+                        Value::NULL,
+                        r.start,
+                        r.stop,
+                    );
                 }
-                Some(Kind::Dict) => return self.new_iter(it_ty, IterKind::DictKeys, v, Value::NULL, 0, 0),
-                Some(Kind::Set) => return self.new_iter(it_ty, IterKind::Set, v, Value::NULL, 0, 0),
+                Some(Kind::Dict) => {
+                    return self.new_iter(it_ty, IterKind::DictKeys, v, Value::NULL, 0, 0);
+                }
+                Some(Kind::Set) => {
+                    return self.new_iter(it_ty, IterKind::Set, v, Value::NULL, 0, 0);
+                }
                 Some(Kind::Bytes) | Some(Kind::ByteArray) => {
-                    return self.new_iter(it_ty, IterKind::Bytes, v, Value::NULL, 0, 0)
+                    return self.new_iter(it_ty, IterKind::Bytes, v, Value::NULL, 0, 0);
                 }
                 Some(Kind::DictView) => {
                     let view = v.as_ref::<DictViewObj>().expect("view");
@@ -66,7 +89,14 @@ impl Vm {
         }
         if user {
             // A subclass of a built-in container without its own __iter__.
-            if matches!(v.obj_kind(), Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Dict) | Some(Kind::Set) | Some(Kind::Str)) {
+            if matches!(
+                v.obj_kind(),
+                Some(Kind::List)
+                    | Some(Kind::Tuple)
+                    | Some(Kind::Dict)
+                    | Some(Kind::Set)
+                    | Some(Kind::Str)
+            ) {
                 let kind = match v.obj_kind() {
                     Some(Kind::List) => IterKind::List,
                     Some(Kind::Tuple) => IterKind::Tuple,
@@ -186,7 +216,12 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
         }
         IterKind::Bytes => {
             let byte = match a.obj_kind() {
-                Some(Kind::ByteArray) => a.as_ref::<ByteArrayObj>().expect("bytearray").items().get(i as usize).map(|c| c.get()),
+                Some(Kind::ByteArray) => a
+                    .as_ref::<ByteArrayObj>()
+                    .expect("bytearray")
+                    .items()
+                    .get(i as usize)
+                    .map(|c| c.get()),
                 _ => vm.bytes_of(a).and_then(|b| b.get(i as usize).copied()),
             };
             match byte {
@@ -242,7 +277,13 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
         IterKind::Enumerate => match next(vm, a)? {
             Some(v) => {
                 let count = o.b.get();
-                let next_count = crate::ops::arith::binary_op(vm, frontend::bytecode::BinaryOperator::Add, false, count, Value::small_int(1))?;
+                let next_count = crate::ops::arith::binary_op(
+                    vm,
+                    frontend::bytecode::BinaryOperator::Add,
+                    false,
+                    count,
+                    Value::small_int(1),
+                )?;
                 o.b.set(next_count);
                 vm.new_tuple(&[count, v]).map(Some)
             }
@@ -260,12 +301,18 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
                     Some(v) => crate::gc::tuple_fill(out, k, v),
                     None => {
                         if o.end.get() == 1 && k > 0 {
-                            return Err(vm.value_error(format!("zip() argument {} is shorter than argument 1", k + 1)));
+                            return Err(vm.value_error(format!(
+                                "zip() argument {} is shorter than argument 1",
+                                k + 1
+                            )));
                         }
                         if o.end.get() == 1 && k == 0 {
                             for (j, &other) in its.iter().enumerate().skip(1) {
                                 if next(vm, other)?.is_some() {
-                                    return Err(vm.value_error(format!("zip() argument {} is longer than argument 1", j + 1)));
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument 1",
+                                        j + 1
+                                    )));
                                 }
                             }
                         }
@@ -289,7 +336,9 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
             vm.call(a, tuple::items(args)).map(Some)
         }
         IterKind::Filter => loop {
-            let Some(v) = next(vm, o.b.get())? else { return Ok(None) };
+            let Some(v) = next(vm, o.b.get())? else {
+                return Ok(None);
+            };
             let keep = if a.is_none() {
                 vm.truthy(v)?
             } else {
@@ -313,7 +362,10 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
                 o.index.set(i + 1);
                 Ok(Some(v))
             }
-            Err(e) if vm.exc_is(e.0, ExcKind::IndexError) || vm.exc_is(e.0, ExcKind::StopIteration) => {
+            Err(e)
+                if vm.exc_is(e.0, ExcKind::IndexError)
+                    || vm.exc_is(e.0, ExcKind::StopIteration) =>
+            {
                 o.iter_kind.set(IterKind::Done);
                 Ok(None)
             }
@@ -405,9 +457,9 @@ pub fn update_dict(vm: &mut Vm, d: Value, src: Value, _strict: bool) -> PyResult
                 let tn = vm.type_name(pair);
                 return Err(vm.type_error(format!(
                     "cannot convert dictionary update sequence element #{n} to a sequence"
-                ))).map_err(|e| {
+                )))
+                .inspect_err(|_e| {
                     let _ = tn;
-                    e
                 });
             }
         };
@@ -430,7 +482,9 @@ pub fn merge_kwargs(vm: &mut Vm, d: Value, src: Value, callee: Value) -> PyResul
     if as_dict(src).is_none() && !vm.hasattr(src, "keys")? {
         let t = vm.type_name(src);
         let name = crate::ops::format::callable_name(vm, callee);
-        return Err(vm.type_error(format!("{name} argument after ** must be a mapping, not {t}")));
+        return Err(vm.type_error(format!(
+            "{name} argument after ** must be a mapping, not {t}"
+        )));
     }
     let tmp = vm.new_dict()?;
     update_dict(vm, tmp, src, false)?;
@@ -445,7 +499,9 @@ pub fn merge_kwargs(vm: &mut Vm, d: Value, src: Value, callee: Value) -> PyResul
                 let name = crate::ops::format::callable_name(vm, callee);
                 let ks = vm.str_of(k).unwrap_or("?");
                 let _ = fname();
-                return Err(vm.type_error(format!("{name} got multiple values for keyword argument '{ks}'")));
+                return Err(vm.type_error(format!(
+                    "{name} got multiple values for keyword argument '{ks}'"
+                )));
             }
             vm.dict_set(d, k, v)?;
         }
@@ -476,7 +532,13 @@ pub fn to_list(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 /// `a, b, *c, d = seq`: push the items last-first onto the frame's stack.
-pub fn unpack(vm: &mut Vm, f: &mut Frame, seq: Value, before: usize, after: Option<usize>) -> PyResult<()> {
+pub fn unpack(
+    vm: &mut Vm,
+    f: &mut Frame,
+    seq: Value,
+    before: usize,
+    after: Option<usize>,
+) -> PyResult<()> {
     let t = match to_tuple(vm, seq) {
         Ok(t) => t,
         Err(e) if vm.exc_is(e.0, ExcKind::TypeError) && !vm.hasattr(seq, "__iter__")? => {
@@ -490,7 +552,9 @@ pub fn unpack(vm: &mut Vm, f: &mut Frame, seq: Value, before: usize, after: Opti
         None => {
             if items.len() != before {
                 if items.len() > before {
-                    return Err(vm.value_error(format!("too many values to unpack (expected {before})")));
+                    return Err(
+                        vm.value_error(format!("too many values to unpack (expected {before})"))
+                    );
                 }
                 return Err(vm.value_error(format!(
                     "not enough values to unpack (expected {before}, got {})",

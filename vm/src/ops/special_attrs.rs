@@ -7,7 +7,8 @@ use crate::obj::exc::ExcObj;
 use crate::obj::func::{BuiltinObj, CodeObj, FunctionObj};
 use crate::obj::typeobj::TypeObj;
 use crate::obj::{
-    tuple, BoundMethodObj, CellObj, ComplexObj, Kind, MethodWrapperObj, PropertyObj, RangeObj, SliceObj, SuperObj,
+    BoundMethodObj, CellObj, ComplexObj, Kind, MethodWrapperObj, PropertyObj, RangeObj, SliceObj,
+    SuperObj, tuple,
 };
 use crate::ops::cmp::float_of;
 use crate::types::ExcKind;
@@ -20,7 +21,9 @@ fn or_none(v: Value) -> Value {
 
 /// Read a field-backed attribute: `Ok(None)` when `obj` has no such attribute.
 pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
-    let Some(n) = vm.str_of(name) else { return Ok(None) };
+    let Some(n) = vm.str_of(name) else {
+        return Ok(None);
+    };
     if n == "__class__" {
         return Ok(Some(Value::from_obj(vm.type_of(obj))));
     }
@@ -30,7 +33,11 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
             _ => obj,
         };
         return Ok(match n {
-            "real" | "numerator" => Some(if obj.is_bool() { Value::small_int((obj == Value::TRUE) as isize) } else { exact }),
+            "real" | "numerator" => Some(if obj.is_bool() {
+                Value::small_int((obj == Value::TRUE) as isize)
+            } else {
+                exact
+            }),
             "imag" => Some(Value::small_int(0)),
             "denominator" => Some(Value::small_int(1)),
             _ => None,
@@ -43,7 +50,9 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
             _ => None,
         });
     }
-    let Some(kind) = obj.obj_kind() else { return Ok(None) };
+    let Some(kind) = obj.obj_kind() else {
+        return Ok(None);
+    };
     if n == "__dict__" {
         let ty = vm.type_of(obj);
         if kind == Kind::Type {
@@ -60,7 +69,10 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
                 "__qualname__" => t.qualname.get(),
                 "__mro__" => t.mro.get(),
                 "__bases__" => t.bases.get(),
-                "__base__" => tuple::items(t.bases.get()).first().copied().unwrap_or(Value::NONE),
+                "__base__" => tuple::items(t.bases.get())
+                    .first()
+                    .copied()
+                    .unwrap_or(Value::NONE),
                 "__module__" => vm.intern("builtins"),
                 "__doc__" => Value::NONE,
                 "__flags__" => Value::small_int(t.flags.get() as isize),
@@ -127,17 +139,27 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
                 "__cause__" => e.cause.get(),
                 "__context__" => e.context.get(),
                 "__suppress_context__" => Value::from_bool(e.suppress_context.get()),
-                "value" if vm.exc_is(obj, ExcKind::StopIteration) => args.first().copied().unwrap_or(Value::NONE),
+                "value" if vm.exc_is(obj, ExcKind::StopIteration) => {
+                    args.first().copied().unwrap_or(Value::NONE)
+                }
                 "code" if vm.exc_is(obj, ExcKind::SystemExit) => match args.len() {
                     0 => Value::NONE,
                     1 => args[0],
                     _ => e.args.get(),
                 },
                 "errno" if vm.exc_is(obj, ExcKind::OSError) => {
-                    if args.len() >= 2 { args[0] } else { Value::NONE }
+                    if args.len() >= 2 {
+                        args[0]
+                    } else {
+                        Value::NONE
+                    }
                 }
                 "strerror" if vm.exc_is(obj, ExcKind::OSError) => {
-                    if args.len() >= 2 { args[1] } else { Value::NONE }
+                    if args.len() >= 2 {
+                        args[1]
+                    } else {
+                        Value::NONE
+                    }
                 }
                 "__notes__" if !e.notes.get().is_null() => e.notes.get(),
                 _ => return Ok(None),
@@ -248,10 +270,24 @@ pub fn names_for(kind: Kind) -> &'static [&'static str] {
         Kind::Range | Kind::Slice => &["start", "step", "stop"],
         Kind::Int => &["denominator", "imag", "numerator", "real"],
         Kind::Float | Kind::Complex => &["imag", "real"],
-        Kind::Exception => &["__cause__", "__context__", "__suppress_context__", "__traceback__", "args"],
+        Kind::Exception => &[
+            "__cause__",
+            "__context__",
+            "__suppress_context__",
+            "__traceback__",
+            "args",
+        ],
         Kind::Function => &[
-            "__annotations__", "__builtins__", "__closure__", "__code__", "__defaults__", "__globals__",
-            "__kwdefaults__", "__module__", "__name__", "__qualname__",
+            "__annotations__",
+            "__builtins__",
+            "__closure__",
+            "__code__",
+            "__defaults__",
+            "__globals__",
+            "__kwdefaults__",
+            "__module__",
+            "__name__",
+            "__qualname__",
         ],
         Kind::Property => &["fdel", "fget", "fset"],
         _ => &[],
@@ -260,7 +296,9 @@ pub fn names_for(kind: Kind) -> &'static [&'static str] {
 
 /// Write (or delete, with `None`) a field-backed attribute: false when `name` is not one.
 pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResult<bool> {
-    let Some(n) = vm.str_of(name) else { return Ok(false) };
+    let Some(n) = vm.str_of(name) else {
+        return Ok(false);
+    };
     let kind = obj.obj_kind();
     if n == "__class__" {
         let Some(v) = value else {
@@ -268,15 +306,24 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResu
         };
         let Some(new_t) = v.downcast::<TypeObj>() else {
             let t = vm.type_name(v);
-            return Err(vm.type_error(alloc::format!("__class__ must be set to a class, not '{t}' object")));
+            return Err(vm.type_error(alloc::format!(
+                "__class__ must be set to a class, not '{t}' object"
+            )));
         };
         let Some(h) = obj.header() else {
-            return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+            return Err(vm.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
         };
         let old = h.ty.get();
-        if old.kind != new_t.kind || old.dict_offset.get() != new_t.dict_offset.get() || !new_t.has(crate::obj::typeobj::flags::HEAPTYPE) {
+        if old.kind != new_t.kind
+            || old.dict_offset.get() != new_t.dict_offset.get()
+            || !new_t.has(crate::obj::typeobj::flags::HEAPTYPE)
+        {
             let (a, b) = (new_t.name_str(vm), old.name_str(vm));
-            return Err(vm.type_error(alloc::format!("__class__ assignment: '{a}' object layout differs from '{b}'")));
+            return Err(vm.type_error(alloc::format!(
+                "__class__ assignment: '{a}' object layout differs from '{b}'"
+            )));
         }
         h.ty.set(new_t);
         return Ok(true);
@@ -337,7 +384,9 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResu
                     let v = value.unwrap_or(Value::NULL);
                     if !v.is_null() && crate::obj::dict::as_dict(v).is_none() {
                         let t = vm.type_name(v);
-                        return Err(vm.type_error(alloc::format!("__dict__ must be set to a dictionary, not a '{t}'")));
+                        return Err(vm.type_error(alloc::format!(
+                            "__dict__ must be set to a dictionary, not a '{t}'"
+                        )));
                     }
                     slot.set(v);
                     Ok(true)

@@ -18,9 +18,17 @@ use alloc::vec::Vec;
 use frontend::bytecode::Comparison;
 
 /// Resolved slice bounds for a sequence of length `len`: `(start, stop, step, count)`.
-pub fn slice_indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+pub fn slice_indices(
+    vm: &mut Vm,
+    s: &SliceObj,
+    len: usize,
+) -> PyResult<(isize, isize, isize, usize)> {
     let len = len as isize;
-    let step = if s.step.is_none() { 1 } else { index_of(vm, s.step)? };
+    let step = if s.step.is_none() {
+        1
+    } else {
+        index_of(vm, s.step)?
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -32,7 +40,9 @@ pub fn slice_indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(isize, 
             Ok(i) => i,
             Err(_) if crate::obj::int::is_int(v) => {
                 // Huge bounds clamp like CPython.
-                if crate::obj::int::to_bigint(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) {
+                if crate::obj::int::to_bigint(v)
+                    .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                {
                     isize::MIN / 2
                 } else {
                     isize::MAX / 2
@@ -41,7 +51,7 @@ pub fn slice_indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(isize, 
             Err(_) => {
                 return Err(vm.type_error(
                     "slice indices must be integers or None or have an __index__ method",
-                ))
+                ));
             }
         };
         if i < 0 {
@@ -58,7 +68,11 @@ pub fn slice_indices(vm: &mut Vm, s: &SliceObj, len: usize) -> PyResult<(isize, 
     let start = clamp(vm, s.start, dstart)?;
     let stop = clamp(vm, s.stop, dstop)?;
     let count = if step < 0 {
-        if stop < start { ((start - stop - 1) / (-step) + 1) as usize } else { 0 }
+        if stop < start {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        }
     } else if start < stop {
         ((stop - start - 1) / step + 1) as usize
     } else {
@@ -72,9 +86,16 @@ pub fn seq_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyResult<us
     let i = match key.as_small_int() {
         Some(i) => i,
         None => {
-            if !crate::obj::int::is_int(key) && crate::ops::attr::call_special(vm, key, "__index__", &[]).ok().flatten().is_none() {
+            if !crate::obj::int::is_int(key)
+                && crate::ops::attr::call_special(vm, key, "__index__", &[])
+                    .ok()
+                    .flatten()
+                    .is_none()
+            {
                 let t = vm.type_name(key);
-                return Err(vm.type_error(format!("{what} indices must be integers or slices, not {t}")));
+                return Err(vm.type_error(format!(
+                    "{what} indices must be integers or slices, not {t}"
+                )));
             }
             match index_of(vm, key) {
                 Ok(i) => i,
@@ -92,10 +113,8 @@ pub fn seq_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyResult<us
 /// `obj[key]`.
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     let user = vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE);
-    if user {
-        if let Some(r) = crate::ops::attr::call_special(vm, obj, "__getitem__", &[key])? {
-            return Ok(r);
-        }
+    if user && let Some(r) = crate::ops::attr::call_special(vm, obj, "__getitem__", &[key])? {
+        return Ok(r);
     }
     match obj.obj_kind() {
         Some(Kind::List) => {
@@ -121,7 +140,8 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             let items = tuple::items(obj);
             if let Some(s) = key.as_ref::<SliceObj>() {
                 let (start, _, step, n) = slice_indices(vm, s, items.len())?;
-                if step == 1 && start == 0 && n == items.len() && vm.type_of(obj) == vm.types.tuple {
+                if step == 1 && start == 0 && n == items.len() && vm.type_of(obj) == vm.types.tuple
+                {
                     return Ok(obj);
                 }
                 return vm.new_tuple_with(n, |k| items[(start + k as isize * step) as usize]);
@@ -133,32 +153,37 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             if let Some(v) = vm.dict_get(obj, key)? {
                 return Ok(v);
             }
-            if vm.type_of(obj) != vm.types.dict {
-                if let Some(r) = crate::ops::attr::call_special(vm, obj, "__missing__", &[key])? {
-                    return Ok(r);
-                }
+            if vm.type_of(obj) != vm.types.dict
+                && let Some(r) = crate::ops::attr::call_special(vm, obj, "__missing__", &[key])?
+            {
+                return Ok(r);
             }
             Err(vm.key_error(key))
         }
         Some(Kind::Range) => crate::types::range::range_getitem(vm, obj, key),
-        Some(Kind::Bytes) | Some(Kind::ByteArray) => crate::types::bytes::bytes_getitem(vm, obj, key),
+        Some(Kind::Bytes) | Some(Kind::ByteArray) => {
+            crate::types::bytes::bytes_getitem(vm, obj, key)
+        }
         Some(Kind::Type) => {
             // `list[int]` and friends (PEP 585), or a metaclass __getitem__ / __class_getitem__.
             let name = crate::interner::names::CLASS_GETITEM;
             if let Some(f) = vm.getattr_opt(obj, name)? {
                 return vm.call(f, &[key]);
             }
-            if obj.as_ref::<crate::obj::TypeObj>().is_some_and(|t| !t.has(crate::obj::typeobj::flags::HEAPTYPE)) {
+            if obj
+                .as_ref::<crate::obj::TypeObj>()
+                .is_some_and(|t| !t.has(crate::obj::typeobj::flags::HEAPTYPE))
+            {
                 return Ok(obj);
             }
             not_subscriptable(vm, obj)
         }
         _ if vm.is_str(obj) => crate::types::str::str_getitem(vm, obj, key),
         _ => {
-            if !user {
-                if let Some(r) = crate::ops::attr::call_special(vm, obj, "__getitem__", &[key])? {
-                    return Ok(r);
-                }
+            if !user
+                && let Some(r) = crate::ops::attr::call_special(vm, obj, "__getitem__", &[key])?
+            {
+                return Ok(r);
             }
             not_subscriptable(vm, obj)
         }
@@ -171,15 +196,17 @@ fn not_subscriptable(vm: &mut Vm, obj: Value) -> PyResult<Value> {
 }
 
 fn pick(items: &[Value], start: isize, step: isize, n: usize) -> Vec<Value> {
-    (0..n).map(|k| items[(start + k as isize * step) as usize]).collect()
+    (0..n)
+        .map(|k| items[(start + k as isize * step) as usize])
+        .collect()
 }
 
 /// `obj[key] = value`.
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
-    if vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE) {
-        if let Some(_r) = crate::ops::attr::call_special(vm, obj, "__setitem__", &[key, value])? {
-            return Ok(());
-        }
+    if vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE)
+        && let Some(_r) = crate::ops::attr::call_special(vm, obj, "__setitem__", &[key, value])?
+    {
+        return Ok(());
     }
     match obj.obj_kind() {
         Some(Kind::List) => {
@@ -187,8 +214,13 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
             if let Some(s) = key.as_ref::<SliceObj>() {
                 return list_set_slice(vm, l, s, value);
             }
-            let i = seq_index(vm, key, l.len(), "list")
-                .map_err(|e| if vm.exc_is(e.0, ExcKind::IndexError) { vm.index_error("list assignment index out of range") } else { e })?;
+            let i = seq_index(vm, key, l.len(), "list").map_err(|e| {
+                if vm.exc_is(e.0, ExcKind::IndexError) {
+                    vm.index_error("list assignment index out of range")
+                } else {
+                    e
+                }
+            })?;
             l.items()[i].set(value);
             Ok(())
         }
@@ -236,17 +268,19 @@ fn list_set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyRes
 
 /// `del obj[key]`.
 pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
-    if vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE) {
-        if crate::ops::attr::call_special(vm, obj, "__delitem__", &[key])?.is_some() {
-            return Ok(());
-        }
+    if vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE)
+        && crate::ops::attr::call_special(vm, obj, "__delitem__", &[key])?.is_some()
+    {
+        return Ok(());
     }
     match obj.obj_kind() {
         Some(Kind::List) => {
             let l = obj.as_ref::<ListObj>().expect("list");
             if let Some(s) = key.as_ref::<SliceObj>() {
                 let (start, _, step, n) = slice_indices(vm, s, l.len())?;
-                let mut doomed: Vec<usize> = (0..n).map(|k| (start + k as isize * step) as usize).collect();
+                let mut doomed: Vec<usize> = (0..n)
+                    .map(|k| (start + k as isize * step) as usize)
+                    .collect();
                 doomed.sort_unstable();
                 let items = l.items();
                 let mut w = 0;
@@ -262,8 +296,13 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
                 vm.list_truncate(l, w);
                 return Ok(());
             }
-            let i = seq_index(vm, key, l.len(), "list")
-                .map_err(|e| if vm.exc_is(e.0, ExcKind::IndexError) { vm.index_error("list assignment index out of range") } else { e })?;
+            let i = seq_index(vm, key, l.len(), "list").map_err(|e| {
+                if vm.exc_is(e.0, ExcKind::IndexError) {
+                    vm.index_error("list assignment index out of range")
+                } else {
+                    e
+                }
+            })?;
             vm.list_remove_at(l, i);
             Ok(())
         }
@@ -282,16 +321,19 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
-    let user = vm.type_of(container).has(crate::obj::typeobj::flags::HEAPTYPE);
-    if user {
-        if let Some(r) = crate::ops::attr::call_special(vm, container, "__contains__", &[item])? {
-            return vm.truthy(r);
-        }
+    let user = vm
+        .type_of(container)
+        .has(crate::obj::typeobj::flags::HEAPTYPE);
+    if user && let Some(r) = crate::ops::attr::call_special(vm, container, "__contains__", &[item])?
+    {
+        return vm.truthy(r);
     }
     if let Some(s) = vm.str_of(container) {
         let Some(sub) = vm.str_of(item) else {
             let t = vm.type_name(item);
-            return Err(vm.type_error(format!("'in <string>' requires string as left operand, not {t}")));
+            return Err(vm.type_error(format!(
+                "'in <string>' requires string as left operand, not {t}"
+            )));
         };
         return Ok(s.contains(sub));
     }
@@ -321,7 +363,9 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             let s = container.as_ref::<SetObj>().expect("set");
             match vm.set_contains(s, item) {
                 Ok(b) => Ok(b),
-                Err(e) if item.obj_kind() == Some(Kind::Set) && vm.exc_is(e.0, ExcKind::TypeError) => {
+                Err(e)
+                    if item.obj_kind() == Some(Kind::Set) && vm.exc_is(e.0, ExcKind::TypeError) =>
+                {
                     let fs = crate::types::set_ops::frozen_copy(vm, item)?;
                     vm.set_contains(s, fs)
                 }
@@ -329,13 +373,16 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             }
         }
         Some(Kind::Range) => crate::types::range::range_contains(vm, container, item),
-        Some(Kind::Bytes) | Some(Kind::ByteArray) => crate::types::bytes::bytes_contains(vm, container, item),
+        Some(Kind::Bytes) | Some(Kind::ByteArray) => {
+            crate::types::bytes::bytes_contains(vm, container, item)
+        }
         Some(Kind::DictView) => crate::types::dict::view_contains(vm, container, item),
         _ => {
-            if !user {
-                if let Some(r) = crate::ops::attr::call_special(vm, container, "__contains__", &[item])? {
-                    return vm.truthy(r);
-                }
+            if !user
+                && let Some(r) =
+                    crate::ops::attr::call_special(vm, container, "__contains__", &[item])?
+            {
+                return vm.truthy(r);
             }
             let it = match vm.iter(container) {
                 Ok(it) => it,
@@ -412,7 +459,10 @@ pub fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 
 /// Comparison of two sets (subset/superset order).
 pub fn set_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult<bool> {
-    let (sa, sb) = (a.as_ref::<SetObj>().expect("set"), b.as_ref::<SetObj>().expect("set"));
+    let (sa, sb) = (
+        a.as_ref::<SetObj>().expect("set"),
+        b.as_ref::<SetObj>().expect("set"),
+    );
     let subset = |vm: &mut Vm, x: &SetObj, y: &SetObj| -> PyResult<bool> {
         if x.len() > y.len() {
             return Ok(false);
@@ -438,8 +488,14 @@ pub fn set_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult<
 
 /// `range == range`: equal when they produce the same sequence.
 pub fn range_equal(a: Value, b: Value) -> bool {
-    let (x, y) = (a.as_ref::<RangeObj>().expect("range"), b.as_ref::<RangeObj>().expect("range"));
-    let (lx, ly) = (crate::types::range::range_len(x), crate::types::range::range_len(y));
+    let (x, y) = (
+        a.as_ref::<RangeObj>().expect("range"),
+        b.as_ref::<RangeObj>().expect("range"),
+    );
+    let (lx, ly) = (
+        crate::types::range::range_len(x),
+        crate::types::range::range_len(y),
+    );
     if lx != ly {
         return false;
     }
@@ -468,10 +524,8 @@ pub fn value_equal_builtin(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 /// `len(obj)`.
 pub fn len(vm: &mut Vm, obj: Value) -> PyResult<usize> {
     let user = vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE);
-    if !user {
-        if let Some(n) = builtin_len(vm, obj) {
-            return Ok(n);
-        }
+    if !user && let Some(n) = builtin_len(vm, obj) {
+        return Ok(n);
     }
     if let Some(r) = crate::ops::attr::call_special(vm, obj, "__len__", &[])? {
         if !crate::obj::int::is_int(r) {

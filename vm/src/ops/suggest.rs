@@ -31,7 +31,12 @@ fn distance(a: &str, b: &str, max_cost: usize) -> Option<usize> {
     }
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[pre..], &b[pre..]);
-    let post = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let post = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let (a, b) = (&a[..a.len() - post], &b[..b.len() - post]);
     if a.is_empty() || b.is_empty() {
         return Some((a.len() + b.len()) * MOVE_COST).filter(|&d| d <= max_cost);
@@ -76,10 +81,10 @@ pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         }
         let max = (name.len() + c.len() + 3) * MOVE_COST / 6;
         let limit = best.map_or(max, |(_, d)| max.min(d.saturating_sub(1)));
-        if let Some(d) = distance(name, c, limit) {
-            if best.is_none_or(|(_, bd)| d < bd) {
-                best = Some((c, d));
-            }
+        if let Some(d) = distance(name, c, limit)
+            && best.is_none_or(|(_, bd)| d < bd)
+        {
+            best = Some((c, d));
         }
     }
     best.map(|(c, _)| c)

@@ -12,7 +12,9 @@ use alloc::string::String;
 
 /// Append a frame entry to `exc`'s traceback.
 pub fn add_entry(vm: &mut Vm, exc: Value, code: Value, line: u32) {
-    let Some(e) = exc.as_ref::<ExcObj>() else { return };
+    let Some(e) = exc.as_ref::<ExcObj>() else {
+        return;
+    };
     let tb = e.traceback.get();
     let tb = if tb.is_none() || tb.is_null() {
         match vm.new_list(&[]) {
@@ -25,7 +27,9 @@ pub fn add_entry(vm: &mut Vm, exc: Value, code: Value, line: u32) {
     } else {
         tb
     };
-    let Some(l) = tb.as_ref::<ListObj>() else { return };
+    let Some(l) = tb.as_ref::<ListObj>() else {
+        return;
+    };
     if let Ok(entry) = vm.new_tuple(&[code, Value::small_int(line as isize)]) {
         let _ = vm.list_append(l, entry);
     }
@@ -74,29 +78,36 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
         let context = e.context.get();
         if !cause.is_none() && !cause.is_null() {
             format_chain(vm, cause, out, depth + 1)?;
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         } else if !context.is_none() && !context.is_null() && !e.suppress_context.get() {
             format_chain(vm, context, out, depth + 1)?;
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     let tb = e.traceback.get();
-    if let Some(l) = tb.as_ref::<ListObj>() {
-        if !l.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            let entries: alloc::vec::Vec<Value> = l.items().iter().map(|c| c.get()).collect();
-            for entry in entries.iter().rev() {
-                let parts = tuple::items(*entry);
-                let code = parts[0].as_ref::<CodeObj>().expect("code");
-                let line = parts[1].as_small_int().unwrap_or(0);
-                out.push_str(&format!("  File \"{}\", line {line}, in {}\n", code.info.filename, code.info.name));
-                if let Some(text) = crate::import::source_line(vm, &code.info.filename, line as usize) {
-                    let t = text.trim();
-                    if !t.is_empty() {
-                        out.push_str("    ");
-                        out.push_str(t);
-                        out.push('\n');
-                    }
+    if let Some(l) = tb.as_ref::<ListObj>()
+        && !l.is_empty()
+    {
+        out.push_str("Traceback (most recent call last):\n");
+        let entries: alloc::vec::Vec<Value> = l.items().iter().map(|c| c.get()).collect();
+        for entry in entries.iter().rev() {
+            let parts = tuple::items(*entry);
+            let code = parts[0].as_ref::<CodeObj>().expect("code");
+            let line = parts[1].as_small_int().unwrap_or(0);
+            out.push_str(&format!(
+                "  File \"{}\", line {line}, in {}\n",
+                code.info.filename, code.info.name
+            ));
+            if let Some(text) = crate::import::source_line(vm, &code.info.filename, line as usize) {
+                let t = text.trim();
+                if !t.is_empty() {
+                    out.push_str("    ");
+                    out.push_str(t);
+                    out.push('\n');
                 }
             }
         }
@@ -109,14 +120,13 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
 pub fn exception_line(vm: &mut Vm, exc: Value) -> PyResult<String> {
     let ty = vm.type_of(exc);
     let mut name = String::from(ty.name_str(vm));
-    if ty.has(crate::obj::typeobj::flags::HEAPTYPE) {
-        if let Some(m) = vm.dict_get_str(ty.dict.get(), "__module__")? {
-            if let Some(m) = vm.str_of(m) {
-                if m != "__main__" && m != "builtins" {
-                    name = format!("{m}.{name}");
-                }
-            }
-        }
+    if ty.has(crate::obj::typeobj::flags::HEAPTYPE)
+        && let Some(m) = vm.dict_get_str(ty.dict.get(), "__module__")?
+        && let Some(m) = vm.str_of(m)
+        && m != "__main__"
+        && m != "builtins"
+    {
+        name = format!("{m}.{name}");
     }
     let mut out = String::new();
     if vm.exc_is(exc, crate::types::ExcKind::SyntaxError) {
@@ -147,7 +157,10 @@ pub fn exception_line(vm: &mut Vm, exc: Value) -> PyResult<String> {
                 }
             }
         }
-        let msg = get(vm, "msg").map(|m| vm.str_string(m)).transpose()?.unwrap_or_default();
+        let msg = get(vm, "msg")
+            .map(|m| vm.str_string(m))
+            .transpose()?
+            .unwrap_or_default();
         out.push_str(&format!("{name}: {msg}\n"));
         return Ok(out);
     }
@@ -173,7 +186,9 @@ fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
         crate::obj::dict::get_str(vm, d, k).ok().flatten()
     };
     if vm.exc_is(exc, crate::types::ExcKind::NameError) {
-        return attr(vm, "__suggestion__").and_then(|v| vm.str_of(v)).map(String::from);
+        return attr(vm, "__suggestion__")
+            .and_then(|v| vm.str_of(v))
+            .map(String::from);
     }
     if vm.exc_is(exc, crate::types::ExcKind::AttributeError) {
         let (name, obj) = (attr(vm, "name")?, attr(vm, "obj")?);

@@ -1,7 +1,7 @@
 //! Creating the VM: the type objects (`type` is its own metaclass, so it is built by hand before
 //! anything can be allocated normally), then the `Vm`, then type dicts, builtins and `sys`.
 
-use super::{ExcKind, Types, EXC_COUNT};
+use super::{EXC_COUNT, ExcKind, Types};
 use crate::gc::{Gc, Heap};
 use crate::interner::Interner;
 use crate::obj::exc::EXC_DICT_OFFSET;
@@ -30,8 +30,18 @@ fn must<T>(v: Option<T>) -> T {
 impl Boot<'_> {
     fn tuple(&mut self, items: &[Value]) -> Value {
         let ty = self.tuple.expect("tuple type made first");
-        let p = must(self.heap.alloc(crate::gc::var_size::<TupleHead, Value>(items.len()), false));
-        let g: Gc<TupleObj> = crate::gc::init_var(p, TupleHead { header: Header::new(ty) }, items.len(), |i| items[i]);
+        let p = must(
+            self.heap
+                .alloc(crate::gc::var_size::<TupleHead, Value>(items.len()), false),
+        );
+        let g: Gc<TupleObj> = crate::gc::init_var(
+            p,
+            TupleHead {
+                header: Header::new(ty),
+            },
+            items.len(),
+            |i| items[i],
+        );
         Value::from_obj(g)
     }
 
@@ -89,8 +99,15 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
     let mut interner = Interner::new();
     let type_name = Value::qstr(interner.intern("type"));
     let p = must(heap.alloc(core::mem::size_of::<TypeObj>(), false));
-    let type_ = crate::gc::init_obj_self_typed(p, |me| new_type_obj(me, type_name, Kind::Type, flags::BASETYPE));
-    let mut b = Boot { heap: &mut heap, interner: &mut interner, type_, tuple: None };
+    let type_ = crate::gc::init_obj_self_typed(p, |me| {
+        new_type_obj(me, type_name, Kind::Type, flags::BASETYPE)
+    });
+    let mut b = Boot {
+        heap: &mut heap,
+        interner: &mut interner,
+        type_,
+        tuple: None,
+    };
     let base = flags::BASETYPE;
     let object = b.raw_type("object", Kind::Object, base);
     let tuple = b.raw_type("tuple", Kind::Tuple, base);
@@ -102,10 +119,13 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
     let exceptions = {
         let mut made: [Option<Gc<TypeObj>>; EXC_COUNT] = [None; EXC_COUNT];
         for &k in ExcKind::ALL {
-            let parent = k.parent().map_or(object, |p| made[p as usize].expect("parents first"));
+            let parent = k
+                .parent()
+                .map_or(object, |p| made[p as usize].expect("parents first"));
             let t = b.make(k.name(), Kind::Exception, parent, base | flags::EXCEPTION);
             t.dict_offset.set(EXC_DICT_OFFSET);
-            t.instance_size.set(core::mem::size_of::<crate::obj::exc::ExcObj>());
+            t.instance_size
+                .set(core::mem::size_of::<crate::obj::exc::ExcObj>());
             made[k as usize] = Some(t);
         }
         made.map(|t| t.expect("all made"))
@@ -186,10 +206,17 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
     };
     vm.empty_str = {
         let ty = vm.types.str;
-        let p = must(vm.heap.alloc(crate::gc::var_size::<crate::obj::str::StrHead, u8>(0), false));
+        let p = must(vm.heap.alloc(
+            crate::gc::var_size::<crate::obj::str::StrHead, u8>(0),
+            false,
+        ));
         let g: Gc<crate::obj::str::StrObj> = crate::gc::init_var(
             p,
-            crate::obj::str::StrHead { header: Header::new(ty), hash: Cell::new(-1), char_len: 0 },
+            crate::obj::str::StrHead {
+                header: Header::new(ty),
+                hash: Cell::new(-1),
+                char_len: 0,
+            },
             0,
             |_| 0u8,
         );

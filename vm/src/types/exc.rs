@@ -9,7 +9,9 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 fn exc_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    let mut ty = a[0].downcast::<TypeObj>().ok_or_else(|| vm.type_error("BaseException.__new__(X): X is not a type object"))?;
+    let mut ty = a[0]
+        .downcast::<TypeObj>()
+        .ok_or_else(|| vm.type_error("BaseException.__new__(X): X is not a type object"))?;
     let npos = a.len() - crate::obj::tuple::items(kwnames).len();
     // OSError(errno, ...) picks the subclass for the error number, as CPython does.
     if ty == vm.types.exc(ExcKind::OSError) && npos >= 3 {
@@ -37,12 +39,23 @@ fn exc_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn exc_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let npos = a.len() - crate::obj::tuple::items(kwnames).len();
-    let e = a[0].as_ref::<ExcObj>().ok_or_else(|| vm.type_error("descriptor '__init__' requires a 'BaseException' object"))?;
+    let e = a[0]
+        .as_ref::<ExcObj>()
+        .ok_or_else(|| vm.type_error("descriptor '__init__' requires a 'BaseException' object"))?;
     let args = vm.new_tuple(&a[1..npos])?;
     e.args.set(args);
     let this = a[0];
     if vm.exc_is(this, ExcKind::SyntaxError) {
-        let names = ["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"];
+        let names = [
+            "msg",
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+            "print_file_and_line",
+        ];
         for n in names {
             crate::ops::attr::set_attr_str(vm, this, n, Value::NONE)?;
         }
@@ -106,7 +119,11 @@ fn exc_add_note(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
         let l = vm.new_list(&[])?;
         e.notes.set(l);
     }
-    let l = e.notes.get().as_ref::<crate::obj::list::ListObj>().expect("list");
+    let l = e
+        .notes
+        .get()
+        .as_ref::<crate::obj::list::ListObj>()
+        .expect("list");
     vm.list_append(l, a[1])?;
     Ok(Value::NONE)
 }

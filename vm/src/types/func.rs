@@ -4,7 +4,7 @@
 
 use super::{method, staticmethod};
 use crate::builtins::args;
-use crate::interp::generator::{gen_close, gen_send, gen_throw, SendResult};
+use crate::interp::generator::{SendResult, gen_close, gen_send, gen_throw};
 use crate::obj::list::ListObj;
 use crate::obj::typeobj::TypeObj;
 use crate::obj::{Header, IterKind, Kind, MethodWrapperObj, PropertyObj, SuperObj};
@@ -15,7 +15,14 @@ use core::cell::Cell;
 
 fn property_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let ty = a[0].downcast::<TypeObj>().expect("type");
-    let [fget, fset, fdel, doc] = args::parse(vm, "property", &a[1..], kwnames, ["fget", "fset", "fdel", "doc"], 0)?;
+    let [fget, fset, fdel, doc] = args::parse(
+        vm,
+        "property",
+        &a[1..],
+        kwnames,
+        ["fget", "fset", "fdel", "doc"],
+        0,
+    )?;
     let or_none = |v: Value| if v.is_null() { Value::NONE } else { v };
     let doc = if (doc.is_null() || doc.is_none()) && !(fget.is_null() || fget.is_none()) {
         let name = crate::interner::names::DOC;
@@ -34,7 +41,9 @@ fn property_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 }
 
 fn property_copy(vm: &mut Vm, a: &[Value], which: usize) -> PyResult<Value> {
-    let p = a[0].as_ref::<PropertyObj>().ok_or_else(|| vm.type_error("descriptor requires a 'property' object"))?;
+    let p = a[0]
+        .as_ref::<PropertyObj>()
+        .ok_or_else(|| vm.type_error("descriptor requires a 'property' object"))?;
     let mut parts = [p.fget.get(), p.fset.get(), p.fdel.get(), p.doc.get()];
     parts[which] = a[1];
     let ty = Value::from_obj(vm.type_of(a[0]));
@@ -65,9 +74,17 @@ fn property_get(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn wrapper_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let ty = a[0].downcast::<TypeObj>().expect("type");
-    let name = if ty.kind == Kind::ClassMethod { "classmethod" } else { "staticmethod" };
+    let name = if ty.kind == Kind::ClassMethod {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
     args::exact(vm, name, &a[1..], kwnames, 1)?;
-    let w = MethodWrapperObj { header: Header::new(ty), func: Cell::new(a[1]), dict: Cell::new(Value::NULL) };
+    let w = MethodWrapperObj {
+        header: Header::new(ty),
+        func: Cell::new(a[1]),
+        dict: Cell::new(Value::NULL),
+    };
     vm.alloc_instance(ty, w)
 }
 
@@ -94,18 +111,31 @@ pub fn make_super(vm: &mut Vm, this_class: Value, obj: Value) -> PyResult<Value>
         let t = vm.type_name(this_class);
         return Err(vm.type_error(alloc::format!("super() argument 1 must be a type, not {t}")));
     };
-    let obj_type = if let Some(ot) = obj.as_ref::<TypeObj>().filter(|ot| crate::obj::typeobj::is_subtype(ot, this_class)) {
+    let obj_type = if let Some(ot) = obj
+        .as_ref::<TypeObj>()
+        .filter(|ot| crate::obj::typeobj::is_subtype(ot, this_class))
+    {
         Value::from_ref(ot)
     } else {
         let t = vm.type_of(obj);
         if !crate::obj::typeobj::is_subtype(&t, this_class) {
-            return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(
+                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
         Value::from_obj(t)
     };
     let _ = tc;
     let ty = vm.types.super_;
-    let g = vm.alloc(SuperObj { header: Header::new(ty), this_class, obj, obj_type }, false)?;
+    let g = vm.alloc(
+        SuperObj {
+            header: Header::new(ty),
+            this_class,
+            obj,
+            obj_type,
+        },
+        false,
+    )?;
     Ok(Value::from_obj(g))
 }
 
@@ -123,7 +153,10 @@ pub fn stop_iteration(vm: &mut Vm, v: Value) -> PyErr {
         return vm.new_exc(ExcKind::StopIteration, "");
     }
     let ty = vm.types.exc(ExcKind::StopIteration);
-    match vm.new_tuple(&[v]).and_then(|args| vm.new_exc_with_args(ty, args)) {
+    match vm
+        .new_tuple(&[v])
+        .and_then(|args| vm.new_exc_with_args(ty, args))
+    {
         Ok(e) => PyErr(e),
         Err(e) => e,
     }
@@ -178,7 +211,11 @@ fn agen_asend(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn agen_athrow(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::range(vm, "athrow", a, kwnames, 2, 4)?;
-    let exc = if a.len() > 2 && !a[2].is_none() { vm.call(a[1], &[a[2]])? } else { a[1] };
+    let exc = if a.len() > 2 && !a[2].is_none() {
+        vm.call(a[1], &[a[2]])?
+    } else {
+        a[1]
+    };
     crate::interp::generator::async_gen_step(vm, a[0], exc, 1)
 }
 
@@ -188,7 +225,8 @@ fn agen_aclose(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 }
 
 fn step_of(vm: &mut Vm, v: Value) -> PyResult<&'static crate::obj::IterObj> {
-    v.as_ref::<crate::obj::IterObj>().ok_or_else(|| vm.type_error("expected an async generator step"))
+    v.as_ref::<crate::obj::IterObj>()
+        .ok_or_else(|| vm.type_error("expected an async generator step"))
 }
 
 fn step_send(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -200,7 +238,11 @@ fn step_send(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn step_throw(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::range(vm, "throw", a, kwnames, 2, 4)?;
     let s = step_of(vm, a[0])?;
-    let exc = if a.len() > 2 && !a[2].is_none() { vm.call(a[1], &[a[2]])? } else { a[1] };
+    let exc = if a.len() > 2 && !a[2].is_none() {
+        vm.call(a[1], &[a[2]])?
+    } else {
+        a[1]
+    };
     let e = crate::ops::exc::make_raisable(vm, exc, None)?;
     crate::interp::generator::async_gen_advance(vm, s, Value::NONE, Some(e))
 }
@@ -218,12 +260,19 @@ fn coro_await(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 }
 
 fn enumerate_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    let [iterable, start] = args::parse(vm, "enumerate", &a[1..], kwnames, ["iterable", "start"], 1)?;
+    let [iterable, start] =
+        args::parse(vm, "enumerate", &a[1..], kwnames, ["iterable", "start"], 1)?;
     let it = vm.iter(iterable)?;
-    let start = if start.is_null() { Value::small_int(0) } else { start };
+    let start = if start.is_null() {
+        Value::small_int(0)
+    } else {
+        start
+    };
     if !crate::obj::int::is_int(start) {
         let t = vm.type_name(start);
-        return Err(vm.type_error(alloc::format!("'{t}' object cannot be interpreted as an integer")));
+        return Err(vm.type_error(alloc::format!(
+            "'{t}' object cannot be interpreted as an integer"
+        )));
     }
     let ty = a[0].downcast::<TypeObj>().expect("type");
     vm.new_iter(ty, IterKind::Enumerate, it, start, 0, 0)
@@ -238,15 +287,19 @@ fn zip_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
             strict = vm.truthy(a[npos + j])?;
         } else {
             let ks = vm.str_of(k).unwrap_or("?");
-            return Err(vm.type_error(alloc::format!("zip() got an unexpected keyword argument '{ks}'")));
+            return Err(vm.type_error(alloc::format!(
+                "zip() got an unexpected keyword argument '{ks}'"
+            )));
         }
     }
     let its = vm.new_tuple_with(npos - 1, |_| Value::NONE)?;
-    for i in 1..npos {
-        let it = match vm.iter(a[i]) {
+    for (i, &arg) in a.iter().enumerate().take(npos).skip(1) {
+        let it = match vm.iter(arg) {
             Ok(it) => it,
             Err(e) if vm.exc_is(e.0, ExcKind::TypeError) => {
-                return Err(vm.type_error(alloc::format!("zip argument #{i} must support iteration")));
+                return Err(
+                    vm.type_error(alloc::format!("zip argument #{i} must support iteration"))
+                );
             }
             Err(e) => return Err(e),
         };
@@ -262,8 +315,8 @@ fn map_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let its = vm.new_tuple_with(a.len() - 2, |_| Value::NONE)?;
-    for i in 2..a.len() {
-        let it = vm.iter(a[i])?;
+    for (i, &arg) in a.iter().enumerate().skip(2) {
+        let it = vm.iter(arg)?;
         crate::gc::tuple_fill(its, i - 2, it);
     }
     let ty = a[0].downcast::<TypeObj>().expect("type");
@@ -280,19 +333,33 @@ fn filter_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn reversed_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "reversed", &a[1..], kwnames, 1)?;
     let seq = a[1];
-    if vm.type_of(seq).has(crate::obj::typeobj::flags::HEAPTYPE) {
-        if let Some(r) = crate::ops::attr::call_special(vm, seq, "__reversed__", &[])? {
-            return Ok(r);
-        }
+    if vm.type_of(seq).has(crate::obj::typeobj::flags::HEAPTYPE)
+        && let Some(r) = crate::ops::attr::call_special(vm, seq, "__reversed__", &[])?
+    {
+        return Ok(r);
     }
     let ty = a[0].downcast::<TypeObj>().expect("type");
     if let Some(l) = seq.as_ref::<ListObj>() {
-        return vm.new_iter(ty, IterKind::ListReversed, seq, Value::NULL, l.len() as isize - 1, 0);
+        return vm.new_iter(
+            ty,
+            IterKind::ListReversed,
+            seq,
+            Value::NULL,
+            l.len() as isize - 1,
+            0,
+        );
     }
     if matches!(seq.obj_kind(), Some(Kind::Dict) | Some(Kind::DictView)) {
         let t = crate::ops::iter::to_list(vm, seq)?;
         let l = t.as_ref::<ListObj>().expect("list");
-        return vm.new_iter(ty, IterKind::ListReversed, t, Value::NULL, l.len() as isize - 1, 0);
+        return vm.new_iter(
+            ty,
+            IterKind::ListReversed,
+            t,
+            Value::NULL,
+            l.len() as isize - 1,
+            0,
+        );
     }
     if let Some(r) = crate::ops::attr::call_special(vm, seq, "__reversed__", &[])? {
         return Ok(r);
@@ -310,7 +377,14 @@ fn reversed_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
         let v = crate::ops::subscr::getitem(vm, seq, Value::small_int(i as isize))?;
         vm.list_append(l, v)?;
     }
-    vm.new_iter(ty, IterKind::ListReversed, items, Value::NULL, n as isize - 1, 0)
+    vm.new_iter(
+        ty,
+        IterKind::ListReversed,
+        items,
+        Value::NULL,
+        n as isize - 1,
+        0,
+    )
 }
 
 fn module_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -342,7 +416,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let t = vm.types.classmethod;
     vm.add_methods(t, &[staticmethod("__new__", wrapper_new)])?;
     let t = vm.types.staticmethod;
-    vm.add_methods(t, &[staticmethod("__new__", wrapper_new), method("__call__", staticmethod_call)])?;
+    vm.add_methods(
+        t,
+        &[
+            staticmethod("__new__", wrapper_new),
+            method("__call__", staticmethod_call),
+        ],
+    )?;
     let t = vm.types.super_;
     vm.add_methods(t, &[staticmethod("__new__", super_new)])?;
     let t = vm.types.function;
@@ -352,11 +432,18 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     for t in [vm.types.generator, vm.types.coroutine] {
         vm.add_methods(
             t,
-            &[method("send", gen_send_m), method("throw", gen_throw_m), method("close", gen_close_m)],
+            &[
+                method("send", gen_send_m),
+                method("throw", gen_throw_m),
+                method("close", gen_close_m),
+            ],
         )?;
     }
     let g = vm.types.generator;
-    vm.add_methods(g, &[method("__iter__", iter_self), method("__next__", iter_next)])?;
+    vm.add_methods(
+        g,
+        &[method("__iter__", iter_self), method("__next__", iter_next)],
+    )?;
     let c = vm.types.coroutine;
     vm.add_methods(c, &[method("__await__", coro_await)])?;
     let ag = vm.types.async_generator;
@@ -382,8 +469,18 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             method("close", step_close),
         ],
     )?;
-    for t in [vm.types.iterator, vm.types.enumerate, vm.types.zip, vm.types.map, vm.types.filter, vm.types.reversed] {
-        vm.add_methods(t, &[method("__iter__", iter_self), method("__next__", iter_next)])?;
+    for t in [
+        vm.types.iterator,
+        vm.types.enumerate,
+        vm.types.zip,
+        vm.types.map,
+        vm.types.filter,
+        vm.types.reversed,
+    ] {
+        vm.add_methods(
+            t,
+            &[method("__iter__", iter_self), method("__next__", iter_next)],
+        )?;
     }
     let t = vm.types.enumerate;
     vm.add_methods(t, &[staticmethod("__new__", enumerate_new)])?;

@@ -27,8 +27,8 @@ pub mod tuple;
 pub mod type_;
 
 use crate::gc::Gc;
-use crate::obj::func::{NativeFn, BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC};
 use crate::obj::TypeObj;
+use crate::obj::func::{BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC, NativeFn};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -45,17 +45,29 @@ pub struct MethodDef {
 
 /// An instance method.
 pub const fn method(name: &'static str, func: NativeFn) -> MethodDef {
-    MethodDef { name, func, flags: BUILTIN_METHOD }
+    MethodDef {
+        name,
+        func,
+        flags: BUILTIN_METHOD,
+    }
 }
 
 /// A class method (receives the class as `args[0]`).
 pub const fn classmethod(name: &'static str, func: NativeFn) -> MethodDef {
-    MethodDef { name, func, flags: BUILTIN_CLASSMETHOD }
+    MethodDef {
+        name,
+        func,
+        flags: BUILTIN_CLASSMETHOD,
+    }
 }
 
 /// A static method (`__new__` receives the class explicitly as `args[0]`).
 pub const fn staticmethod(name: &'static str, func: NativeFn) -> MethodDef {
-    MethodDef { name, func, flags: BUILTIN_STATIC }
+    MethodDef {
+        name,
+        func,
+        flags: BUILTIN_STATIC,
+    }
 }
 
 impl Vm {
@@ -75,12 +87,50 @@ impl Vm {
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let t = &vm.types;
     let mut all: alloc::vec::Vec<Gc<TypeObj>> = alloc::vec![
-        t.type_, t.object, t.int, t.bool, t.float, t.complex, t.str, t.bytes, t.bytearray, t.list,
-        t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.none_type, t.ellipsis_type,
-        t.not_implemented_type, t.function, t.builtin_function, t.bound_method, t.module, t.cell,
-        t.code, t.generator, t.coroutine, t.async_generator, t.async_gen_value, t.async_gen_asend, t.property, t.classmethod,
-        t.staticmethod, t.super_, t.iterator, t.enumerate, t.zip, t.map, t.filter, t.reversed,
-        t.dict_keys, t.dict_values, t.dict_items, t.memoryview,
+        t.type_,
+        t.object,
+        t.int,
+        t.bool,
+        t.float,
+        t.complex,
+        t.str,
+        t.bytes,
+        t.bytearray,
+        t.list,
+        t.tuple,
+        t.dict,
+        t.set,
+        t.frozenset,
+        t.range,
+        t.slice,
+        t.none_type,
+        t.ellipsis_type,
+        t.not_implemented_type,
+        t.function,
+        t.builtin_function,
+        t.bound_method,
+        t.module,
+        t.cell,
+        t.code,
+        t.generator,
+        t.coroutine,
+        t.async_generator,
+        t.async_gen_value,
+        t.async_gen_asend,
+        t.property,
+        t.classmethod,
+        t.staticmethod,
+        t.super_,
+        t.iterator,
+        t.enumerate,
+        t.zip,
+        t.map,
+        t.filter,
+        t.reversed,
+        t.dict_keys,
+        t.dict_values,
+        t.dict_items,
+        t.memoryview,
     ];
     all.extend_from_slice(&t.exceptions);
     // The type objects are all reachable from `vm.types` (on the stack) while this runs.

@@ -26,7 +26,9 @@ fn object_init(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let init = crate::obj::typeobj::lookup(vm, &ty, init_n)?;
         if new == object_new || init != object_init {
             let t = String::from(vm.type_name(this));
-            return Err(vm.type_error(alloc::format!("{t}.__init__() takes exactly one argument (the instance to initialize)")));
+            return Err(vm.type_error(alloc::format!(
+                "{t}.__init__() takes exactly one argument (the instance to initialize)"
+            )));
         }
     }
     Ok(Value::NONE)
@@ -38,7 +40,9 @@ fn object_repr(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__repr__", args, kwnames, 1)?;
     let ty = vm.type_of(args[0]);
     let module = match vm.dict_get_str(ty.dict.get(), "__module__")? {
-        Some(m) if vm.str_of(m).is_some_and(|m| m != "builtins") => alloc::format!("{}.", vm.str_of(m).unwrap_or("")),
+        Some(m) if vm.str_of(m).is_some_and(|m| m != "builtins") => {
+            alloc::format!("{}.", vm.str_of(m).unwrap_or(""))
+        }
         _ => String::new(),
     };
     let q = vm.str_of(ty.qualname.get()).unwrap_or("?");
@@ -53,7 +57,11 @@ fn object_str(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn object_eq(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__eq__", args, kwnames, 2)?;
-    Ok(if args[0] == args[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+    Ok(if args[0] == args[1] {
+        Value::TRUE
+    } else {
+        Value::NOT_IMPLEMENTED
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -85,7 +93,9 @@ fn object_format(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value>
     args::exact(vm, "__format__", args, kwnames, 2)?;
     if vm.str_of(args[1]).is_some_and(|s| !s.is_empty()) {
         let t = String::from(vm.type_name(args[0]));
-        return Err(vm.type_error(alloc::format!("unsupported format string passed to {t}.__format__")));
+        return Err(vm.type_error(alloc::format!(
+            "unsupported format string passed to {t}.__format__"
+        )));
     }
     vm.str(args[0])
 }
@@ -120,7 +130,11 @@ fn object_dir(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn object_sizeof(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__sizeof__", args, kwnames, 1)?;
-    let n = if args[0].is_obj() { vm.heap.alloc_size(args[0].header_ptr()) } else { 0 };
+    let n = if args[0].is_obj() {
+        vm.heap.alloc_size(args[0].header_ptr())
+    } else {
+        0
+    };
     Ok(Value::small_int(n as isize))
 }
 

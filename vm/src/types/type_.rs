@@ -36,7 +36,9 @@ fn type_prepare(vm: &mut Vm, _args: &[Value], _kwnames: Value) -> PyResult<Value
 fn type_instancecheck(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__instancecheck__", args, kwnames, 2)?;
     let t = vm.type_of(args[1]);
-    Ok(Value::from_bool(Value::from_obj(t) == args[0] || typeobj::is_subtype(&t, args[0])))
+    Ok(Value::from_bool(
+        Value::from_obj(t) == args[0] || typeobj::is_subtype(&t, args[0]),
+    ))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
