@@ -205,6 +205,9 @@ impl Vm {
         self.allocated_since_gc = 0;
         let (used, total) = (self.heap.used_bytes(), self.heap.total_bytes());
         let free = total - used;
+        // Collect again after half the live size (at least a sixteenth of the heap) has been
+        // allocated: marking work per allocated byte stays bounded, and survivors stay packed
+        // near the bottom of the heap, which keeps large free runs available.
         self.gc_threshold = (used / 2)
             .max(total / 16)
             .max(64 * 1024)

@@ -54,6 +54,10 @@ pub struct Heap {
 /// Largest request (in blocks) served by `alloc`'s inlined fast path.
 const SMALL_BLOCKS: usize = 4;
 
+/// Allocations of at least this many blocks (4 KiB) are large: they are placed from the
+/// large-object area at the top of the heap first.
+const LARGE_BLOCKS: usize = 256;
+
 /// Zero `n <= SMALL_BLOCKS` blocks at `p` with inline stores (no `memset` call).
 ///
 /// # Safety
@@ -203,7 +207,9 @@ impl Heap {
         if self.lock_depth != 0 {
             return None;
         }
-        let start = if n <= self.end - self.cur {
+        let start = if n >= LARGE_BLOCKS {
+            self.alloc_large(n)?
+        } else if n <= self.end - self.cur {
             let s = self.cur;
             self.cur = s + n;
             s
@@ -219,15 +225,40 @@ impl Heap {
         NonNull::new(p)
     }
 
+    /// Place a large allocation in the top quarter of the heap when it fits there, so that
+    /// small survivors scattered through the rest do not fragment the space big objects need.
+    #[cold]
+    fn alloc_large(&mut self, n: usize) -> Option<usize> {
+        let split = self.table.n / 4 * 3;
+        let (start, _) = self
+            .table
+            .find_run(split, n)
+            .or_else(|| self.table.find_run(0, n))?;
+        // Keep the bump run clear of the blocks just taken.
+        if start < self.end && start + n > self.cur {
+            self.cur = self.end;
+        }
+        Some(start)
+    }
+
     /// Find a new bump run for `n` blocks and carve them from its front.
     #[cold]
     #[inline(never)]
     fn alloc_slow(&mut self, n: usize) -> Option<usize> {
         let from = self.end;
-        let (start, end) = match self.table.find_run(from, n) {
+        let split = self.table.n / 4 * 3;
+        // Small objects stay below the large-object area while they fit there.
+        let below = |r: (usize, usize)| r.0 < split;
+        let run = self.table.find_run(from, n).filter(|&r| below(r));
+        let run = run.or_else(|| self.table.find_run(0, n).filter(|&r| below(r)));
+        let (start, end) = match run.or_else(|| self.table.find_run(0, n)) {
             Some(run) => run,
-            None if from > 0 => self.table.find_run(0, n)?,
             None => return None,
+        };
+        let end = if start < split {
+            end.min(split.max(start + n))
+        } else {
+            end
         };
         self.cur = start + n;
         self.end = end;
@@ -495,20 +526,29 @@ mod tests {
     #[test]
     fn big_allocations_and_fragmentation() {
         let mut h = Heap::with_capacity(1 << 20);
+        let base = h.block_ptr(0) as usize;
+        let split = base + h.table.n / 4 * 3 * BLOCK_SIZE;
+        // Large objects start in the top quarter; small ones stay below it.
         let big = h.alloc(100_000, false).unwrap();
         assert_eq!(h.alloc_size(big), 100_000usize.next_multiple_of(16));
+        assert!(big.as_ptr() as usize >= split);
         let small = h.alloc(16, false).unwrap();
+        assert!((small.as_ptr() as usize) < split);
+        // When the top quarter is full, a large object goes wherever it fits.
         let big2 = h.alloc(200_000, false).unwrap();
+        assert!((big2.as_ptr() as usize) < split);
+        // A freed large block is reused by the next large request that fits.
         h.free(big);
-        // Next-fit goes on upward, then wraps to reuse the hole.
-        let x = h.alloc(50_000, false).unwrap();
-        assert!(x > big2);
+        let again = h.alloc(90_000, false).unwrap();
+        assert_eq!(again, big);
+        // The rest of the heap is still usable up to exhaustion.
         let rest = h.stats().max_free_run;
         let y = h.alloc(rest, false).unwrap();
-        assert!(y > x);
-        let z = h.alloc(90_000, false).unwrap();
-        assert_eq!(z, big);
-        black_box((small, y));
+        assert!(
+            h.alloc(h.stats().max_free_run + BLOCK_SIZE, false)
+                .is_none()
+        );
+        black_box((small, big2, y));
         h.verify().unwrap();
     }
 
