@@ -251,10 +251,7 @@ impl Heap {
         let below = |r: (usize, usize)| r.0 < split;
         let run = self.table.find_run(from, n).filter(|&r| below(r));
         let run = run.or_else(|| self.table.find_run(0, n).filter(|&r| below(r)));
-        let (start, end) = match run.or_else(|| self.table.find_run(0, n)) {
-            Some(run) => run,
-            None => return None,
-        };
+        let (start, end) = run.or_else(|| self.table.find_run(0, n))?;
         let end = if start < split {
             end.min(split.max(start + n))
         } else {
