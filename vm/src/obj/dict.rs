@@ -4,6 +4,8 @@
 //! `indices` is the open-addressing table of entry numbers (`EMPTY`, `DUMMY` or an index) probed
 //! with CPython's perturbation scheme. Both live in GC blocks. Invariant: `used` live entries,
 //! `filled` entries written (live or deleted) <= capacity, and the index table is at most 2/3 full.
+//! Small dicts (at most `SMALL_CAP` entries, like most instance dicts) have no index table and
+//! are searched linearly, which saves memory and is as fast for a handful of keys.
 
 use super::{Header, ValueArray};
 use crate::gc::{Gc, VarObj};
@@ -14,6 +16,8 @@ use core::cell::Cell;
 const EMPTY: i32 = -1;
 const DUMMY: i32 = -2;
 const MIN_SIZE: usize = 8;
+/// Dicts with at most this many entry slots have no index table.
+const SMALL_CAP: usize = 8;
 
 /// The index table.
 pub type IndexArray = VarObj<(), Cell<i32>>;
@@ -117,7 +121,7 @@ impl Vm {
     fn dict_find(&mut self, d: &DictObj, key: Value, hash: isize) -> PyResult<Option<usize>> {
         let indices = d.indices();
         if indices.is_empty() {
-            return Ok(None);
+            return self.dict_find_linear(d, key, hash);
         }
         let mask = indices.len() - 1;
         let mut perturb = hash as usize;
@@ -150,6 +154,39 @@ impl Vm {
             perturb >>= 5;
             i = (i * 5 + perturb + 1) & mask;
         }
+    }
+
+    /// Search a small dict (no index table) entry by entry.
+    pub(crate) fn dict_find_linear(
+        &mut self,
+        d: &DictObj,
+        key: Value,
+        hash: isize,
+    ) -> PyResult<Option<usize>> {
+        let e = d.entries();
+        for ix in 0..d.filled.get() {
+            let k = e[ix * 3 + 1].get();
+            if k == key {
+                return Ok(Some(ix));
+            }
+        }
+        for ix in 0..d.filled.get() {
+            let k = e[ix * 3 + 1].get();
+            if k.is_null() || e[ix * 3].get().bits() as isize != hash {
+                continue;
+            }
+            if k.as_qstr().is_some() && key.as_qstr().is_some() {
+                continue;
+            }
+            let version = d.version.get();
+            if self.eq(k, key)? {
+                return Ok(Some(ix));
+            }
+            if d.version.get() != version {
+                return Err(self.runtime_error("dictionary changed size during iteration"));
+            }
+        }
+        Ok(None)
     }
 
     /// `d[key]` or `None` when missing.
@@ -195,24 +232,39 @@ impl Vm {
         d.filled.set(pos + 1);
         d.used.set(d.used.get() + 1);
         d.version.set(d.version.get().wrapping_add(1));
-        insert_index(d.indices(), hash, pos as i32);
+        if d.indices.get().is_some() {
+            insert_index(d.indices(), hash, pos as i32);
+        }
         Ok(())
     }
 
     /// Rebuild the tables with room for at least `min_used` entries, dropping deleted entries.
     fn dict_resize(&mut self, d: &DictObj, min_used: usize) -> PyResult<()> {
-        let mut cap = MIN_SIZE * 2 / 3;
-        let mut isize_ = MIN_SIZE;
-        while cap < min_used + (min_used >> 1).max(1) {
-            isize_ *= 2;
-            cap = isize_ * 2 / 3;
-        }
+        let small = min_used.next_power_of_two().max(2);
+        let (cap, isize_) = if small <= SMALL_CAP {
+            (small, 0)
+        } else {
+            let mut cap = MIN_SIZE * 2 / 3;
+            let mut isize_ = MIN_SIZE;
+            while cap < min_used + (min_used >> 1).max(1) {
+                isize_ *= 2;
+                cap = isize_ * 2 / 3;
+            }
+            (cap, isize_)
+        };
         let old = d.entries();
         let filled = d.filled.get();
         let entries = self.alloc_var((), cap * 3, |_| Cell::new(Value::NULL), false)?;
-        let indices = self.alloc_var((), isize_, |_| Cell::new(EMPTY), false)?;
+        let indices = if isize_ > 0 {
+            Some(self.alloc_var((), isize_, |_| Cell::new(EMPTY), false)?)
+        } else {
+            None
+        };
         let ne = crate::gc::var_items_static(entries);
-        let ni = crate::gc::var_items_static(indices);
+        let ni: &[Cell<i32>] = match indices {
+            Some(i) => crate::gc::var_items_static(i),
+            None => &[],
+        };
         let mut n = 0;
         for i in 0..filled {
             let k = old[i * 3 + 1].get();
@@ -222,7 +274,9 @@ impl Vm {
             ne[n * 3].set(old[i * 3].get());
             ne[n * 3 + 1].set(k);
             ne[n * 3 + 2].set(old[i * 3 + 2].get());
-            insert_index(ni, old[i * 3].get().bits() as isize, n as i32);
+            if !ni.is_empty() {
+                insert_index(ni, old[i * 3].get().bits() as isize, n as i32);
+            }
             n += 1;
         }
         if let Some(o) = d.entries.get() {
@@ -232,7 +286,7 @@ impl Vm {
             self.heap.free(o.erase());
         }
         d.entries.set(Some(entries));
-        d.indices.set(Some(indices));
+        d.indices.set(indices);
         d.filled.set(n);
         Ok(())
     }
@@ -252,14 +306,16 @@ impl Vm {
         e[ix * 3 + 1].set(Value::NULL);
         e[ix * 3 + 2].set(Value::NULL);
         let indices = d.indices();
-        let mask = indices.len() - 1;
-        let mut perturb = hash as usize;
-        let mut i = (hash as usize) & mask;
-        while indices[i].get() != ix as i32 {
-            perturb >>= 5;
-            i = (i * 5 + perturb + 1) & mask;
+        if !indices.is_empty() {
+            let mask = indices.len() - 1;
+            let mut perturb = hash as usize;
+            let mut i = (hash as usize) & mask;
+            while indices[i].get() != ix as i32 {
+                perturb >>= 5;
+                i = (i * 5 + perturb + 1) & mask;
+            }
+            indices[i].set(DUMMY);
         }
-        indices[i].set(DUMMY);
         d.used.set(d.used.get() - 1);
         d.version.set(d.version.get().wrapping_add(1));
         Ok(Some(old))
@@ -323,8 +379,25 @@ pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
     if d.is_empty() {
         return Ok(None);
     }
-    let hash = vm.str_hash(key);
     let indices = d.indices();
+    if indices.is_empty() {
+        let e = d.entries();
+        for ix in 0..d.filled.get() {
+            if e[ix * 3 + 1].get() == key {
+                return Ok(Some(e[ix * 3 + 2].get()));
+            }
+        }
+        if key.as_qstr().is_some()
+            && (0..d.filled.get()).all(|ix| e[ix * 3 + 1].get().as_qstr().is_some())
+        {
+            return Ok(None);
+        }
+        let hash = vm.str_hash(key);
+        return Ok(vm
+            .dict_find_linear(d, key, hash)?
+            .map(|ix| e[ix * 3 + 2].get()));
+    }
+    let hash = vm.str_hash(key);
     let mask = indices.len() - 1;
     let mut perturb = hash as usize;
     let mut i = (hash as usize) & mask;
