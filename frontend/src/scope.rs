@@ -589,6 +589,16 @@ impl Builder {
                 pos,
             ));
         }
+        for scope in &self.stack[owner + 1..] {
+            if scope.flags.get(&mangled).is_some_and(|f| f & ASSIGNED != 0) {
+                return Err(err(
+                    format!(
+                        "assignment expression cannot rebind comprehension iteration variable '{name}'"
+                    ),
+                    pos,
+                ));
+            }
+        }
         let owner_is_module = self.stack[owner].kind == ScopeKind::Module;
         *self.stack[owner].flags.entry(mangled.clone()).or_insert(0) |= ASSIGNED;
         let decl = if owner_is_module {

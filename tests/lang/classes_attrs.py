@@ -171,3 +171,21 @@ class SelfRef:
         raise AttributeError(name)
 sr = SelfRef(); sr.target = 't'; print(sr.alias)
 print(dir(sr)[-1], '__getattr__' in dir(sr), 'target' in dir(sr), '__init__' in dir(SelfRef))
+class PropFallback:
+    @property
+    def x(self): raise AttributeError('from property')
+    @property
+    def y(self): return 'y ok'
+    def __getattr__(self, n): return 'getattr fallback ' + n
+pf = PropFallback()
+try:
+    print(pf.x, pf.y, getattr(pf, 'x'), hasattr(pf, 'x'))
+except AttributeError as e:
+    print('no fallback:', type(e).__name__, e)
+class PropNoFallback:
+    @property
+    def x(self): raise AttributeError('from property only')
+try:
+    PropNoFallback().x
+except AttributeError as e:
+    print(type(e).__name__, e)

@@ -37,28 +37,16 @@ def f1():
         return 'try'
     finally:
         print('f1 finally')
-try:
-    print(f1())
-except Exception as e:
-    print('f1', type(e).__name__, e)
 def f2():
     try:
         return 'try'
     finally:
         return 'finally'
-try:
-    print(f2())
-except Exception as e:
-    print('f2', type(e).__name__, e)
 def f3():
     try:
         raise ValueError('x')
     finally:
         return 'swallowed'
-try:
-    print(f3())
-except Exception as e:
-    print('f3', type(e).__name__, e)
 def f4():
     for i in range(3):
         try:
@@ -67,10 +55,6 @@ def f4():
             if i < 2:
                 continue
     return 'end'
-try:
-    print(f4())
-except Exception as e:
-    print('f4', type(e).__name__, e)
 def f5():
     for i in range(3):
         try:
@@ -78,10 +62,6 @@ def f5():
         finally:
             break
     return 'after break', i
-try:
-    print(f5())
-except Exception as e:
-    print('f5', type(e).__name__, e)
 def f6():
     x = []
     try:
@@ -89,10 +69,11 @@ def f6():
         return x
     finally:
         x.append(2)
-try:
-    print(f6())
-except Exception as e:
-    print('f6', type(e).__name__, e)
+for fn in (f1, f2, f3, f4, f5, f6):
+    try:
+        print(fn())
+    except Exception as e:
+        print(fn.__name__, type(e).__name__, e)
 # compiled at run time so a compiler rejection shows up as one failing line
 F7 = """
 def f7():

@@ -11,6 +11,9 @@ use crate::scope::ScopeKind;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+/// Flag in `ListExtend`'s operand: the list holds call arguments (for the error message).
+pub const CALL_ARGS: u32 = 0x100;
+
 /// The `BinaryOp` operand for an AST operator.
 pub(super) fn binop_number(op: BinOp) -> u32 {
     let b = match op {
@@ -442,8 +445,9 @@ impl<'a> Compiler<'a> {
         if scope.kind != ScopeKind::Function || !scope.freevars.iter().any(|f| f == "__class__") {
             return Ok(false);
         }
+        // Without a first argument (a lambda with no parameters) `super()` fails at run time.
         let Some(first) = scope.varnames.first().cloned() else {
-            return Err(self.err("super(): no arguments", func.pos.line, func.pos.col));
+            return Ok(false);
         };
         let idx = self.deref_index("__class__");
         self.emit(Op::LoadDeref, idx)?;
@@ -485,7 +489,7 @@ impl<'a> Compiler<'a> {
             match &a.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.emit(Op::ListExtend, 1)?;
+                    self.emit(Op::ListExtend, 1 | CALL_ARGS)?;
                 }
                 _ => {
                     self.expr(a)?;

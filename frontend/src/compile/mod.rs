@@ -120,6 +120,8 @@ enum Block<'a> {
     },
     /// Inside a `with` body: the bound `__exit__` is on the stack.
     With { handlers: usize, is_async: bool },
+    /// A `finally` body inlined by a `return`: the pending return value is on the stack.
+    PopValue,
 }
 
 struct Compiler<'a> {

@@ -429,7 +429,7 @@ impl<'a> Compiler<'a> {
         };
         let saved_handlers = self.unit().handlers.clone();
         let saved_depth = self.unit().depth();
-        self.unwind(&blocks[loop_at + 1..], false)?;
+        self.unwind(&blocks, loop_at + 1, false)?;
         let Block::Loop {
             cont,
             brk,
@@ -465,17 +465,22 @@ impl<'a> Compiler<'a> {
         let blocks = self.blocks.last().expect("blocks").clone();
         let saved_handlers = self.unit().handlers.clone();
         let saved_depth = self.unit().depth();
-        self.unwind(&blocks, true)?;
+        self.unwind(&blocks, 0, true)?;
         self.emit(Op::ReturnValue, 0)?;
         self.unit().handlers = saved_handlers;
         self.unit().set_depth(saved_depth.saturating_sub(1));
         Ok(())
     }
 
-    /// Emit the clean-up of `blocks` (innermost last) for an early exit. With `keep_tos`, the
+    /// Emit the clean-up of `blocks[from..]` (innermost last) for an early exit. With `keep_tos`, the
     /// value on top of the stack (a return value) is preserved below each clean-up.
-    fn unwind(&mut self, blocks: &[Block<'a>], keep_tos: bool) -> Result<(), CompileError> {
-        for (i, block) in blocks.iter().enumerate().rev() {
+    fn unwind(
+        &mut self,
+        blocks: &[Block<'a>],
+        from: usize,
+        keep_tos: bool,
+    ) -> Result<(), CompileError> {
+        for (i, block) in blocks.iter().enumerate().skip(from).rev() {
             match block {
                 Block::Loop {
                     iter_on_stack: true,
@@ -491,10 +496,11 @@ impl<'a> Compiler<'a> {
                     self.unit().handlers.truncate(*handlers);
                     // The finally body runs with the blocks outside it only, so a `return`
                     // inside it does not run it again.
-                    let saved = core::mem::replace(
-                        self.blocks.last_mut().expect("blocks"),
-                        blocks[..i].to_vec(),
-                    );
+                    let mut outer = blocks[..i].to_vec();
+                    if keep_tos {
+                        outer.push(Block::PopValue);
+                    }
+                    let saved = core::mem::replace(self.blocks.last_mut().expect("blocks"), outer);
                     let r = self.stmts(body);
                     *self.blocks.last_mut().expect("blocks") = saved;
                     r?;
@@ -527,6 +533,12 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Swap, 2)?;
                     }
                     self.call_exit_with_nones(*is_async)?;
+                }
+                Block::PopValue => {
+                    if keep_tos {
+                        self.emit(Op::Swap, 2)?;
+                    }
+                    self.emit(Op::Pop, 0)?;
                 }
             }
         }

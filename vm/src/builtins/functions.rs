@@ -141,6 +141,14 @@ fn next(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         let t = vm.type_name(it);
         return Err(vm.type_error(format!("'{t}' object is not an iterator")));
     }
+    if it.obj_kind() == Some(Kind::Generator) && a.len() == 1 {
+        return match crate::interp::generator::gen_send(vm, it, Value::NONE)? {
+            crate::interp::generator::SendResult::Yielded(v) => Ok(v),
+            crate::interp::generator::SendResult::Returned(v) => {
+                Err(crate::types::func::stop_iteration(vm, v))
+            }
+        };
+    }
     match crate::ops::iter::next(vm, it)? {
         Some(v) => Ok(v),
         None if a.len() == 2 => Ok(a[1]),

@@ -81,6 +81,15 @@ impl Vm {
             }
             Some(Kind::Type) => {
                 let ty = f.as_ref::<TypeObj>().expect("type");
+                let meta = ty.header.ty.get();
+                if meta.has(crate::obj::typeobj::flags::HEAPTYPE) {
+                    let call =
+                        crate::obj::typeobj::lookup(self, &meta, crate::interner::names::CALL)?;
+                    if let Some(c) = call.filter(|c| c.as_ref::<BuiltinObj>().is_none()) {
+                        let buf = ArgBuf::with_self(self, f, args)?;
+                        return self.call_kw(c, buf.as_slice(), kwnames);
+                    }
+                }
                 crate::ops::construct::call_type(self, ty, args, kwnames)
             }
             _ => {
@@ -125,7 +134,17 @@ pub fn call_ex(vm: &mut Vm, f: Value, args: Value, kwargs: Value) -> PyResult<Va
     let args = if args.as_ref::<crate::obj::tuple::TupleObj>().is_some() {
         args
     } else {
-        crate::ops::iter::to_tuple(vm, args)?
+        match crate::ops::iter::to_tuple(vm, args) {
+            Ok(t) => t,
+            Err(e) if vm.exc_is(e.0, ExcKind::TypeError) => {
+                let name = crate::ops::format::callable_name(vm, f);
+                let t = vm.type_name(args);
+                return Err(vm.type_error(format!(
+                    "{name} argument after * must be an iterable, not {t}"
+                )));
+            }
+            Err(e) => return Err(e),
+        }
     };
     if kwargs.is_null() || crate::obj::dict::as_dict(kwargs).is_none_or(|d| d.is_empty()) {
         return vm.call(f, tuple::items(args));

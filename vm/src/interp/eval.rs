@@ -61,11 +61,16 @@ fn run_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
 #[cold]
 fn record_raise(vm: &mut Vm, f: &Frame, e: PyErr) {
     let line = f.line();
+    // Only where it is raised (its traceback is still empty) does an exception take the one
+    // being handled as its context; frames it merely passes through leave it alone.
+    let fresh = ops::traceback::traceback_of(e.0)
+        .as_ref::<crate::obj::list::ListObj>()
+        .is_none_or(|l| l.is_empty());
     ops::traceback::add_entry(vm, e.0, Value::from_ref(f.code), line);
-    if !vm.handled.is_none()
+    if fresh
+        && !vm.handled.is_none()
         && vm.handled != e.0
         && let Some(x) = e.0.as_ref::<crate::obj::exc::ExcObj>()
-        && x.context.get().is_none()
         && !ops::traceback::would_cycle(vm.handled, e.0)
     {
         x.context.set(vm.handled);
@@ -397,8 +402,21 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
             }
             codes::ListExtend => {
                 let v = f.pop();
-                let list = f.peek(arg as usize - 1);
-                ops::iter::extend_list(vm, list, v)?;
+                let depth = (arg & 0xff) as usize;
+                let list = f.peek(depth - 1);
+                if let Err(e) = ops::iter::extend_list(vm, list, v) {
+                    if arg & 0x100 != 0
+                        && vm.exc_is(e.0, ExcKind::TypeError)
+                        && !vm.hasattr(v, "__iter__")?
+                    {
+                        let name = ops::format::callable_name(vm, f.peek(depth));
+                        let t = vm.type_name(v);
+                        return Err(vm.type_error(alloc::format!(
+                            "{name} argument after * must be an iterable, not {t}"
+                        )));
+                    }
+                    return Err(e);
+                }
             }
             codes::SetUpdate => {
                 let v = f.pop();
@@ -834,15 +852,21 @@ fn do_raise(vm: &mut Vm, f: &mut Frame, arg: u32, reraise: &mut bool) -> PyResul
             *reraise = true;
             Ok(PyErr(vm.handled))
         }
-        1 => {
+        1 | 2 => {
+            let cause = if arg == 2 { Some(f.pop()) } else { None };
             let v = f.pop();
-            ops::exc::make_raisable(vm, v, None)
+            let e = ops::exc::make_raisable(vm, v, cause)?;
+            // `raise` chains the exception being handled, even for an exception raised before.
+            if !vm.handled.is_none()
+                && vm.handled != e.0
+                && let Some(x) = e.0.as_ref::<crate::obj::exc::ExcObj>()
+                && !ops::traceback::would_cycle(vm.handled, e.0)
+            {
+                x.context.set(vm.handled);
+            }
+            Ok(e)
         }
-        _ => {
-            let cause = f.pop();
-            let v = f.pop();
-            ops::exc::make_raisable(vm, v, Some(cause))
-        }
+        _ => Err(vm.new_exc(ExcKind::SystemError, "bad raise operand")),
     }
 }
 

@@ -657,7 +657,9 @@ fn item_index(vm: &mut Vm, o: &NativeObj, key: Value) -> PyResult<usize> {
         let t = vm.type_name(key);
         return Err(vm.type_error(format!("sequence index must be integer, not '{t}'")));
     }
-    let i = crate::ops::arith::index_of(vm, key)?;
+    // A huge index is an IndexError for sequences (OverflowError elsewhere).
+    let i = crate::ops::arith::index_of(vm, key)
+        .map_err(|_| vm.index_error("cannot fit 'int' into an index-sized integer"))?;
     let n = len(o) as isize;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {

@@ -98,8 +98,8 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<isize> {
     let b = index_bigint(vm, v)?;
     b.to_isize().ok_or_else(|| {
         vm.new_exc(
-            crate::types::ExcKind::IndexError,
-            "cannot fit 'int' into an index-sized integer",
+            crate::types::ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
         )
     })
 }
@@ -126,6 +126,24 @@ fn unsupported(vm: &mut Vm, op: B, a: Value, b: Value) -> crate::vm::PyErr {
 
 fn unsupported_op(vm: &mut Vm, op: B, inplace: bool, a: Value, b: Value) -> crate::vm::PyErr {
     let (x, y) = (vm.type_name(a), vm.type_name(b));
+    if op == B::Mul {
+        let is_seq = |vm: &Vm, v: Value| {
+            vm.is_str(v)
+                || matches!(
+                    v.obj_kind(),
+                    Some(Kind::List)
+                        | Some(Kind::Tuple)
+                        | Some(Kind::Bytes)
+                        | Some(Kind::ByteArray)
+                )
+        };
+        if is_seq(vm, a) && !is_int(b) {
+            return vm.type_error(format!("can't multiply sequence by non-int of type '{y}'"));
+        }
+        if is_seq(vm, b) && !is_int(a) {
+            return vm.type_error(format!("can't multiply sequence by non-int of type '{x}'"));
+        }
+    }
     if op == B::Add {
         if vm.is_str(a) {
             return vm.type_error(format!("can only concatenate str (not \"{y}\") to str"));
@@ -267,7 +285,7 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<isize> {
         let t = vm.type_name(n);
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{t}'")));
     }
-    index_of(vm, n)
+    index_of(vm, n).map_err(|_| vm.overflow_error("cannot fit 'int' into an index-sized integer"))
 }
 
 /// Operators on built-in types; `Ok(None)` when these operand types don't support `op`.
@@ -310,9 +328,9 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
                 vm.new_str(&s).map(Some)
             }
             B::Mul if is_int(b) => {
-                let n = index_of(vm, b)?.max(0) as usize;
+                let n = repeat_count(vm, b)?.max(0) as usize;
                 let x = vm.str_of(a).expect("str");
-                if x.len().saturating_mul(n) > isize::MAX as usize / 2 {
+                if x.len().saturating_mul(n) > vm.heap.total_bytes() {
                     return Err(crate::vm::PyErr(vm.memory_error));
                 }
                 let s = x.repeat(n);

@@ -47,13 +47,18 @@ impl Vm {
                 }
             }
         }
-        match generic_getattr(self, obj, &ty, name)? {
-            Some(v) => Ok(Some(v)),
-            None if ty.has(tflags::HAS_GETATTR) => {
+        match generic_getattr(self, obj, &ty, name) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) if ty.has(tflags::HAS_GETATTR) => {
                 let e = no_attribute(self, obj, name);
                 self.getattr_fallback(obj, &ty, name, e)
             }
-            None => Ok(None),
+            Ok(None) => Ok(None),
+            // A descriptor that raises AttributeError also falls back to __getattr__.
+            Err(e) if ty.has(tflags::HAS_GETATTR) && self.exc_is(e.0, ExcKind::AttributeError) => {
+                self.getattr_fallback(obj, &ty, name, e)
+            }
+            Err(e) => Err(e),
         }
     }
 

@@ -479,6 +479,14 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
     {
         return Ok(Some(if op == Comparison::Eq { eq } else { !eq }));
     }
+    if let (Some(x), Some(y)) = (
+        a.as_ref::<crate::obj::BoundMethodObj>(),
+        b.as_ref::<crate::obj::BoundMethodObj>(),
+    ) && matches!(op, Comparison::Eq | Comparison::Ne)
+    {
+        let eq = x.self_ == y.self_ && (x.func == y.func || vm.eq(x.func, y.func)?);
+        return Ok(Some(if op == Comparison::Eq { eq } else { !eq }));
+    }
     if (ka == Some(Kind::DictView) || kb == Some(Kind::DictView))
         && let Some(r) = crate::types::dict::view_compare(vm, op, a, b)?
     {

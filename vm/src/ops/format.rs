@@ -513,6 +513,15 @@ fn exception_str(vm: &mut Vm, v: Value) -> PyResult<String> {
     if vm.exc_is(v, ExcKind::KeyError) && args.len() == 1 {
         return vm.repr_text(args[0]);
     }
+    if vm.exc_is(v, ExcKind::SyntaxError) && args.len() == 2 {
+        let msg = vm.str_string(args[0])?;
+        let details = tuple::items(args[1]);
+        if details.len() >= 2 {
+            let f = vm.str_string(details[0])?;
+            let l = vm.str_string(details[1])?;
+            return Ok(format!("{msg} ({f}, line {l})"));
+        }
+    }
     if vm.exc_is(v, ExcKind::OSError) && args.len() >= 2 {
         let errno = vm.str_string(args[0])?;
         let strerror = vm.str_string(args[1])?;
@@ -539,7 +548,11 @@ fn exception_str(vm: &mut Vm, v: Value) -> PyResult<String> {
 /// The name a call error message uses for `callee` (`f()` or `Class.method()`).
 pub fn callable_name(vm: &mut Vm, callee: Value) -> String {
     if let Some(f) = callee.as_ref::<FunctionObj>() {
-        return format!("{}()", vm.str_of(f.qualname.get()).unwrap_or("?"));
+        let q = vm.str_of(f.qualname.get()).unwrap_or("?");
+        return match vm.str_of(f.module.get()) {
+            Some(m) => format!("{m}.{q}()"),
+            None => format!("{q}()"),
+        };
     }
     if let Some(b) = callee.as_ref::<BuiltinObj>() {
         return format!("{}()", b.name);
@@ -608,6 +621,14 @@ impl Vm {
             return Ok(r);
         }
         let tname = String::from(self.type_name(v));
+        // A width or precision larger than the heap cannot be satisfied: MemoryError, as for any
+        // allocation, instead of a failed host allocation.
+        if let Ok(sp) = nf::parse_format_spec(&spec_s, &tname) {
+            let limit = self.heap.total_bytes();
+            if sp.width.unwrap_or(0) > limit || sp.precision.unwrap_or(0) > limit {
+                return Err(crate::vm::PyErr(self.memory_error));
+            }
+        }
         let result = if v.is_bool() && spec_s.is_empty() {
             Ok(String::from(if v == Value::TRUE {
                 "True"
@@ -805,6 +826,10 @@ pub fn percent_format_text(
         if i >= chars.len() {
             return Err(vm.value_error("incomplete format"));
         }
+        let limit = vm.heap.total_bytes();
+        if spec.width.unwrap_or(0) > limit || spec.precision.unwrap_or(0) > limit {
+            return Err(crate::vm::PyErr(vm.memory_error));
+        }
         let ty = chars[i];
         i += 1;
         if ty == '%' {
@@ -860,7 +885,14 @@ pub fn percent_format_text(
                 nf::pad_percent(&body, &spec, 's', false)
             }
             'c' => {
-                let ch = if let Some(s) = vm.str_of(v) {
+                let one_byte = if bytes_mode {
+                    crate::ops::buffer::bytes_like(vm, v).filter(|b| b.len() == 1)
+                } else {
+                    None
+                };
+                let ch = if let Some(b) = one_byte {
+                    b[0] as char
+                } else if let Some(s) = vm.str_of(v).filter(|_| !bytes_mode) {
                     let mut it = s.chars();
                     match (it.next(), it.next()) {
                         (Some(c), None) => c,

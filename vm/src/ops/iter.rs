@@ -539,6 +539,29 @@ pub fn unpack(
     before: usize,
     after: Option<usize>,
 ) -> PyResult<()> {
+    // Without a starred target, take at most one item more than needed (iterators are lazy).
+    let is_seq = matches!(seq.obj_kind(), Some(Kind::Tuple) | Some(Kind::List));
+    let seq = if after.is_none() && !is_seq {
+        let it = match vm.iter(seq) {
+            Ok(it) => it,
+            Err(e) if vm.exc_is(e.0, ExcKind::TypeError) => {
+                let tn = vm.type_name(seq);
+                return Err(vm.type_error(format!("cannot unpack non-iterable {tn} object")));
+            }
+            Err(e) => return Err(e),
+        };
+        let got = vm.new_list(&[])?;
+        let l = got.as_ref::<ListObj>().expect("list");
+        while l.len() <= before {
+            match next(vm, it)? {
+                Some(v) => vm.list_append(l, v)?,
+                None => break,
+            }
+        }
+        got
+    } else {
+        seq
+    };
     let t = match to_tuple(vm, seq) {
         Ok(t) => t,
         Err(e) if vm.exc_is(e.0, ExcKind::TypeError) && !vm.hasattr(seq, "__iter__")? => {

@@ -243,6 +243,19 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
                 "co_posonlyargcount" => Value::small_int(c.info.posonlyargcount as isize),
                 "co_kwonlyargcount" => Value::small_int(c.info.kwonlyargcount as isize),
                 "co_varnames" => c.varnames,
+                "co_freevars" | "co_cellvars" => {
+                    let names = if n == "co_freevars" {
+                        c.info.freevars.clone()
+                    } else {
+                        c.info.cellvars.clone()
+                    };
+                    let t = vm.new_tuple_with(names.len(), |_| Value::NONE)?;
+                    for (i, s) in names.iter().enumerate() {
+                        let q = vm.intern(s);
+                        crate::gc::tuple_fill(t, i, q);
+                    }
+                    t
+                }
                 "co_names" => c.names,
                 "co_consts" => c.consts,
                 "co_firstlineno" => Value::small_int(c.info.first_line as isize),

@@ -27,7 +27,20 @@ pub fn slice_indices(
     let step = if s.step.is_none() {
         1
     } else {
-        index_of(vm, s.step)?
+        match index_of(vm, s.step) {
+            Ok(st) => st,
+            // A huge step is clamped, as CPython does.
+            Err(_) if crate::obj::int::is_int(s.step) => {
+                if crate::obj::int::to_bigint(s.step)
+                    .is_some_and(|b| b.sign() == num_bigint::Sign::Minus)
+                {
+                    -isize::MAX
+                } else {
+                    isize::MAX
+                }
+            }
+            Err(e) => return Err(e),
+        }
     };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
@@ -99,7 +112,9 @@ pub fn seq_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyResult<us
             }
             match index_of(vm, key) {
                 Ok(i) => i,
-                Err(_) => return Err(vm.index_error(format!("{what} index out of range"))),
+                Err(_) => {
+                    return Err(vm.index_error("cannot fit 'int' into an index-sized integer"));
+                }
             }
         }
     };

@@ -188,6 +188,12 @@ fn iter_self(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn iter_next(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__next__", a, kwnames, 1)?;
+    if a[0].obj_kind() == Some(Kind::Generator) {
+        return match gen_send(vm, a[0], Value::NONE)? {
+            SendResult::Yielded(v) => Ok(v),
+            SendResult::Returned(v) => Err(stop_iteration(vm, v)),
+        };
+    }
     match crate::ops::iter::next(vm, a[0])? {
         Some(v) => Ok(v),
         None => Err(vm.new_exc(ExcKind::StopIteration, "")),

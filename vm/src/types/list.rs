@@ -87,7 +87,7 @@ fn list_extend(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 pub fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<isize> {
     match crate::ops::arith::index_of(vm, v) {
         Ok(i) => Ok(i),
-        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::IndexError) => {
+        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::OverflowError) => {
             Err(vm.overflow_error("Python int too large to convert to C ssize_t"))
         }
         Err(e) => Err(e),

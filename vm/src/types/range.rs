@@ -85,7 +85,7 @@ fn bound(vm: &mut Vm, v: Value) -> PyResult<isize> {
     match crate::ops::arith::index_of(vm, v) {
         Ok(i) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) => Ok(i),
         Ok(_) => Err(too_large(vm)),
-        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::IndexError) => Err(too_large(vm)),
+        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::OverflowError) => Err(too_large(vm)),
         Err(e) => Err(e),
     }
 }

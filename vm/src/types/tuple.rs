@@ -172,7 +172,7 @@ pub fn slice_index_not_none(vm: &mut Vm, v: Value) -> PyResult<isize> {
 pub fn repeat_arg(vm: &mut Vm, n: Value) -> PyResult<isize> {
     match crate::ops::arith::index_of(vm, n) {
         Ok(i) => Ok(i),
-        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::IndexError) => {
+        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::OverflowError) => {
             Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
         }
         Err(e) => Err(e),

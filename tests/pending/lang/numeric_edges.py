@@ -71,3 +71,11 @@ print(hash(-1) == hash(-2), hash(1.5) == hash(1.5), hash(2 ** 61 - 1), hash(2 **
 print(sum([0.1] * 10), math.fsum([0.1] * 10), 10 * 0.1, 7 / 7, 6 / 3, type(6 / 3).__name__, 2 ** 0, 2 ** -2, 4 ** 0.5)
 print(1.0 == 1, 1.5 > 1, 1 < 1.0000001, int(True), float(False), complex(True), True ** -1, False ** 0)
 print(divmod(1e308, 1e-308) if False else 0, divmod(5.5, 2), divmod(-5.5, 2), divmod(5, 2.5), divmod(0, 3))
+# CPython 3.11 limits int<->str conversion of huge decimal strings
+import sys
+for digits in [4300, 4301]:
+    try:
+        print(digits, len(str(int('7' * digits))))
+    except ValueError as e:
+        print(digits, type(e).__name__, str(e).split(';')[0])
+print(len(hex(int('f' * 5000, 16))), hasattr(sys, 'get_int_max_str_digits'))

@@ -21,8 +21,7 @@ try:
 except TypeError as e:
     print(type(e).__name__, e)
 print(next(g), g.send(1))
-g.close(); g.close()
-print('closed twice ok')
+g.close(); g.close(); print('closed twice ok')
 try:
     next(g)
 except StopIteration as e:
@@ -165,9 +164,7 @@ def gen_finally():
         yield 2
     finally:
         print('gen finally runs')
-gf = gen_finally()
-print(next(gf))
-gf.close()
+gf = gen_finally(); print(next(gf)); gf.close()
 def gen_send_expr():
     total = 0
     while True:
