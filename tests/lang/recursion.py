@@ -1,4 +1,5 @@
 # Deep recursion in many shapes raises RecursionError and the program continues
+# gc-stress: skip (a collection at every allocation scans the whole deep stack each time: quadratic)
 import sys
 def E(label, fn):
     try:

@@ -227,7 +227,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
         Some(Kind::List) => {
             let l = obj.as_ref::<ListObj>().expect("list");
             if let Some(s) = key.as_ref::<SliceObj>() {
-                return list_set_slice(vm, l, s, value);
+                return crate::types::list_methods::set_slice(vm, l, s, value);
             }
             let i = seq_index(vm, key, l.len(), "list").map_err(|e| {
                 if vm.exc_is(e.0, ExcKind::IndexError) {
@@ -247,38 +247,6 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
             Err(vm.type_error(format!("'{t}' object does not support item assignment")))
         }
     }
-}
-
-fn list_set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResult<()> {
-    let new = crate::ops::iter::to_tuple(vm, value)?;
-    let new_items = tuple::items(new);
-    let len = l.len();
-    let (start, stop, step, n) = slice_indices(vm, s, len)?;
-    if step == 1 {
-        let start = start as usize;
-        let stop = (stop.max(start as isize)) as usize;
-        let old = vm.new_tuple(cells_as_values(l.items()))?;
-        let old = tuple::items(old);
-        vm.list_truncate(l, start);
-        vm.list_reserve(l, new_items.len() + len - stop)?;
-        for &v in new_items {
-            vm.list_append(l, v)?;
-        }
-        for &v in &old[stop..] {
-            vm.list_append(l, v)?;
-        }
-        return Ok(());
-    }
-    if new_items.len() != n {
-        return Err(vm.value_error(format!(
-            "attempt to assign sequence of size {} to extended slice of size {n}",
-            new_items.len()
-        )));
-    }
-    for (k, &v) in new_items.iter().enumerate() {
-        l.items()[(start + k as isize * step) as usize].set(v);
-    }
-    Ok(())
 }
 
 /// `del obj[key]`.

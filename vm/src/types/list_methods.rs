@@ -67,8 +67,8 @@ fn assignment_index(vm: &mut Vm, key: Value, len: usize) -> PyResult<usize> {
     })
 }
 
-/// `l[start:stop:step] = value`.
-fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResult<()> {
+/// `l[start:stop:step] = value` (also the interpreter's list slice assignment).
+pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResult<()> {
     let step_is_one = s.step.is_none() || s.step.as_small_int() == Some(1);
     let new = match crate::ops::iter::to_tuple(vm, value) {
         Ok(t) => t,
