@@ -224,6 +224,17 @@ pub fn new_class(
     } else {
         bases
     };
+    // The metaclass must be compatible with every base's metaclass (checked before the bases
+    // themselves, as CPython does).
+    for &b in tuple::items(bases) {
+        let bt = vm.type_of(b);
+        let meta_t = meta.as_ref::<TypeObj>().expect("metaclass");
+        if !typeobj::is_subtype(meta_t, Value::from_obj(bt)) && !typeobj::is_subtype(&bt, meta) {
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
     // The solid base decides the instance layout.
     let mut kind = Kind::Instance;
     let mut base_size = core::mem::size_of::<InstanceObj>();

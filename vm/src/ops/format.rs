@@ -718,6 +718,12 @@ pub fn percent_format_text(
     bytes_mode: bool,
 ) -> PyResult<String> {
     let is_tuple = args.obj_kind() == Some(Kind::Tuple);
+    // Like CPython, any non-tuple, non-str object with __getitem__ counts as a mapping here:
+    // it may go unused without a "not all arguments converted" error.
+    let getitem_like = !is_tuple && !vm.is_str(args) && {
+        let t = vm.type_of(args);
+        crate::obj::typeobj::lookup(vm, &t, crate::interner::names::GETITEM)?.is_some()
+    };
     let items: &[Value] = if is_tuple {
         tuple::items(args)
     } else {
@@ -954,7 +960,7 @@ pub fn percent_format_text(
         };
         out.push_str(&piece);
     }
-    if !used_mapping && !is_mapping && next < items.len() {
+    if !used_mapping && !is_mapping && !getitem_like && next < items.len() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
     if is_tuple && next < items.len() && !used_mapping {
