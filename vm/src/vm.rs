@@ -122,6 +122,8 @@ pub struct Vm {
     pub scratch: Value,
     /// Source text of loaded files by name (tracebacks print source lines).
     pub sources: alloc::collections::BTreeMap<String, String>,
+    /// `sys.get_int_max_str_digits()`: the longest decimal int<->str conversion (0 = no limit).
+    pub int_max_str_digits: usize,
     /// Recycled frame blocks.
     pub frame_pool: crate::interp::frame::FramePool,
     /// Cached class-attribute lookups.

@@ -67,6 +67,21 @@ fn intern(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.intern(&s))
 }
 
+fn get_int_max_str_digits(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "get_int_max_str_digits", a, kw, 0)?;
+    Ok(Value::small_int(vm.int_max_str_digits as isize))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let [n] = args::parse(vm, "set_int_max_str_digits", a, kw, ["maxdigits"], 1)?;
+    let n = crate::ops::arith::index_of(vm, n)?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::NONE)
+}
+
 fn print_exception(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "print_exception", a, kw, 1, 2)?;
     let text = crate::ops::traceback::format_exception(vm, a[0])?;
@@ -95,6 +110,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("getsizeof", getsizeof),
             ("intern", intern),
             ("print_exception", print_exception),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", set_int_max_str_digits),
         ],
     )?;
     let argv = vm.new_list(&[])?;

@@ -105,7 +105,16 @@ impl Vm {
         }
         let kind = v.obj_kind();
         match kind {
-            Some(Kind::Int) => Ok(v.as_ref::<IntObj>().expect("int").value.to_string()),
+            Some(Kind::Int) => {
+                let s = v.as_ref::<IntObj>().expect("int").value.to_string();
+                let limit = self.int_max_str_digits;
+                if limit > 0 && s.trim_start_matches('-').len() > limit {
+                    return Err(self.value_error(format!(
+                        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    )));
+                }
+                Ok(s)
+            }
             Some(Kind::Float) => Ok(nf::float_repr(float_of(v).expect("float"))),
             Some(Kind::Complex) => {
                 let c = v.as_ref::<ComplexObj>().expect("complex");

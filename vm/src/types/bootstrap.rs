@@ -202,6 +202,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         current_frame: Value::NULL,
         method_cache: crate::obj::method_cache::MethodCache::new(),
         frame_pool: Default::default(),
+        int_max_str_digits: 4300,
         sources: alloc::collections::BTreeMap::new(),
     };
     vm.empty_str = {

@@ -54,6 +54,16 @@ pub fn to_int(vm: &mut Vm, x: Value) -> PyResult<Value> {
 }
 
 fn parse_str(vm: &mut Vm, s: &str, base: u32, orig: Value) -> PyResult<Value> {
+    // CPython 3.11 limits conversions in bases that are not powers of two.
+    let limit = vm.int_max_str_digits;
+    if limit > 0 && !matches!(base, 2 | 4 | 8 | 16 | 32) {
+        let digits = s.chars().filter(|c| c.is_alphanumeric()).count();
+        if digits > limit {
+            return Err(vm.value_error(format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+            )));
+        }
+    }
     match parse_int(s, base) {
         Some(IntParse::Small(i)) => vm.int_from_i64(i),
         Some(IntParse::Big(b)) => vm.int_from_big(b),
