@@ -4,12 +4,12 @@
 
 use super::eval::{Exit, run};
 use super::frame::Frame;
-use crate::obj::func::{BUILTIN_STATIC, BuiltinObj, CodeObj, FunctionObj};
+use crate::obj::func::{BuiltinObj, CodeObj, FunctionObj};
 use crate::obj::tuple;
 use crate::obj::{BoundMethodObj, CellObj, Header, Kind, TypeObj};
 use crate::types::ExcKind;
 use crate::value::Value;
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -105,6 +105,18 @@ impl Vm {
         }
     }
 
+    /// Call `f(self_, *args, **kw)` without building an argument tuple for the common sizes.
+    pub fn call_with_self(
+        &mut self,
+        f: Value,
+        self_: Value,
+        args: &[Value],
+        kwnames: Value,
+    ) -> PyResult<Value> {
+        let buf = ArgBuf::with_self(self, self_, args)?;
+        self.call_kw(f, buf.as_slice(), kwnames)
+    }
+
     /// Call method `name` of `obj`.
     pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
         let n = self.intern(name);
@@ -112,8 +124,7 @@ impl Vm {
         if self_.is_null() {
             self.call(m, args)
         } else {
-            let buf = ArgBuf::with_self(self, self_, args)?;
-            self.call(m, buf.as_slice())
+            self.call_with_self(m, self_, args, Value::NULL)
         }
     }
 
@@ -468,20 +479,4 @@ pub fn make_function(vm: &mut Vm, f: &mut Frame, fl: u32) -> PyResult<Value> {
     };
     let g = vm.alloc(func, false)?;
     Ok(Value::from_obj(g))
-}
-
-/// Call a built-in with `self` bound (used for method descriptors called through the class).
-pub fn call_builtin_static(
-    vm: &mut Vm,
-    b: &BuiltinObj,
-    args: &[Value],
-    kwnames: Value,
-) -> PyResult<Value> {
-    debug_assert!(b.flags & BUILTIN_STATIC != 0 || b.self_.is_null());
-    (b.func)(vm, args, kwnames)
-}
-
-/// The error for a wrong number of arguments to a built-in.
-pub fn arg_count_error(vm: &mut Vm, name: &str, expected: &str, given: usize) -> PyErr {
-    vm.type_error(format!("{name}() takes {expected} ({given} given)"))
 }

@@ -144,13 +144,6 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     e
 }
 
-impl Vm {
-    /// The interned value of a name (no allocation beyond the interner).
-    pub fn interner_name(&mut self, s: &str) -> Value {
-        self.intern(s)
-    }
-}
-
 /// Is `a` a data descriptor (defines `__set__` or `__delete__`)?
 fn is_data_descriptor(vm: &mut Vm, a: Value) -> PyResult<bool> {
     match a.obj_kind() {

@@ -5,9 +5,8 @@
 use crate::obj::int::{is_int, to_bigint};
 use crate::obj::list::ListObj;
 use crate::obj::set::SetObj;
-use crate::obj::tuple::{self, TupleObj};
+use crate::obj::tuple::{self};
 use crate::obj::{ComplexObj, FloatObj, IntObj, Kind};
-use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::format;
@@ -587,19 +586,4 @@ fn seq_compare(vm: &mut Vm, op: Comparison, a: &[Value], b: &[Value]) -> PyResul
         }
     }
     Ok(ord_result(op, a.len().cmp(&b.len())))
-}
-
-/// Raise a `TypeError` if `v` is unhashable (used before mutating containers).
-pub fn check_hashable(vm: &mut Vm, v: Value) -> PyResult<()> {
-    vm.hash(v).map(|_| ())
-}
-
-/// Is `exc` a StopIteration (used by iteration helpers)?
-pub fn is_stop_iteration(vm: &Vm, exc: Value) -> bool {
-    vm.exc_is(exc, ExcKind::StopIteration)
-}
-
-/// Keep the tuple layout referenced for downcasts in this module.
-pub fn is_tuple(v: Value) -> bool {
-    v.as_ref::<TupleObj>().is_some()
 }

@@ -4,10 +4,9 @@
 
 use crate::interp::call::run_class_body;
 use crate::obj::exc::EXC_DICT_OFFSET;
-use crate::obj::func::{BuiltinObj, FunctionObj};
+use crate::obj::func::BuiltinObj;
 use crate::obj::typeobj::{self, TypeObj, flags as tflags};
 use crate::obj::{CellObj, Header, InstanceObj, Kind, MethodWrapperObj, tuple};
-use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::format;
@@ -39,13 +38,7 @@ pub fn call_type(
                 Some(w) if n.obj_kind() == Some(Kind::StaticMethod) => w.func.get(),
                 _ => n,
             };
-            let mut buf = Vec::with_capacity(args.len() + 1);
-            buf.push(tyv);
-            buf.extend_from_slice(args);
-            // `buf` lives in the global allocator: keep its values reachable through `args`
-            // (the caller's stack) and `ty` (our frame) for the duration of the call.
-            let holder = vm.new_tuple(&buf)?;
-            vm.call_kw(n, tuple::items(holder), kwnames)?
+            vm.call_with_self(n, tyv, args, kwnames)?
         }
         None => object_new(vm, ty, args, kwnames)?,
     };
@@ -55,9 +48,7 @@ pub fn call_type(
     }
     let init_name = crate::interner::names::INIT;
     if let Some(init) = typeobj::lookup(vm, &obj_ty, init_name)? {
-        let holder =
-            vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
-        let r = vm.call_kw(init, tuple::items(holder), kwnames)?;
+        let r = vm.call_with_self(init, obj, args, kwnames)?;
         if !r.is_none() {
             let t = vm.type_name(r);
             return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
@@ -91,16 +82,7 @@ fn construct_plain(
     let Some(init) = init.filter(|&i| Some(i) != object_init) else {
         return Ok(obj);
     };
-    let r = if args.len() < 8 {
-        let mut buf = [Value::NULL; 8];
-        buf[0] = obj;
-        buf[1..=args.len()].copy_from_slice(args);
-        vm.call_kw(init, &buf[..=args.len()], kwnames)?
-    } else {
-        let holder =
-            vm.new_tuple_with(args.len() + 1, |i| if i == 0 { obj } else { args[i - 1] })?;
-        vm.call_kw(init, tuple::items(holder), kwnames)?
-    };
+    let r = vm.call_with_self(init, obj, args, kwnames)?;
     if !r.is_none() {
         let t = vm.type_name(r);
         return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
@@ -352,13 +334,6 @@ pub fn new_class(
     Ok(tv)
 }
 
-impl Vm {
-    /// An interned name as a value (alias of `intern`, for readability at call sites).
-    pub fn intern_value(&mut self, s: &str) -> Value {
-        self.intern(s)
-    }
-}
-
 fn apply_slots(vm: &mut Vm, t: &TypeObj, slots: Value) -> PyResult<()> {
     let slots = if vm.is_str(slots) {
         vm.new_tuple(&[slots])?
@@ -563,17 +538,4 @@ pub fn object_init_subclass(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyRe
         )));
     }
     Ok(Value::NONE)
-}
-
-/// Is `f` a Python function (for `__init__` fast paths)?
-pub fn is_python_function(f: Value) -> bool {
-    f.as_ref::<FunctionObj>().is_some()
-}
-
-/// Raise the CPython error for a non-type in `isinstance`/`issubclass`.
-pub fn check_class(vm: &mut Vm, v: Value, what: &str) -> PyResult<()> {
-    if v.as_ref::<TypeObj>().is_none() {
-        return Err(vm.new_exc(ExcKind::TypeError, &format!("{what} must be a class")));
-    }
-    Ok(())
 }

@@ -5,7 +5,6 @@
 use crate::obj::exc::ExcObj;
 use crate::obj::tuple;
 use crate::obj::typeobj::{self, TypeObj, flags as tflags};
-use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -100,9 +99,4 @@ pub fn enter_context(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
     let enter = crate::ops::attr::descr_get(vm, enter, mgr, Value::from_obj(ty))?;
     let r = vm.call(enter, &[])?;
     Ok((exit, r))
-}
-
-/// Is `v` an exception instance of kind `kind`?
-pub fn is_kind(vm: &Vm, v: Value, kind: ExcKind) -> bool {
-    vm.exc_is(v, kind)
 }

@@ -146,18 +146,8 @@ impl Vm {
             }
             Some(Kind::Type) => {
                 let t = v.as_ref::<TypeObj>().expect("type");
-                let module = if t.has(crate::obj::typeobj::flags::HEAPTYPE) {
-                    match self.dict_get_str(t.dict.get(), "__module__")? {
-                        Some(m) if self.str_of(m).is_some_and(|m| m != "builtins") => {
-                            format!("{}.", self.str_of(m).expect("str"))
-                        }
-                        _ => String::new(),
-                    }
-                } else {
-                    String::new()
-                };
-                let q = self.str_of(t.qualname.get()).unwrap_or("?");
-                Ok(format!("<class '{module}{q}'>"))
+                let name = self.dotted_name(t)?;
+                Ok(format!("<class '{name}'>"))
             }
             Some(Kind::Function) => {
                 let f = v.as_ref::<FunctionObj>().expect("function");
@@ -249,18 +239,29 @@ impl Vm {
                 let o = String::from(self.type_name(s.obj));
                 Ok(format!("<super: <class '{c}'>, <{o} object>>"))
             }
-            _ => {
-                let ty = self.type_of(v);
-                let module = match self.dict_get_str(ty.dict.get(), "__module__")? {
-                    Some(m) if self.str_of(m).is_some_and(|m| m != "builtins") => {
-                        format!("{}.", self.str_of(m).expect("str"))
-                    }
-                    _ => String::new(),
-                };
-                let q = self.str_of(ty.qualname.get()).unwrap_or("?");
-                Ok(format!("<{module}{q} object at {:#x}>", v.bits()))
-            }
+            _ => self.default_repr(v),
         }
+    }
+
+    /// `object.__repr__`: `<module.Class object at 0x...>`.
+    pub fn default_repr(&mut self, v: Value) -> PyResult<String> {
+        let ty = self.type_of(v);
+        let name = self.dotted_name(&ty)?;
+        Ok(format!("<{name} object at {:#x}>", v.bits()))
+    }
+
+    /// A class's qualified name with its module in front (none for built-ins).
+    pub fn dotted_name(&mut self, ty: &TypeObj) -> PyResult<String> {
+        let q = self.str_of(ty.qualname.get()).unwrap_or("?");
+        Ok(
+            match self
+                .dict_get_str(ty.dict.get(), "__module__")?
+                .and_then(|m| self.str_of(m))
+            {
+                Some(m) if m != "builtins" => format!("{m}.{q}"),
+                _ => String::from(q),
+            },
+        )
     }
 
     fn container_repr(&mut self, v: Value) -> PyResult<String> {

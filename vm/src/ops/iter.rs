@@ -400,15 +400,11 @@ pub fn extend_list(vm: &mut Vm, list: Value, src: Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    let it = iter_for(vm, src, "list.extend")?;
+    let it = vm.iter(src)?;
     while let Some(v) = next(vm, it)? {
         vm.list_append(l, v)?;
     }
     Ok(())
-}
-
-fn iter_for(vm: &mut Vm, v: Value, _ctx: &str) -> PyResult<Value> {
-    vm.iter(v)
 }
 
 /// `set.update(iterable)`.

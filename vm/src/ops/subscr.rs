@@ -12,7 +12,7 @@ use crate::obj::{Kind, RangeObj, SliceObj};
 use crate::ops::arith::index_of;
 use crate::types::ExcKind;
 use crate::value::Value;
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 use alloc::format;
 use alloc::vec::Vec;
 use frontend::bytecode::Comparison;
@@ -546,9 +546,4 @@ fn builtin_len(vm: &mut Vm, obj: Value) -> Option<usize> {
         }
         _ => None,
     }
-}
-
-/// The error for a missing key.
-pub fn missing_key(vm: &mut Vm, key: Value) -> PyErr {
-    vm.key_error(key)
 }

@@ -6,6 +6,7 @@ use crate::builtins::args;
 use crate::obj::typeobj::TypeObj;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use alloc::string::String;
 
 fn object_new(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| c.as_ref::<TypeObj>()) else {
@@ -34,19 +35,9 @@ fn object_init(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-use alloc::string::String;
-
 fn object_repr(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     args::exact(vm, "__repr__", args, kwnames, 1)?;
-    let ty = vm.type_of(args[0]);
-    let module = match vm.dict_get_str(ty.dict.get(), "__module__")? {
-        Some(m) if vm.str_of(m).is_some_and(|m| m != "builtins") => {
-            alloc::format!("{}.", vm.str_of(m).unwrap_or(""))
-        }
-        _ => String::new(),
-    };
-    let q = vm.str_of(ty.qualname.get()).unwrap_or("?");
-    let s = alloc::format!("<{module}{q} object at {:#x}>", args[0].bits());
+    let s = vm.default_repr(args[0])?;
     vm.new_str(&s)
 }
 
