@@ -90,6 +90,7 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         crate::gc::tuple_fill(varnames, i, q);
     }
     let filename = vm.new_str(&code.filename.clone())?;
+    let native = crate::native::compile(vm, &code)?;
     let ty = vm.types.code;
     let obj = CodeObj {
         header: Header::new(ty),
@@ -98,6 +99,7 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         names,
         varnames,
         filename,
+        native: core::cell::Cell::new(native),
     };
     let g = vm.alloc(obj, true)?;
     Ok(Value::from_obj(g))

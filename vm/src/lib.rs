@@ -22,6 +22,7 @@ pub mod import;
 pub mod interner;
 pub mod interp;
 pub mod modules;
+pub mod native;
 pub mod native_types;
 pub mod obj;
 pub mod ops;

@@ -130,6 +130,9 @@ pub struct Vm {
     pub method_cache: crate::obj::method_cache::MethodCache,
     /// The block of the innermost running frame (see `interp::frame::FRAME_META`), or NULL.
     pub current_frame: Value,
+    /// The host backend for native code, made on first use.
+    #[cfg(feature = "jit")]
+    pub jit: Option<alloc::boxed::Box<emit::cranelift::Jit>>,
 }
 
 impl Vm {

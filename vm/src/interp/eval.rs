@@ -27,7 +27,12 @@ pub enum Exit {
 pub fn run(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
     let saved = vm.current_frame;
     vm.current_frame = Value::from_array(f.block);
-    let r = run_inner(vm, f);
+    let native = crate::native::entry_of(f.code);
+    let r = if native != 0 {
+        crate::native::run(vm, f, native)
+    } else {
+        run_inner(vm, f)
+    };
     vm.current_frame = saved;
     r
 }
@@ -35,7 +40,7 @@ pub fn run(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
 fn run_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
     loop {
         let mut reraise = false;
-        match exec(vm, f, &mut reraise) {
+        match exec::<false>(vm, f, &mut reraise) {
             Ok(exit) => return Ok(exit),
             Err(e) => {
                 if !reraise {
@@ -59,7 +64,7 @@ fn run_inner(vm: &mut Vm, f: &mut Frame) -> PyResult<Exit> {
 
 /// Add this frame to the exception's traceback and chain the exception being handled.
 #[cold]
-fn record_raise(vm: &mut Vm, f: &Frame, e: PyErr) {
+pub fn record_raise(vm: &mut Vm, f: &Frame, e: PyErr) {
     let line = f.line();
     // Only where it is raised (its traceback is still empty) does an exception take the one
     // being handled as its context; frames it merely passes through leave it alone.
@@ -82,7 +87,12 @@ fn name_at(f: &Frame, i: u32) -> Value {
     tuple::items(f.code.names)[i as usize]
 }
 
-fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
+/// Native code: run the one instruction at `f.ip` (never a jump, return or yield).
+pub fn step(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<()> {
+    exec::<true>(vm, f, reraise).map(|_| ())
+}
+
+fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
     let code: &'static [u32] = &f.code.info.code;
     loop {
         let word = code[f.ip];
@@ -633,7 +643,68 @@ fn exec(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
             }
             _ => return Err(vm.new_exc(ExcKind::SystemError, "bad opcode")),
         }
+        if SINGLE {
+            return Ok(Exit::Return(Value::NULL));
+        }
     }
+}
+
+// ---- the same operations for native code's helpers ----
+
+/// `a op b` as `BinaryOp` computes it.
+pub fn binary_op(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
+    if a.is_small_int() && b.is_small_int() {
+        small_int_binop(vm, arg, a, b)
+    } else if let Some(r) = float_binop(vm, arg, a, b) {
+        r
+    } else {
+        binop(vm, arg, a, b)
+    }
+}
+
+/// `a cmp b` as `CompareOp` computes it.
+pub fn compare_op(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
+    if a.is_small_int() && b.is_small_int() {
+        Ok(small_int_compare(arg, a, b))
+    } else if let Some(r) = float_compare(vm, arg, a, b) {
+        Ok(r)
+    } else {
+        let cmp = Comparison::from_u32(arg).expect("valid comparison");
+        ops::cmp::compare(vm, cmp, a, b)
+    }
+}
+
+/// `obj[key]` as `BinarySubscr` computes it.
+pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    match (list_index(vm, obj, key), key.as_small_int()) {
+        (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => Ok(l.items()[i as usize].get()),
+        _ => ops::subscr::getitem(vm, obj, key),
+    }
+}
+
+/// `obj[key] = v` as `StoreSubscr` does it.
+pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
+    match (list_index(vm, obj, key), key.as_small_int()) {
+        (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => {
+            l.items()[i as usize].set(v);
+            Ok(())
+        }
+        _ => ops::subscr::setitem(vm, obj, key, v),
+    }
+}
+
+/// The contents of cell or free variable `i` (`LoadDeref`).
+pub fn load_deref(vm: &mut Vm, f: &Frame, i: usize) -> PyResult<Value> {
+    let v = cell_at(f, i as u32).value.get();
+    if v.is_null() {
+        return Err(unbound_deref(vm, f, i));
+    }
+    Ok(v)
+}
+
+/// Set cell or free variable `i` (`StoreDeref`).
+pub fn store_deref(f: &Frame, i: usize, v: Value) {
+    cell_at(f, i as u32).value.set(v);
 }
 
 #[inline(always)]
@@ -653,7 +724,8 @@ fn cell_at(f: &Frame, arg: u32) -> &'static CellObj {
 }
 
 #[inline(always)]
-fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
+/// The truth of `v`, with the common cases inline.
+pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     match v {
         Value::TRUE => Ok(true),
         Value::FALSE | Value::NONE => Ok(false),
@@ -798,7 +870,8 @@ fn name_error(vm: &mut Vm, name: Value) -> PyErr {
 }
 
 #[cold]
-fn unbound_local(vm: &mut Vm, f: &Frame, slot: usize) -> PyErr {
+/// `UnboundLocalError` for local `slot`.
+pub fn unbound_local(vm: &mut Vm, f: &Frame, slot: usize) -> PyErr {
     let name = &f.code.info.varnames[slot];
     vm.new_exc(
         ExcKind::UnboundLocalError,

@@ -24,6 +24,8 @@ pub struct CodeObj {
     pub varnames: Value,
     /// The file name (a str).
     pub filename: Value,
+    /// Entry address of the function's machine code (0: it runs as bytecode).
+    pub native: Cell<usize>,
 }
 
 /// A Python function.

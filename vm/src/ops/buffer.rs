@@ -17,3 +17,24 @@ pub fn bytes_like(vm: &mut Vm, v: Value) -> Option<Vec<u8>> {
         _ => None,
     }
 }
+
+/// The address of the first byte of a bytes-like object's data, for viper's `ptr` casts. The
+/// address stays valid until the object is resized or collected (as in MicroPython).
+pub fn address_of(vm: &mut Vm, v: Value) -> Option<usize> {
+    let _ = &vm;
+    match v.obj_kind()? {
+        Kind::Bytes => Some(vm.bytes_of(v)?.as_ptr() as usize),
+        Kind::ByteArray => Some(v.as_ref::<ByteArrayObj>()?.items().as_ptr() as usize),
+        Kind::MemoryView => {
+            let o = v.as_ref::<crate::native_types::NativeObj>()?;
+            let base = address_of(vm, o.slots[0].get())?;
+            Some(base + o.words[0].get())
+        }
+        Kind::Native => {
+            let o = v.as_ref::<crate::native_types::NativeObj>()?;
+            // Word 3 == 1 marks an object whose blob is its buffer (`array.array`).
+            (o.words[3].get() == 1).then(|| o.blob.borrow().as_ptr() as usize)
+        }
+        _ => None,
+    }
+}

@@ -201,6 +201,8 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         scratch: Value::NULL,
         current_frame: Value::NULL,
         method_cache: crate::obj::method_cache::MethodCache::new(),
+        #[cfg(feature = "jit")]
+        jit: None,
         frame_pool: Default::default(),
         int_max_str_digits: 4300,
         sources: alloc::collections::BTreeMap::new(),

@@ -1,0 +1,152 @@
+//! The runtime helper table: the ABI between native code and the VM.
+//!
+//! Native code calls the VM only through these entries, by index, so code compiled for a board can
+//! be stored and loaded later: entries are only ever appended, and [`TABLE_VERSION`] changes when
+//! one is. Every helper is an `extern "C"` function whose first argument is the native context
+//! (`ctx`, laid out as [`ctx`] says) and whose other arguments and result are machine words.
+//!
+//! Error protocol: a helper that fails leaves the exception pending in the VM, sets the context's
+//! `pending` word, and returns 0. For helpers whose result is an object ([`Helper::returns_object`])
+//! 0 alone means failure; for the others native code tests `pending` when the result is 0.
+
+/// Bumped whenever an entry is added.
+pub const TABLE_VERSION: u32 = 1;
+
+/// Word indices of the native context that native code and helpers share. The VM's
+/// `NativeCtx` is `#[repr(C)]` with one machine word per field in this order.
+pub mod ctx {
+    /// `*mut Vm`.
+    pub const VM: u32 = 0;
+    /// `*mut Frame`.
+    pub const FRAME: u32 = 1;
+    /// Base of the frame's slots: locals, then cells and free variables, then the value stack.
+    pub const SLOTS: u32 = 2;
+    /// Base of the code's constants (one object per entry).
+    pub const CONSTS: u32 = 3;
+    /// In: the bytecode index to resume at (0 = the start). Out: where a generator suspended.
+    pub const IP: u32 = 4;
+    /// In: the value-stack depth at the resume point. Out: the depth when suspended.
+    pub const SP: u32 = 5;
+    /// Out: 1 when the function yielded rather than returned.
+    pub const YIELDED: u32 = 6;
+    /// Non-zero when a helper failed (see the module doc).
+    pub const PENDING: u32 = 7;
+    /// A second result of some helpers (`Send`: 1 when the sub-iterator finished).
+    pub const AUX: u32 = 8;
+    /// Address of the interrupt flag (a byte, non-zero after Ctrl-C).
+    pub const INTERRUPT: u32 = 9;
+    /// Index of the first cell slot among the slots.
+    pub const CELL_BASE: u32 = 10;
+    /// Index of the first value-stack slot among the slots.
+    pub const STACK_BASE: u32 = 11;
+    /// Number of words.
+    pub const WORDS: u32 = 12;
+}
+
+/// Encodings of the immediate objects, fixed by the VM's value representation (the VM asserts
+/// them): native code compares and materialises these without a helper.
+pub mod imm {
+    /// `None`.
+    pub const NONE: i64 = 0b110;
+    /// `False`.
+    pub const FALSE: i64 = (1 << 3) | 0b110;
+    /// `True`.
+    pub const TRUE: i64 = (2 << 3) | 0b110;
+    /// Returned by `ForIter` when the iterator is exhausted; never a Python object.
+    pub const STOP: i64 = (31 << 3) | 0b110;
+    /// Small ints are `(i << 1) | 1`.
+    pub const SMALL_INT_TAG: i64 = 1;
+}
+
+macro_rules! helpers {
+    ($( $(#[doc = $doc:literal])* $name:ident = $num:literal, $arity:literal, $obj:literal; )*) => {
+        /// A runtime helper, by table index.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Helper {
+            $( $(#[doc = $doc])* $name = $num, )*
+        }
+
+        impl Helper {
+            /// Every helper, in table order.
+            pub const ALL: &'static [Helper] = &[$( Helper::$name, )*];
+
+            /// The helper's name, as the IR printer shows it.
+            pub fn name(self) -> &'static str {
+                match self { $( Helper::$name => stringify!($name), )* }
+            }
+
+            /// Number of arguments, counting `ctx`.
+            pub fn arity(self) -> usize {
+                match self { $( Helper::$name => $arity, )* }
+            }
+
+            /// Whether the result is an object, so that 0 always means failure.
+            pub fn returns_object(self) -> bool {
+                match self { $( Helper::$name => $obj, )* }
+            }
+        }
+    };
+}
+
+helpers! {
+    /// `(ctx, ip, depth) -> depth + 1`: run bytecode instruction `ip` on the frame's value stack
+    /// (in memory, `depth` items deep) exactly as the interpreter does. Never a jump or an exit.
+    Step = 0, 3, false;
+    /// `(ctx, ip) -> 0`: the pending exception leaves the function at instruction `ip`: add the
+    /// traceback entry (unless it is being re-raised) and give it back to the caller.
+    Unwind = 1, 2, false;
+    /// `(ctx, ip) -> exc`: the pending exception raised at `ip` is caught by a handler of this
+    /// function: add the traceback entry and return the exception object.
+    Catch = 2, 2, true;
+    /// `(ctx) -> 0`: raise `KeyboardInterrupt` (the interrupt flag was seen set).
+    Interrupt = 3, 1, false;
+    /// `(ctx, local) -> 0`: raise `UnboundLocalError` for local variable number `local`.
+    UnboundLocal = 4, 2, false;
+    /// `(ctx, name) -> obj`: global or builtin `names[name]`.
+    LoadGlobal = 5, 2, true;
+    /// `(ctx, name, v) -> 1`: `globals[names[name]] = v`.
+    StoreGlobal = 6, 3, false;
+    /// `(ctx, obj, name) -> obj.names[name]`.
+    LoadAttr = 7, 3, true;
+    /// `(ctx, obj, name, v) -> 1`: `obj.names[name] = v`.
+    StoreAttr = 8, 4, false;
+    /// `(ctx, op, a, b) -> a op b` (`op` as `BinaryOp`'s operand, in-place forms included).
+    BinaryOp = 9, 4, true;
+    /// `(ctx, op, a, b) -> a cmp b` (`op` as `CompareOp`'s operand).
+    CompareOp = 10, 4, true;
+    /// `(ctx, op, a) -> op a` (`op` as `UnaryOp`'s operand).
+    UnaryOp = 11, 3, true;
+    /// `(ctx, v) -> 0 or 1`: the truth value of `v`.
+    Truthy = 12, 2, false;
+    /// `(ctx, v) -> iter(v)`.
+    GetIter = 13, 2, true;
+    /// `(ctx, it) -> next(it)`, or `imm::STOP` when it is exhausted.
+    ForIter = 14, 2, true;
+    /// `(ctx, sub, v) -> r`: one step of `yield from`/`await`; `AUX` is 1 when `sub` finished
+    /// and `r` is its return value, else 0 and `r` is the value to yield.
+    Send = 15, 3, true;
+    /// `(ctx, i) -> contents of cell or free variable i` (error when empty).
+    LoadDeref = 16, 2, true;
+    /// `(ctx, i, v) -> 1`: set cell or free variable i.
+    StoreDeref = 17, 3, false;
+    /// `(ctx, obj, key) -> obj[key]`.
+    GetItem = 18, 3, true;
+    /// `(ctx, obj, key, v) -> 1`: `obj[key] = v`.
+    SetItem = 19, 4, false;
+    /// `(ctx, i) -> int object` for a signed machine integer.
+    BoxInt = 20, 2, true;
+    /// `(ctx, u) -> int object` for an unsigned machine integer.
+    BoxUint = 21, 2, true;
+    /// `(ctx, obj) -> machine integer`: viper's `int(obj)`/`uint(obj)` (ints truncated to the word,
+    /// bools, and objects with `__index__`).
+    UnboxInt = 22, 2, false;
+    /// `(ctx, obj) -> address`: viper's `ptr(obj)`: a buffer's data, else the integer value.
+    PtrOf = 23, 2, false;
+    /// `(ctx, a, b) -> a // b` on signed machine integers (ZeroDivisionError).
+    IntFloorDiv = 24, 3, false;
+    /// `(ctx, a, b) -> a % b` on signed machine integers (ZeroDivisionError).
+    IntMod = 25, 3, false;
+    /// `(ctx, exc) -> 0`: re-raise `exc` without a new traceback entry.
+    Reraise = 26, 2, false;
+}

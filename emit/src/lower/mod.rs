@@ -1,0 +1,874 @@
+//! Lowering: a `@native` or `@viper` function's bytecode becomes an IR function.
+//!
+//! The machine code runs on the interpreter's own frame: the VM binds arguments into the frame's
+//! slots and calls the code with a context pointer ([`crate::helpers::ctx`]). The lowering walks
+//! the bytecode once, in order, keeping a *symbolic* value stack: each entry is a virtual register
+//! (or, in viper, a compile-time marker such as "the name `int`" or "a `range` iterator"). Control
+//! flow follows the bytecode's jumps; at the start of every basic block the stack entries live in
+//! that block's own registers, and edges move values into them.
+//!
+//! Instructions with an inline form (locals, constants, small-int arithmetic and comparisons,
+//! branches, iteration, `yield`, viper's machine operations) are emitted directly; every other
+//! instruction is run by the `Step` helper on the frame's in-memory stack, after the entries it
+//! reads are stored there. Both ways use the interpreter's semantics, so native code prints what
+//! bytecode prints. A helper that fails sends control to the exception handler that covers the
+//! instruction (`Catch`) or out of the function (`Unwind`), with the instruction's index, so
+//! tracebacks carry the right line.
+//!
+//! Locals live in registers unless the function is a generator or reads its frame (`locals()`,
+//! `eval`, `exec`, `vars`, `dir`), in which case they stay in the frame's slots.
+
+mod flow;
+mod ops;
+mod viper;
+
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use frontend::bytecode::code::{CodeObject, flags};
+
+use crate::helpers::{Helper, ctx, imm};
+use crate::ir::{BinOp, Block, Cond, Function, Inst, Term, Ty, VReg, Width};
+
+pub use flow::{Flow, analyse};
+
+/// Which decorator the function was compiled for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `@micropython.native`: Python objects throughout.
+    Native,
+    /// `@micropython.viper`: typed machine words where the types say so.
+    Viper,
+}
+
+/// What kind of Python exception a lowering failure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `SyntaxError`.
+    Syntax,
+    /// MicroPython's `ViperTypeError`.
+    ViperType,
+    /// `NotImplementedError`.
+    NotImplemented,
+}
+
+/// Why a function could not be lowered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LowerError {
+    /// The exception to raise.
+    pub kind: ErrorKind,
+    /// Its message.
+    pub msg: String,
+    /// The source line of the construct.
+    pub line: u32,
+}
+
+/// Lower `code` for `mode` on a target whose machine word is `word_bytes` bytes.
+pub fn lower(code: &CodeObject, mode: Mode, word_bytes: u32) -> Result<Function, LowerError> {
+    let flow = analyse(code).ok_or_else(|| LowerError {
+        kind: ErrorKind::NotImplemented,
+        msg: String::from("native code for malformed bytecode"),
+        line: code.first_line,
+    })?;
+    if mode == Mode::Native {
+        return Lower::new(code, &flow, mode, word_bytes, BTreeMap::new()).run();
+    }
+    // Viper: a local's type is the type first stored to it. A first pass finds those types (and
+    // ignores errors that only the final types can settle); the second pass uses them from the
+    // start, so a loop may read a local before the store that types it.
+    let mut probe = Lower::new(code, &flow, mode, word_bytes, BTreeMap::new());
+    probe.probing = true;
+    let _ = probe.run_body();
+    let types = probe.local_types.clone();
+    Lower::new(code, &flow, mode, word_bytes, types).run()
+}
+
+/// A symbolic value-stack entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Entry {
+    /// A value in a register (its type is the register's).
+    Val(VReg),
+    /// Viper: the global `names[name]`, which names a cast to `ty`, not yet called.
+    Cast(Ty, u32),
+    /// Viper: the global `range` (`names[name]`), not yet called.
+    RangeFn(u32),
+    /// Viper: `range(start, stop, step)` of machine integers, not yet iterated.
+    Range { start: VReg, stop: VReg, step: i64 },
+    /// Viper: a running counted loop.
+    RangeIter { cur: VReg, stop: VReg, step: i64 },
+}
+
+/// Where a local variable lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Home {
+    /// In a register of the local's type.
+    Reg(VReg),
+    /// In the frame's slot of the same index.
+    Frame,
+}
+
+struct Lower<'a> {
+    code: &'a CodeObject,
+    flow: &'a Flow,
+    mode: Mode,
+    wb: u32,
+    f: Function,
+    /// The block being filled (`None` after a terminator).
+    cur: Option<Block>,
+    stack: Vec<Entry>,
+    /// The stack as it was when the current instruction started (for handler edges).
+    inst_stack: Vec<Entry>,
+    /// The block that starts at each leader instruction.
+    blocks: BTreeMap<u32, Block>,
+    /// The registers a block's stack entries live in on entry.
+    entry: BTreeMap<u32, Vec<Entry>>,
+    /// Shared `Unwind` exits, by instruction.
+    unwinds: BTreeMap<u32, Block>,
+    homes: Vec<Home>,
+    ctx: VReg,
+    slots: VReg,
+    consts: VReg,
+    intr: VReg,
+    /// Viper: the type of each local, once known.
+    local_types: BTreeMap<u32, Ty>,
+    /// Viper: the first pass, which only discovers local types.
+    probing: bool,
+    /// The instruction being lowered.
+    ip: u32,
+    /// Registers set once from a constant (by `iconst`), with the constant.
+    known: BTreeMap<u32, i64>,
+}
+
+type Res<T> = Result<T, LowerError>;
+
+impl<'a> Lower<'a> {
+    fn new(
+        code: &'a CodeObject,
+        flow: &'a Flow,
+        mode: Mode,
+        wb: u32,
+        local_types: BTreeMap<u32, Ty>,
+    ) -> Lower<'a> {
+        let mut f = Function::new(&code.qualname);
+        let ctx = f.vreg(Ty::Ptr);
+        f.params.push(ctx);
+        let slots = f.vreg(Ty::Ptr);
+        let consts = f.vreg(Ty::Ptr);
+        let intr = f.vreg(Ty::Ptr);
+        Lower {
+            code,
+            flow,
+            mode,
+            wb,
+            f,
+            cur: Some(Block(0)),
+            stack: Vec::new(),
+            inst_stack: Vec::new(),
+            blocks: BTreeMap::new(),
+            entry: BTreeMap::new(),
+            unwinds: BTreeMap::new(),
+            homes: Vec::new(),
+            ctx,
+            slots,
+            consts,
+            intr,
+            local_types,
+            probing: false,
+            ip: 0,
+            known: BTreeMap::new(),
+        }
+    }
+
+    fn is_generator(&self) -> bool {
+        self.code.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
+    }
+
+    /// Number of parameters (the first locals).
+    fn nparams(&self) -> u32 {
+        self.code.argcount
+            + self.code.kwonlyargcount
+            + u32::from(self.code.flags & flags::VARARGS != 0)
+            + u32::from(self.code.flags & flags::VARKEYWORDS != 0)
+    }
+
+    /// Whether the locals must stay in the frame, where the VM can see them.
+    fn locals_in_frame(&self) -> bool {
+        self.is_generator()
+            || self
+                .code
+                .names
+                .iter()
+                .any(|n| matches!(n.as_str(), "locals" | "eval" | "exec" | "vars" | "dir"))
+    }
+
+    fn run(mut self) -> Res<Function> {
+        self.run_body()?;
+        Ok(self.f)
+    }
+
+    fn run_body(&mut self) -> Res<()> {
+        self.prologue()?;
+        let n = self.code.code.len();
+        for ip in 0..n {
+            if self.flow.depth[ip].is_none() {
+                continue;
+            }
+            self.ip = ip as u32;
+            if self.flow.leader[ip] || self.cur.is_none() {
+                if self.cur.is_some() {
+                    self.jump_to(ip as u32)?;
+                }
+                let b = self.block_of(ip as u32);
+                self.cur = Some(b);
+                self.stack = self.entry_state(ip as u32);
+            }
+            self.inst_stack = self.stack.clone();
+            let (op, a) = flow::op_at(self.code, ip).expect("analysed");
+            self.inst(op, a)?;
+        }
+        if self.cur.is_some() {
+            // Only reachable if the bytecode runs off its end, which the compiler never emits.
+            let z = self.iconst(Ty::Obj, 0);
+            self.term(Term::Return(z));
+        }
+        Ok(())
+    }
+
+    // ---- prologue ----
+
+    fn prologue(&mut self) -> Res<()> {
+        let (c, s, k, i) = (self.ctx, self.slots, self.consts, self.intr);
+        self.load_ctx(s, ctx::SLOTS);
+        self.load_ctx(k, ctx::CONSTS);
+        self.load_ctx(i, ctx::INTERRUPT);
+        let _ = c;
+        let nlocals = self.code.varnames.len();
+        let in_frame = self.locals_in_frame();
+        for i in 0..nlocals {
+            let home = if in_frame && self.mode == Mode::Native {
+                Home::Frame
+            } else {
+                let ty = self.local_type(i as u32);
+                Home::Reg(self.f.vreg(ty))
+            };
+            self.homes.push(home);
+        }
+        let nparams = self.nparams();
+        for i in 0..nlocals as u32 {
+            if let Home::Reg(r) = self.homes[i as usize] {
+                if i < nparams {
+                    let raw = self.f.vreg(Ty::Obj);
+                    self.load_slot(raw, i);
+                    self.unbox_into(r, raw)?;
+                } else {
+                    self.emit(Inst::Iconst { dst: r, imm: 0 });
+                }
+            }
+        }
+        if self.is_generator() {
+            self.resume_dispatch();
+        }
+        Ok(())
+    }
+
+    /// Generators: jump to where the frame was suspended (`ctx.IP`), reloading the stack.
+    fn resume_dispatch(&mut self) {
+        let at = self.f.vreg(Ty::Int);
+        self.load_ctx(at, ctx::IP);
+        let resume = self.flow.resume.clone();
+        for &r in resume.iter().filter(|&&r| r != 0) {
+            let Some(Some(d)) = self.flow.depth.get(r as usize) else {
+                continue;
+            };
+            let d = *d;
+            let here = self.f.vreg(Ty::Int);
+            self.emit(Inst::Iconst {
+                dst: here,
+                imm: r as i64,
+            });
+            let c = self.f.vreg(Ty::Bool);
+            self.emit(Inst::Cmp {
+                cond: Cond::Eq,
+                dst: c,
+                a: at,
+                b: here,
+            });
+            let go = self.f.block();
+            let next = self.f.block();
+            self.term(Term::Branch {
+                cond: c,
+                then: go,
+                else_: next,
+            });
+            self.cur = Some(go);
+            let entries: Vec<Entry> = (0..d).map(|_| Entry::Val(self.f.vreg(Ty::Obj))).collect();
+            for (i, e) in entries.iter().enumerate() {
+                if let Entry::Val(v) = e {
+                    let slot = self.stack_slot(i as u32);
+                    self.load_slot(*v, slot);
+                }
+            }
+            self.entry.insert(r, entries);
+            let target = self.block_of(r);
+            self.term(Term::Jump(target));
+            self.cur = Some(next);
+        }
+    }
+
+    // ---- emitting ----
+
+    fn emit(&mut self, i: Inst) {
+        let b = self.cur.expect("an open block");
+        self.f.data_mut(b).insts.push(i);
+    }
+
+    fn term(&mut self, t: Term) {
+        let b = self.cur.take().expect("an open block");
+        self.f.data_mut(b).term = t;
+    }
+
+    fn iconst(&mut self, ty: Ty, imm: i64) -> VReg {
+        let dst = self.f.vreg(ty);
+        self.emit(Inst::Iconst { dst, imm });
+        self.known.insert(dst.0, imm);
+        dst
+    }
+
+    fn bin(&mut self, op: BinOp, ty: Ty, a: VReg, b: VReg) -> VReg {
+        let dst = self.f.vreg(ty);
+        self.emit(Inst::Bin { op, dst, a, b });
+        dst
+    }
+
+    fn cmp(&mut self, cond: Cond, a: VReg, b: VReg) -> VReg {
+        let dst = self.f.vreg(Ty::Bool);
+        self.emit(Inst::Cmp { cond, dst, a, b });
+        dst
+    }
+
+    fn call(&mut self, helper: Helper, args: &[VReg], ty: Ty) -> VReg {
+        let dst = self.f.vreg(ty);
+        let mut all = vec![self.ctx];
+        all.extend_from_slice(args);
+        self.emit(Inst::Call {
+            helper,
+            args: all,
+            dst: Some(dst),
+        });
+        dst
+    }
+
+    fn load(&mut self, width: Width, dst: VReg, base: VReg, offset: i32) {
+        self.emit(Inst::Load {
+            width,
+            signed: false,
+            dst,
+            base,
+            offset,
+        });
+    }
+
+    fn load_ctx(&mut self, dst: VReg, word: u32) {
+        let c = self.ctx;
+        self.load(Width::Word, dst, c, (word * self.wb) as i32);
+    }
+
+    fn store_ctx(&mut self, src: VReg, word: u32) {
+        let c = self.ctx;
+        self.emit(Inst::Store {
+            width: Width::Word,
+            src,
+            base: c,
+            offset: (word * self.wb) as i32,
+        });
+    }
+
+    fn load_slot(&mut self, dst: VReg, slot: u32) {
+        let s = self.slots;
+        self.load(Width::Word, dst, s, (slot * self.wb) as i32);
+    }
+
+    fn store_slot(&mut self, src: VReg, slot: u32) {
+        let s = self.slots;
+        self.emit(Inst::Store {
+            width: Width::Word,
+            src,
+            base: s,
+            offset: (slot * self.wb) as i32,
+        });
+    }
+
+    fn cell_base(&self) -> u32 {
+        self.code.varnames.len() as u32
+    }
+
+    /// The slot of value-stack position `i`.
+    fn stack_slot(&self, i: u32) -> u32 {
+        self.cell_base() + (self.code.cellvars.len() + self.code.freevars.len()) as u32 + i
+    }
+
+    fn line(&self) -> u32 {
+        self.code.line_of(self.ip as usize)
+    }
+
+    fn error(&self, kind: ErrorKind, msg: String) -> LowerError {
+        LowerError {
+            kind,
+            msg,
+            line: self.line(),
+        }
+    }
+
+    fn viper_error(&self, msg: String) -> LowerError {
+        self.error(ErrorKind::ViperType, msg)
+    }
+
+    // ---- blocks and edges ----
+
+    fn block_of(&mut self, ip: u32) -> Block {
+        if let Some(b) = self.blocks.get(&ip) {
+            return *b;
+        }
+        let b = self.f.block();
+        self.blocks.insert(ip, b);
+        b
+    }
+
+    /// The entries a block starts with; a block first entered here gets fresh registers.
+    fn entry_state(&mut self, ip: u32) -> Vec<Entry> {
+        if let Some(e) = self.entry.get(&ip) {
+            return e.clone();
+        }
+        let d = self.flow.depth[ip as usize].unwrap_or(0);
+        let e: Vec<Entry> = (0..d).map(|_| Entry::Val(self.f.vreg(Ty::Obj))).collect();
+        self.entry.insert(ip, e.clone());
+        e
+    }
+
+    /// Fresh registers shaped like `from` (the canonical entry of a block first reached by it).
+    fn canonical(&mut self, from: &[Entry]) -> Vec<Entry> {
+        from.iter()
+            .map(|e| match *e {
+                Entry::Val(v) => Entry::Val(self.f.vreg(self.f.ty(v))),
+                Entry::Range { step, start, stop } => Entry::Range {
+                    start: self.f.vreg(self.f.ty(start)),
+                    stop: self.f.vreg(self.f.ty(stop)),
+                    step,
+                },
+                Entry::RangeIter { cur, stop, step } => Entry::RangeIter {
+                    cur: self.f.vreg(self.f.ty(cur)),
+                    stop: self.f.vreg(self.f.ty(stop)),
+                    step,
+                },
+                other => other,
+            })
+            .collect()
+    }
+
+    /// Move `from` into `to` (a block's entry registers) as a parallel assignment.
+    fn move_entries(&mut self, from: &[Entry], to: &[Entry]) -> Res<()> {
+        let mut pairs: Vec<(VReg, VReg)> = Vec::new();
+        for (a, b) in from.iter().zip(to) {
+            match (*a, *b) {
+                (Entry::Val(s), Entry::Val(d)) => {
+                    if self.f.ty(s) != self.f.ty(d) && !self.probing {
+                        return Err(self.viper_error(format!(
+                            "local has type '{}' but source is '{}'",
+                            self.f.ty(d).name(),
+                            self.f.ty(s).name()
+                        )));
+                    }
+                    pairs.push((d, s));
+                }
+                (
+                    Entry::Range {
+                        start: s1,
+                        stop: s2,
+                        step: a3,
+                    },
+                    Entry::Range {
+                        start: d1,
+                        stop: d2,
+                        step: b3,
+                    },
+                )
+                | (
+                    Entry::RangeIter {
+                        cur: s1,
+                        stop: s2,
+                        step: a3,
+                    },
+                    Entry::RangeIter {
+                        cur: d1,
+                        stop: d2,
+                        step: b3,
+                    },
+                ) if a3 == b3 => {
+                    pairs.push((d1, s1));
+                    pairs.push((d2, s2));
+                }
+                (x, y) if x == y => {}
+                _ => {
+                    if self.probing {
+                        continue;
+                    }
+                    return Err(self.error(
+                        ErrorKind::NotImplemented,
+                        String::from("viper: a value of different kinds where control flow joins"),
+                    ));
+                }
+            }
+        }
+        pairs.retain(|(d, s)| d != s);
+        let clash = pairs.iter().any(|(_, s)| pairs.iter().any(|(d, _)| d == s));
+        if clash {
+            let temps: Vec<VReg> = pairs
+                .iter()
+                .map(|&(_, s)| {
+                    let t = self.f.vreg(self.f.ty(s));
+                    self.emit(Inst::Mov { dst: t, src: s });
+                    t
+                })
+                .collect();
+            for (i, &(d, _)) in pairs.iter().enumerate() {
+                self.emit(Inst::Mov {
+                    dst: d,
+                    src: temps[i],
+                });
+            }
+        } else {
+            for &(d, s) in &pairs {
+                self.emit(Inst::Mov { dst: d, src: s });
+            }
+        }
+        Ok(())
+    }
+
+    /// End the current block with a jump to instruction `ip`, carrying the current stack.
+    fn jump_to(&mut self, ip: u32) -> Res<()> {
+        let stack = self.stack.clone();
+        self.goto_with(ip, &stack)
+    }
+
+    fn goto_with(&mut self, ip: u32, stack: &[Entry]) -> Res<()> {
+        let to = match self.entry.get(&ip) {
+            Some(e) => e.clone(),
+            None => {
+                let e = self.canonical(stack);
+                self.entry.insert(ip, e.clone());
+                e
+            }
+        };
+        if to.len() != stack.len() {
+            return Err(self.error(
+                ErrorKind::NotImplemented,
+                String::from("native code: inconsistent stack depth"),
+            ));
+        }
+        self.move_entries(stack, &to)?;
+        let b = self.block_of(ip);
+        self.term(Term::Jump(b));
+        Ok(())
+    }
+
+    /// A block that moves `stack` into instruction `ip`'s entry registers and jumps there.
+    fn edge(&mut self, ip: u32, stack: &[Entry]) -> Res<Block> {
+        let saved = self.cur.take();
+        let e = self.f.block();
+        self.cur = Some(e);
+        self.goto_with(ip, stack)?;
+        self.cur = saved;
+        Ok(e)
+    }
+
+    /// Branch on `cond` to instruction `then_ip` (with `then_stack`) or fall into a new block.
+    fn branch_to(&mut self, cond: VReg, then_ip: u32, then_stack: &[Entry]) -> Res<()> {
+        let t = self.edge(then_ip, then_stack)?;
+        let next = self.f.block();
+        self.term(Term::Branch {
+            cond,
+            then: t,
+            else_: next,
+        });
+        self.cur = Some(next);
+        Ok(())
+    }
+
+    /// Branch on `cond`: fall into a new block when non-zero, else go to instruction `ip`.
+    fn branch_unless(&mut self, cond: VReg, else_ip: u32, else_stack: &[Entry]) -> Res<()> {
+        let e = self.edge(else_ip, else_stack)?;
+        let next = self.f.block();
+        self.term(Term::Branch {
+            cond,
+            then: next,
+            else_: e,
+        });
+        self.cur = Some(next);
+        Ok(())
+    }
+
+    // ---- errors ----
+
+    /// Where control goes when the current instruction fails: its handler, or out.
+    fn error_target(&mut self) -> Res<Block> {
+        let ip = self.ip;
+        if let Some(h) = self.code.handler_for(ip as usize).copied() {
+            let saved = self.cur.take();
+            let land = self.f.block();
+            self.f.data_mut(land).cold = true;
+            self.cur = Some(land);
+            let at = self.iconst(Ty::Int, ip as i64);
+            let exc = self.call(Helper::Catch, &[at], Ty::Obj);
+            let keep = (h.depth as usize).min(self.inst_stack.len());
+            let mut st: Vec<Entry> = self.inst_stack[..keep].to_vec();
+            // The compiler's ranges can cover a few instructions after a handler has popped
+            // its own entries; nothing there raises in practice, but keep the shape valid.
+            while st.len() < h.depth as usize {
+                st.push(Entry::Val(self.iconst(Ty::Obj, imm::NONE)));
+            }
+            st.push(Entry::Val(exc));
+            self.goto_with(h.handler, &st)?;
+            self.cur = saved;
+            return Ok(land);
+        }
+        if let Some(b) = self.unwinds.get(&ip) {
+            return Ok(*b);
+        }
+        let saved = self.cur.take();
+        let out = self.f.block();
+        self.f.data_mut(out).cold = true;
+        self.cur = Some(out);
+        let at = self.iconst(Ty::Int, ip as i64);
+        let z = self.call(Helper::Unwind, &[at], Ty::Obj);
+        self.term(Term::Return(z));
+        self.cur = saved;
+        self.unwinds.insert(ip, out);
+        Ok(out)
+    }
+
+    /// Continue only if `r` (an object result) is not the failure sentinel.
+    fn check_obj(&mut self, r: VReg) -> Res<()> {
+        let err = self.error_target()?;
+        let ok = self.f.block();
+        self.term(Term::Branch {
+            cond: r,
+            then: ok,
+            else_: err,
+        });
+        self.cur = Some(ok);
+        Ok(())
+    }
+
+    /// Continue only if the helper that returned `r` (a machine word) did not fail.
+    fn check_word(&mut self, r: VReg) -> Res<()> {
+        let err = self.error_target()?;
+        let ok = self.f.block();
+        let zero = self.f.block();
+        self.term(Term::Branch {
+            cond: r,
+            then: ok,
+            else_: zero,
+        });
+        self.cur = Some(zero);
+        self.f.data_mut(zero).cold = true;
+        let p = self.f.vreg(Ty::Obj);
+        self.load_ctx(p, ctx::PENDING);
+        self.term(Term::Branch {
+            cond: p,
+            then: err,
+            else_: ok,
+        });
+        self.cur = Some(ok);
+        Ok(())
+    }
+
+    /// Raise unconditionally through `helper` (which always fails).
+    fn fail_with(&mut self, helper: Helper, args: &[VReg]) -> Res<()> {
+        let _ = self.call(helper, args, Ty::Obj);
+        let err = self.error_target()?;
+        self.term(Term::Jump(err));
+        Ok(())
+    }
+
+    // ---- the symbolic stack ----
+
+    fn push(&mut self, v: VReg) {
+        self.stack.push(Entry::Val(v));
+    }
+
+    fn pop_entry(&mut self) -> Entry {
+        self.stack
+            .pop()
+            .expect("stack depth checked by the flow analysis")
+    }
+
+    /// Pop an entry as an object (boxing machine values, materialising markers).
+    fn pop_obj(&mut self) -> Res<VReg> {
+        let e = self.pop_entry();
+        self.to_obj(e)
+    }
+
+    /// An entry as an object register.
+    #[allow(clippy::wrong_self_convention)]
+    fn to_obj(&mut self, e: Entry) -> Res<VReg> {
+        match e {
+            Entry::Val(v) => self.box_value(v),
+            Entry::Cast(_, name) | Entry::RangeFn(name) => self.load_global(name),
+            Entry::Range { .. } | Entry::RangeIter { .. } => Err(self.error(
+                ErrorKind::NotImplemented,
+                String::from("viper: a range() used other than as a for loop's iterable"),
+            )),
+        }
+    }
+
+    fn load_global(&mut self, name: u32) -> Res<VReg> {
+        let n = self.iconst(Ty::Int, name as i64);
+        let r = self.call(Helper::LoadGlobal, &[n], Ty::Obj);
+        self.check_obj(r)?;
+        Ok(r)
+    }
+
+    /// The entries from depth `from` up stored into the frame's stack slots as objects, so the
+    /// interpreter (the `Step` helper) can use them.
+    fn spill_from(&mut self, from: usize) -> Res<()> {
+        for i in from..self.stack.len() {
+            let e = self.stack[i];
+            let v = self.to_obj(e)?;
+            self.stack[i] = Entry::Val(v);
+            let slot = self.stack_slot(i as u32);
+            self.store_slot(v, slot);
+        }
+        Ok(())
+    }
+
+    /// Reload stack positions `from..depth` from the frame as fresh object registers.
+    fn reload_from(&mut self, from: usize, depth: usize) {
+        self.stack.truncate(from);
+        for i in from..depth {
+            let v = self.f.vreg(Ty::Obj);
+            let slot = self.stack_slot(i as u32);
+            self.load_slot(v, slot);
+            self.stack.push(Entry::Val(v));
+        }
+    }
+
+    /// Run the current instruction through the interpreter (`Step`): it reads the top `touch`
+    /// entries and leaves the stack `effect` deeper.
+    fn step(&mut self, touch: usize, effect: i32) -> Res<()> {
+        let depth = self.stack.len();
+        let from = depth - touch.min(depth);
+        self.spill_from(from)?;
+        let at = self.iconst(Ty::Int, self.ip as i64);
+        let d = self.iconst(Ty::Int, depth as i64);
+        let r = self.call(Helper::Step, &[at, d], Ty::Int);
+        self.check_obj(r)?;
+        let after = (depth as i32 + effect) as usize;
+        self.reload_from(from.min(after), after);
+        Ok(())
+    }
+
+    // ---- values ----
+
+    /// Box a register into an object register (objects pass through).
+    fn box_value(&mut self, v: VReg) -> Res<VReg> {
+        match self.f.ty(v) {
+            Ty::Obj => Ok(v),
+            Ty::Bool => {
+                // False and True differ by 8 in their encoding.
+                let three = self.iconst(Ty::Int, 3);
+                let shifted = self.bin(BinOp::Shl, Ty::Int, v, three);
+                let base = self.iconst(Ty::Int, imm::FALSE);
+                let r = self.f.vreg(Ty::Obj);
+                self.emit(Inst::Bin {
+                    op: BinOp::Add,
+                    dst: r,
+                    a: shifted,
+                    b: base,
+                });
+                Ok(r)
+            }
+            Ty::Int => {
+                let r = self.call(Helper::BoxInt, &[v], Ty::Obj);
+                self.check_obj(r)?;
+                Ok(r)
+            }
+            _ => {
+                let r = self.call(Helper::BoxUint, &[v], Ty::Obj);
+                self.check_obj(r)?;
+                Ok(r)
+            }
+        }
+    }
+
+    /// Convert the object `raw` into `dst`'s type (viper parameters and casts).
+    fn unbox_into(&mut self, dst: VReg, raw: VReg) -> Res<()> {
+        let ty = self.f.ty(dst);
+        let r = match ty {
+            Ty::Obj => raw,
+            Ty::Int | Ty::Uint => {
+                let r = self.call(Helper::UnboxInt, &[raw], ty);
+                self.check_word(r)?;
+                r
+            }
+            Ty::Bool => {
+                let r = self.call(Helper::Truthy, &[raw], Ty::Bool);
+                self.check_word(r)?;
+                r
+            }
+            _ => {
+                let r = self.call(Helper::PtrOf, &[raw], ty);
+                self.check_word(r)?;
+                r
+            }
+        };
+        self.emit(Inst::Mov { dst, src: r });
+        Ok(())
+    }
+
+    /// The viper type of local `i`: its annotation for a parameter, else the type first stored.
+    fn local_type(&self, i: u32) -> Ty {
+        if self.mode == Mode::Native {
+            return Ty::Obj;
+        }
+        let name = &self.code.varnames[i as usize];
+        if let Some((_, t)) = self.code.annotations.iter().find(|(n, _)| n == name) {
+            return Ty::from_name(t).unwrap_or(Ty::Obj);
+        }
+        self.local_types.get(&i).copied().unwrap_or(Ty::Obj)
+    }
+
+    /// A generator's yield: save the stack in the frame and return `v` with `YIELDED` set.
+    fn suspend(&mut self, v: VReg, resume_at: u32) -> Res<()> {
+        self.spill_from(0)?;
+        let at = self.iconst(Ty::Int, resume_at as i64);
+        self.store_ctx(at, ctx::IP);
+        let d = self.iconst(Ty::Int, self.stack.len() as i64);
+        self.store_ctx(d, ctx::SP);
+        let one = self.iconst(Ty::Int, 1);
+        self.store_ctx(one, ctx::YIELDED);
+        self.term(Term::Return(v));
+        Ok(())
+    }
+
+    /// Poll the interrupt flag (backward jumps), raising `KeyboardInterrupt` when set.
+    fn poll_interrupt(&mut self) -> Res<()> {
+        let flag = self.f.vreg(Ty::Int);
+        let p = self.intr;
+        self.load(Width::W8, flag, p, 0);
+        let raise = self.f.block();
+        self.f.data_mut(raise).cold = true;
+        let ok = self.f.block();
+        self.term(Term::Branch {
+            cond: flag,
+            then: raise,
+            else_: ok,
+        });
+        self.cur = Some(raise);
+        self.fail_with(Helper::Interrupt, &[])?;
+        self.cur = Some(ok);
+        Ok(())
+    }
+}

@@ -1,0 +1,707 @@
+//! Lowering of each bytecode instruction in object mode (everything `@native` runs, and what
+//! `@viper` runs on objects). Viper's machine-typed forms are tried first (`viper.rs`).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use frontend::bytecode::code::Const;
+use frontend::bytecode::opcodes::Op;
+use frontend::bytecode::{BinaryOperator, Comparison, INPLACE};
+
+use super::{Entry, ErrorKind, Home, Lower, Mode, Res};
+use crate::helpers::{Helper, imm};
+use crate::ir::{BinOp, Cond, Inst, OvfOp, Term, Ty, VReg};
+
+/// How many of the top stack entries an instruction run by `Step` reads or replaces.
+fn touched(op: Op, a: u32) -> usize {
+    let a = a as usize;
+    match op {
+        Op::DeleteDeref
+        | Op::LoadClassDeref
+        | Op::DeleteGlobal
+        | Op::LoadName
+        | Op::DeleteName
+        | Op::LoadBuildClass
+        | Op::LoadAssertionError
+        | Op::SetupAnnotations
+        | Op::LoadLocals
+        | Op::SetupClassBody => 0,
+        Op::StoreName
+        | Op::DeleteAttr
+        | Op::LoadMethod
+        | Op::ListToTuple
+        | Op::UnpackSequence
+        | Op::UnpackEx
+        | Op::GetYieldFromIter
+        | Op::GetAwaitable
+        | Op::GetAIter
+        | Op::GetANext
+        | Op::BeforeAsyncWith
+        | Op::PushExcInfo
+        | Op::PopExcept
+        | Op::BeforeWith
+        | Op::ImportFrom
+        | Op::ImportStar
+        | Op::PrintExpr
+        | Op::BuildConstSet
+        | Op::AsyncGenWrap
+        | Op::UnaryOp
+        | Op::GetIter
+        | Op::LoadAttr => 1,
+        Op::DeleteSubscr
+        | Op::EndAsyncFor
+        | Op::CheckExcMatch
+        | Op::ImportName
+        | Op::BinarySubscr
+        | Op::StoreAttr => 2,
+        Op::WithExceptStart | Op::StoreSubscr => 3,
+        Op::CallMethod | Op::CallKw => a + 2,
+        Op::Call => a + 1,
+        Op::CallEx => 3 + (a & 1),
+        Op::BuildTuple
+        | Op::BuildList
+        | Op::BuildSet
+        | Op::BuildSlice
+        | Op::BuildString
+        | Op::Raise => a,
+        Op::BuildMap => 2 * a,
+        Op::ListAppend
+        | Op::SetAdd
+        | Op::ListExtend
+        | Op::SetUpdate
+        | Op::DictUpdate
+        | Op::DictMerge => a + 1,
+        Op::MapAdd => a + 2,
+        Op::MakeFunction => a.count_ones() as usize + 1,
+        Op::FormatValue => 1 + usize::from(a & 4 != 0),
+        // Everything else is lowered inline; a full spill is always correct.
+        _ => usize::MAX,
+    }
+}
+
+impl Lower<'_> {
+    /// Lower one instruction.
+    pub(super) fn inst(&mut self, op: Op, a: u32) -> Res<()> {
+        if self.mode == Mode::Viper && self.viper_inst(op, a)? {
+            return Ok(());
+        }
+        match op {
+            Op::Nop => {}
+            Op::LoadConst => {
+                let v = self.f.vreg(Ty::Obj);
+                let k = self.consts;
+                self.load(crate::ir::Width::Word, v, k, (a * self.wb) as i32);
+                self.push(v);
+            }
+            Op::LoadSmallInt => {
+                let n = ((a << 8) as i32 >> 8) as i64;
+                let v = self.iconst(Ty::Obj, (n << 1) | imm::SMALL_INT_TAG);
+                self.push(v);
+            }
+            Op::LoadNone => {
+                let v = self.iconst(Ty::Obj, imm::NONE);
+                self.push(v);
+            }
+            Op::LoadTrue => {
+                let v = self.iconst(Ty::Obj, imm::TRUE);
+                self.push(v);
+            }
+            Op::LoadFalse => {
+                let v = self.iconst(Ty::Obj, imm::FALSE);
+                self.push(v);
+            }
+            Op::LoadFast => self.load_fast(a)?,
+            Op::StoreFast => {
+                let e = self.pop_entry();
+                self.store_fast(a, e)?;
+            }
+            Op::DeleteFast => {
+                let v = self.local_value(a)?;
+                let zero = self.iconst(self.f.ty(v), 0);
+                self.set_local(a, zero);
+            }
+            Op::LoadDeref => {
+                let i = self.iconst(Ty::Int, a as i64);
+                let r = self.call(Helper::LoadDeref, &[i], Ty::Obj);
+                self.check_obj(r)?;
+                self.push(r);
+            }
+            Op::StoreDeref => {
+                let v = self.pop_obj()?;
+                let i = self.iconst(Ty::Int, a as i64);
+                let r = self.call(Helper::StoreDeref, &[i, v], Ty::Int);
+                self.check_obj(r)?;
+            }
+            Op::LoadClosure => {
+                let v = self.f.vreg(Ty::Obj);
+                let slot = self.cell_base() + a;
+                self.load_slot(v, slot);
+                self.push(v);
+            }
+            Op::LoadGlobal => {
+                let v = self.load_global(a)?;
+                self.push(v);
+            }
+            Op::StoreGlobal => {
+                let v = self.pop_obj()?;
+                let n = self.iconst(Ty::Int, a as i64);
+                let r = self.call(Helper::StoreGlobal, &[n, v], Ty::Int);
+                self.check_obj(r)?;
+            }
+            Op::LoadAttr => {
+                let o = self.pop_obj()?;
+                let n = self.iconst(Ty::Int, a as i64);
+                let r = self.call(Helper::LoadAttr, &[o, n], Ty::Obj);
+                self.check_obj(r)?;
+                self.push(r);
+            }
+            Op::StoreAttr => {
+                let o = self.pop_obj()?;
+                let v = self.pop_obj()?;
+                let n = self.iconst(Ty::Int, a as i64);
+                let r = self.call(Helper::StoreAttr, &[o, n, v], Ty::Int);
+                self.check_obj(r)?;
+            }
+            Op::BinarySubscr => {
+                let k = self.pop_obj()?;
+                let o = self.pop_obj()?;
+                let r = self.call(Helper::GetItem, &[o, k], Ty::Obj);
+                self.check_obj(r)?;
+                self.push(r);
+            }
+            Op::StoreSubscr => {
+                let k = self.pop_obj()?;
+                let o = self.pop_obj()?;
+                let v = self.pop_obj()?;
+                let r = self.call(Helper::SetItem, &[o, k, v], Ty::Int);
+                self.check_obj(r)?;
+            }
+            Op::BinaryOp => {
+                let b = self.pop_obj()?;
+                let x = self.pop_obj()?;
+                let r = self.binary_op(a, x, b)?;
+                self.push(r);
+            }
+            Op::CompareOp => {
+                let b = self.pop_obj()?;
+                let x = self.pop_obj()?;
+                let r = self.compare_op(a, x, b)?;
+                self.push(r);
+            }
+            Op::UnaryOp => {
+                let x = self.pop_obj()?;
+                let o = self.iconst(Ty::Int, a as i64);
+                let r = self.call(Helper::UnaryOp, &[o, x], Ty::Obj);
+                self.check_obj(r)?;
+                self.push(r);
+            }
+            Op::Jump => self.jump(a)?,
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                let e = self.pop_entry();
+                let t = self.truth(e)?;
+                let stack = self.stack.clone();
+                if op == Op::PopJumpIfTrue {
+                    self.branch_to(t, a, &stack)?;
+                } else {
+                    self.branch_unless(t, a, &stack)?;
+                }
+            }
+            Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                let e = *self.stack.last().expect("depth checked");
+                let t = self.truth(e)?;
+                let stack = self.stack.clone();
+                if op == Op::JumpIfTrueOrPop {
+                    self.branch_to(t, a, &stack)?;
+                } else {
+                    self.branch_unless(t, a, &stack)?;
+                }
+                self.pop_entry();
+            }
+            Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                let v = self.pop_obj()?;
+                let none = self.iconst(Ty::Obj, imm::NONE);
+                let cond = if op == Op::PopJumpIfNone {
+                    Cond::Eq
+                } else {
+                    Cond::Ne
+                };
+                let c = self.cmp(cond, v, none);
+                let stack = self.stack.clone();
+                self.branch_to(c, a, &stack)?;
+            }
+            Op::GetIter => {
+                let v = self.pop_obj()?;
+                let r = self.call(Helper::GetIter, &[v], Ty::Obj);
+                self.check_obj(r)?;
+                self.push(r);
+            }
+            Op::ForIter => {
+                let it = self.pop_obj()?;
+                self.push(it);
+                let r = self.call(Helper::ForIter, &[it], Ty::Obj);
+                self.check_obj(r)?;
+                let stop = self.iconst(Ty::Obj, imm::STOP);
+                let done = self.cmp(Cond::Eq, r, stop);
+                let mut after: Vec<Entry> = self.stack.clone();
+                after.pop();
+                self.branch_to(done, a, &after)?;
+                self.push(r);
+            }
+            Op::Pop => {
+                self.pop_entry();
+            }
+            Op::Copy => {
+                let i = self.stack.len() - a as usize;
+                let e = self.stack[i];
+                let e = match e {
+                    Entry::Val(v) => {
+                        let c = self.f.vreg(self.f.ty(v));
+                        self.emit(Inst::Mov { dst: c, src: v });
+                        Entry::Val(c)
+                    }
+                    other => other,
+                };
+                self.stack.push(e);
+            }
+            Op::Swap => {
+                let top = self.stack.len() - 1;
+                self.stack.swap(top, top + 1 - a as usize);
+            }
+            Op::ReturnValue => {
+                let v = self.return_value()?;
+                self.term(Term::Return(v));
+            }
+            Op::YieldValue => {
+                let v = self.pop_obj()?;
+                self.push(v);
+                self.suspend(v, self.ip + 1)?;
+            }
+            Op::Send => {
+                let v = self.pop_obj()?;
+                let sub = self.pop_obj()?;
+                let r = self.call(Helper::Send, &[sub, v], Ty::Obj);
+                self.check_obj(r)?;
+                let finished = self.f.vreg(Ty::Int);
+                self.load_ctx(finished, crate::helpers::ctx::AUX);
+                let mut after = self.stack.clone();
+                after.push(Entry::Val(r));
+                self.branch_to(finished, a, &after)?;
+                self.push(sub);
+                self.push(r);
+            }
+            Op::Reraise => {
+                let exc = self.pop_obj()?;
+                self.fail_with(Helper::Reraise, &[exc])?;
+            }
+            Op::Raise => {
+                self.step(touched(op, a), op.stack_effect(a))?;
+                // `Step` never succeeds on a raise.
+                let z = self.iconst(Ty::Obj, 0);
+                self.term(Term::Return(z));
+            }
+            _ => {
+                let touch = touched(op, a);
+                self.step(touch, op.stack_effect(a))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn local_home(&self, i: u32) -> Home {
+        self.homes[i as usize]
+    }
+
+    /// The current value of local `i` (raising `UnboundLocalError` when an object local is unset).
+    pub(super) fn local_value(&mut self, i: u32) -> Res<VReg> {
+        let v = match self.local_home(i) {
+            Home::Reg(r) => r,
+            Home::Frame => {
+                let v = self.f.vreg(Ty::Obj);
+                self.load_slot(v, i);
+                v
+            }
+        };
+        if self.f.ty(v) == Ty::Obj {
+            let unbound = self.f.block();
+            self.f.data_mut(unbound).cold = true;
+            let ok = self.f.block();
+            self.term(Term::Branch {
+                cond: v,
+                then: ok,
+                else_: unbound,
+            });
+            self.cur = Some(unbound);
+            let n = self.iconst(Ty::Int, i as i64);
+            self.fail_with(Helper::UnboundLocal, &[n])?;
+            self.cur = Some(ok);
+        }
+        Ok(v)
+    }
+
+    fn load_fast(&mut self, i: u32) -> Res<()> {
+        let v = self.local_value(i)?;
+        let c = self.f.vreg(self.f.ty(v));
+        self.emit(Inst::Mov { dst: c, src: v });
+        self.push(c);
+        Ok(())
+    }
+
+    pub(super) fn set_local(&mut self, i: u32, v: VReg) {
+        match self.local_home(i) {
+            Home::Reg(r) => self.emit(Inst::Mov { dst: r, src: v }),
+            Home::Frame => self.store_slot(v, i),
+        }
+    }
+
+    fn store_fast(&mut self, i: u32, e: Entry) -> Res<()> {
+        if self.probing {
+            self.discover_type(i, e);
+        }
+        let want = match self.local_home(i) {
+            Home::Reg(r) => self.f.ty(r),
+            Home::Frame => Ty::Obj,
+        };
+        let v = match e {
+            Entry::Val(v) if self.f.ty(v) == want => v,
+            Entry::Val(v) if want == Ty::Obj => self.box_value(v)?,
+            Entry::Val(v) => {
+                if self.probing {
+                    return Ok(());
+                }
+                let name = &self.code.varnames[i as usize];
+                return Err(self.viper_error(alloc::format!(
+                    "local '{}' has type '{}' but source is '{}'",
+                    name,
+                    want.name(),
+                    self.f.ty(v).name()
+                )));
+            }
+            other => {
+                let v = self.to_obj(other)?;
+                if want != Ty::Obj {
+                    if self.probing {
+                        return Ok(());
+                    }
+                    let name = &self.code.varnames[i as usize];
+                    return Err(self.viper_error(alloc::format!(
+                        "local '{}' has type '{}' but source is 'object'",
+                        name,
+                        want.name()
+                    )));
+                }
+                v
+            }
+        };
+        self.set_local(i, v);
+        Ok(())
+    }
+
+    /// Viper's first pass: the first value stored to an unannotated local fixes its type.
+    fn discover_type(&mut self, i: u32, e: Entry) {
+        let name = &self.code.varnames[i as usize];
+        let annotated = self.code.annotations.iter().any(|(n, _)| n == name);
+        if annotated || i < self.nparams() || self.local_types.contains_key(&i) {
+            return;
+        }
+        let ty = match e {
+            Entry::Val(v) => self.f.ty(v),
+            _ => Ty::Obj,
+        };
+        self.local_types.insert(i, ty);
+        if let Home::Reg(_) = self.local_home(i) {
+            let r = self.f.vreg(ty);
+            self.emit(Inst::Iconst { dst: r, imm: 0 });
+            self.homes[i as usize] = Home::Reg(r);
+        }
+    }
+
+    /// `Jump`: backward jumps poll for Ctrl-C, and a jump back to a loop's small test is
+    /// replaced by a copy of the test, so loops run with one branch per iteration.
+    fn jump(&mut self, target: u32) -> Res<()> {
+        if target <= self.ip {
+            self.poll_interrupt()?;
+            if let Some(end) = self.rotatable_header(target) {
+                let saved_ip = self.ip;
+                for ip in target..end {
+                    self.ip = ip;
+                    self.inst_stack = self.stack.clone();
+                    let (op, a) = super::flow::op_at(self.code, ip as usize).expect("analysed");
+                    self.inst(op, a)?;
+                    if self.cur.is_none() {
+                        break;
+                    }
+                }
+                if self.cur.is_some() {
+                    self.jump_to(end)?;
+                }
+                self.ip = saved_ip;
+                return Ok(());
+            }
+        }
+        self.jump_to(target)
+    }
+
+    /// If the block at `target` is a loop test worth duplicating (a few instructions ending in a
+    /// conditional branch, with no other leader inside), the instruction after it.
+    fn rotatable_header(&self, target: u32) -> Option<u32> {
+        let n = self.code.code.len() as u32;
+        let mut ip = target;
+        while ip < n && ip < target + 8 {
+            if ip > target && self.flow.leader[ip as usize] {
+                return None;
+            }
+            let (op, _) = super::flow::op_at(self.code, ip as usize)?;
+            match op {
+                Op::PopJumpIfFalse
+                | Op::PopJumpIfTrue
+                | Op::ForIter
+                | Op::PopJumpIfNone
+                | Op::PopJumpIfNotNone => return Some(ip + 1),
+                Op::Jump
+                | Op::JumpIfFalseOrPop
+                | Op::JumpIfTrueOrPop
+                | Op::ReturnValue
+                | Op::YieldValue
+                | Op::Send
+                | Op::Raise
+                | Op::Reraise => return None,
+                _ => {}
+            }
+            ip += 1;
+        }
+        None
+    }
+
+    /// The truth of an entry as a 0/1 register.
+    pub(super) fn truth(&mut self, e: Entry) -> Res<VReg> {
+        if let Entry::Val(v) = e
+            && self.f.ty(v) != Ty::Obj
+        {
+            return Ok(v);
+        }
+        let v = self.to_obj(e)?;
+        let t = self.f.vreg(Ty::Bool);
+        let tru = self.iconst(Ty::Obj, imm::TRUE);
+        let is_true = self.cmp(Cond::Eq, v, tru);
+        let fal = self.iconst(Ty::Obj, imm::FALSE);
+        let is_false = self.cmp(Cond::Eq, v, fal);
+        let known = self.bin(BinOp::Or, Ty::Bool, is_true, is_false);
+        let fast = self.f.block();
+        let slow = self.f.block();
+        let done = self.f.block();
+        self.term(Term::Branch {
+            cond: known,
+            then: fast,
+            else_: slow,
+        });
+        self.cur = Some(fast);
+        self.emit(Inst::Mov {
+            dst: t,
+            src: is_true,
+        });
+        self.term(Term::Jump(done));
+        self.cur = Some(slow);
+        let r = self.call(Helper::Truthy, &[v], Ty::Bool);
+        self.check_word(r)?;
+        self.emit(Inst::Mov { dst: t, src: r });
+        self.term(Term::Jump(done));
+        self.cur = Some(done);
+        Ok(t)
+    }
+
+    /// `a op b` on objects: small ints inline (overflow falls back), everything else by helper.
+    pub(super) fn binary_op(&mut self, op: u32, a: VReg, b: VReg) -> Res<VReg> {
+        let base = if op >= INPLACE { op - INPLACE } else { op };
+        let kind = BinaryOperator::from_u32(base);
+        let inline = matches!(
+            kind,
+            Some(
+                BinaryOperator::Add
+                    | BinaryOperator::Sub
+                    | BinaryOperator::Mul
+                    | BinaryOperator::And
+                    | BinaryOperator::Or
+                    | BinaryOperator::Xor
+            )
+        );
+        let res = self.f.vreg(Ty::Obj);
+        let slow = self.f.block();
+        self.f.data_mut(slow).cold = true;
+        let done = self.f.block();
+        if inline {
+            let both = self.bin(BinOp::And, Ty::Int, a, b);
+            let one = self.iconst(Ty::Int, 1);
+            let tag = self.bin(BinOp::And, Ty::Int, both, one);
+            let fast = self.f.block();
+            self.term(Term::Branch {
+                cond: tag,
+                then: fast,
+                else_: slow,
+            });
+            self.cur = Some(fast);
+            match kind.expect("matched") {
+                BinaryOperator::Add | BinaryOperator::Sub | BinaryOperator::Mul => {
+                    let (ovf_op, x, y) = match kind.expect("matched") {
+                        // (2x+1) - 1 + (2y+1) = 2(x+y) + 1
+                        BinaryOperator::Add => {
+                            let x = self.bin(BinOp::Sub, Ty::Int, a, one);
+                            (OvfOp::Add, x, b)
+                        }
+                        BinaryOperator::Sub => (OvfOp::Sub, a, b),
+                        _ => {
+                            // x * 2y, then the tag.
+                            let x = self.bin(BinOp::Sar, Ty::Int, a, one);
+                            let y = self.bin(BinOp::Sub, Ty::Int, b, one);
+                            (OvfOp::Mul, x, y)
+                        }
+                    };
+                    let r = self.f.vreg(Ty::Int);
+                    let ovf = self.f.vreg(Ty::Bool);
+                    self.emit(Inst::BinOvf {
+                        op: ovf_op,
+                        dst: r,
+                        ovf,
+                        a: x,
+                        b: y,
+                    });
+                    let ok = self.f.block();
+                    self.term(Term::Branch {
+                        cond: ovf,
+                        then: slow,
+                        else_: ok,
+                    });
+                    self.cur = Some(ok);
+                    if matches!(ovf_op, OvfOp::Add) {
+                        self.emit(Inst::Mov { dst: res, src: r });
+                    } else {
+                        self.emit(Inst::Bin {
+                            op: BinOp::Or,
+                            dst: res,
+                            a: r,
+                            b: one,
+                        });
+                    }
+                }
+                BinaryOperator::And => self.emit(Inst::Bin {
+                    op: BinOp::And,
+                    dst: res,
+                    a,
+                    b,
+                }),
+                BinaryOperator::Or => self.emit(Inst::Bin {
+                    op: BinOp::Or,
+                    dst: res,
+                    a,
+                    b,
+                }),
+                _ => {
+                    let x = self.bin(BinOp::Xor, Ty::Int, a, b);
+                    self.emit(Inst::Bin {
+                        op: BinOp::Or,
+                        dst: res,
+                        a: x,
+                        b: one,
+                    });
+                }
+            }
+            self.term(Term::Jump(done));
+        } else {
+            self.term(Term::Jump(slow));
+        }
+        self.cur = Some(slow);
+        let o = self.iconst(Ty::Int, op as i64);
+        let r = self.call(Helper::BinaryOp, &[o, a, b], Ty::Obj);
+        self.check_obj(r)?;
+        self.emit(Inst::Mov { dst: res, src: r });
+        self.term(Term::Jump(done));
+        self.cur = Some(done);
+        Ok(res)
+    }
+
+    /// `a cmp b` on objects: identity and small-int orderings inline.
+    pub(super) fn compare_op(&mut self, op: u32, a: VReg, b: VReg) -> Res<VReg> {
+        let cmp = Comparison::from_u32(op);
+        if let Some(c @ (Comparison::Is | Comparison::IsNot)) = cmp {
+            let cond = if c == Comparison::Is {
+                Cond::Eq
+            } else {
+                Cond::Ne
+            };
+            let t = self.cmp(cond, a, b);
+            return self.bool_obj(t);
+        }
+        let cond = match cmp {
+            Some(Comparison::Lt) => Some(Cond::Lt),
+            Some(Comparison::Le) => Some(Cond::Le),
+            Some(Comparison::Gt) => Some(Cond::Gt),
+            Some(Comparison::Ge) => Some(Cond::Ge),
+            Some(Comparison::Eq) => Some(Cond::Eq),
+            Some(Comparison::Ne) => Some(Cond::Ne),
+            _ => None,
+        };
+        let res = self.f.vreg(Ty::Obj);
+        let slow = self.f.block();
+        self.f.data_mut(slow).cold = true;
+        let done = self.f.block();
+        if let Some(cond) = cond {
+            let both = self.bin(BinOp::And, Ty::Int, a, b);
+            let one = self.iconst(Ty::Int, 1);
+            let tag = self.bin(BinOp::And, Ty::Int, both, one);
+            let fast = self.f.block();
+            self.term(Term::Branch {
+                cond: tag,
+                then: fast,
+                else_: slow,
+            });
+            self.cur = Some(fast);
+            let t = self.cmp(cond, a, b);
+            let o = self.bool_obj(t)?;
+            self.emit(Inst::Mov { dst: res, src: o });
+            self.term(Term::Jump(done));
+        } else {
+            self.term(Term::Jump(slow));
+        }
+        self.cur = Some(slow);
+        let o = self.iconst(Ty::Int, op as i64);
+        let r = self.call(Helper::CompareOp, &[o, a, b], Ty::Obj);
+        self.check_obj(r)?;
+        self.emit(Inst::Mov { dst: res, src: r });
+        self.term(Term::Jump(done));
+        self.cur = Some(done);
+        Ok(res)
+    }
+
+    /// `True`/`False` from a 0/1 register.
+    fn bool_obj(&mut self, t: VReg) -> Res<VReg> {
+        let b = self.f.vreg(Ty::Bool);
+        self.emit(Inst::Mov { dst: b, src: t });
+        self.box_value(b)
+    }
+
+    /// The value a `return` hands back: an object (viper converts by the return annotation).
+    fn return_value(&mut self) -> Res<VReg> {
+        let e = self.pop_entry();
+        if self.mode == Mode::Viper {
+            return self.viper_return(e);
+        }
+        self.to_obj(e)
+    }
+
+    /// A constant of the code object, if it is a plain integer.
+    pub(super) fn const_int(&self, k: u32) -> Option<i64> {
+        match self.code.consts.get(k as usize)? {
+            Const::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Name `names[i]`.
+    pub(super) fn name(&self, i: u32) -> &str {
+        self.code.names.get(i as usize).map_or("", String::as_str)
+    }
+
+    /// Refuse a construct this backend cannot compile.
+    pub(super) fn unsupported(&self, what: &str) -> super::LowerError {
+        self.error(ErrorKind::NotImplemented, String::from(what))
+    }
+}

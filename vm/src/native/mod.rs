@@ -1,0 +1,186 @@
+//! Native-code glue: compiling `@micropython.native` and `@micropython.viper` functions when their
+//! code is loaded, and running that machine code on an interpreter frame.
+//!
+//! The compiled code is `extern "C" fn(*mut NativeCtx) -> usize`: it runs the frame the VM has set
+//! up (arguments bound, cells made) and returns the result object, or 0 with the exception in
+//! `NativeCtx::pending`, or — for generators — a yielded object with `yielded` set and the resume
+//! point in `ip`/`sp`. Everything else it needs from the VM goes through the helper table
+//! (`helpers.rs`, in the order `emit::helpers::Helper` gives).
+//!
+//! This module and `helpers.rs` hold the crate's native-code `unsafe`: calling into generated code
+//! and turning the context's raw pointers back into references inside helpers.
+
+mod helpers;
+#[cfg(feature = "jit")]
+mod jit;
+
+use crate::interp::eval::Exit;
+use crate::interp::frame::Frame;
+use crate::obj::func::CodeObj;
+use crate::value::Value;
+use crate::vm::{INTERRUPTED, PyErr, PyResult, Vm};
+use frontend::bytecode::Emitter;
+use frontend::bytecode::code::flags;
+
+/// The context shared by native code and helpers; `#[repr(C)]` in the word order of
+/// `emit::helpers::ctx`, followed by fields only Rust uses.
+#[repr(C)]
+pub struct NativeCtx {
+    vm: *mut Vm,
+    frame: *mut Frame,
+    slots: *const Value,
+    consts: *const Value,
+    ip: usize,
+    sp: usize,
+    yielded: usize,
+    pending: usize,
+    aux: usize,
+    interrupt: *const u8,
+    cell_base: usize,
+    stack_base: usize,
+    /// The pending exception is being re-raised: add no traceback entry for it.
+    reraise: bool,
+}
+
+const _: () = {
+    use emit::helpers::ctx;
+    let w = core::mem::size_of::<usize>();
+    assert!(core::mem::offset_of!(NativeCtx, vm) == ctx::VM as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, frame) == ctx::FRAME as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, slots) == ctx::SLOTS as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, consts) == ctx::CONSTS as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, ip) == ctx::IP as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, sp) == ctx::SP as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, yielded) == ctx::YIELDED as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, pending) == ctx::PENDING as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, aux) == ctx::AUX as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, interrupt) == ctx::INTERRUPT as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, cell_base) == ctx::CELL_BASE as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, stack_base) == ctx::STACK_BASE as usize * w);
+};
+
+/// Whether code compiled for `emitter` runs as machine code (module and class bodies stay
+/// bytecode: they run once).
+pub fn wants_native(code: &frontend::bytecode::CodeObject) -> bool {
+    matches!(code.emitter, Emitter::Native | Emitter::Viper) && code.flags & flags::NAMESPACE == 0
+}
+
+/// Compile `code` to machine code if it asks for it: the entry address, or 0 when it runs as
+/// bytecode. Lowering errors are the `SyntaxError`/`ViperTypeError`/`NotImplementedError` a
+/// MicroPython compiler raises for the same function.
+pub fn compile(vm: &mut Vm, code: &frontend::bytecode::CodeObject) -> PyResult<usize> {
+    if !wants_native(code) {
+        return Ok(0);
+    }
+    let mode = if code.emitter == Emitter::Viper {
+        emit::lower::Mode::Viper
+    } else {
+        emit::lower::Mode::Native
+    };
+    let word = core::mem::size_of::<usize>() as u32;
+    let ir = match emit::lower::lower(code, mode, word) {
+        Ok(f) => f,
+        Err(e) => return Err(lowering_error(vm, code, &e)),
+    };
+    if cfg!(debug_assertions)
+        && let Err(e) = emit::verify::verify(&ir)
+    {
+        return Err(vm.new_exc(
+            crate::types::ExcKind::SystemError,
+            &alloc::format!("native code for '{}': {e}", code.qualname),
+        ));
+    }
+    backend_compile(vm, code, &ir)
+}
+
+#[cfg(feature = "jit")]
+fn backend_compile(
+    vm: &mut Vm,
+    code: &frontend::bytecode::CodeObject,
+    ir: &emit::ir::Function,
+) -> PyResult<usize> {
+    jit::compile(vm, code, ir)
+}
+
+#[cfg(not(feature = "jit"))]
+fn backend_compile(
+    vm: &mut Vm,
+    code: &frontend::bytecode::CodeObject,
+    _ir: &emit::ir::Function,
+) -> PyResult<usize> {
+    Err(vm.not_implemented(alloc::format!(
+        "native code for '{}': this build has no native-code backend",
+        code.qualname
+    )))
+}
+
+fn lowering_error(
+    vm: &mut Vm,
+    code: &frontend::bytecode::CodeObject,
+    e: &emit::lower::LowerError,
+) -> PyErr {
+    use emit::lower::ErrorKind;
+    let kind = match e.kind {
+        ErrorKind::Syntax => crate::types::ExcKind::SyntaxError,
+        ErrorKind::ViperType => crate::types::ExcKind::ViperTypeError,
+        ErrorKind::NotImplemented => crate::types::ExcKind::NotImplementedError,
+    };
+    let _ = code;
+    vm.new_exc(kind, &e.msg)
+}
+
+/// Run `f`, whose code has machine code at `entry`, until it returns, yields or raises.
+pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
+    let consts = crate::obj::tuple::items(f.code.consts);
+    let mut ctx = NativeCtx {
+        vm: vm as *mut Vm,
+        frame: f as *mut Frame,
+        slots: f.slots.as_ptr().cast::<Value>(),
+        consts: consts.as_ptr(),
+        ip: f.ip,
+        sp: f.sp - f.stack_base,
+        yielded: 0,
+        pending: 0,
+        aux: 0,
+        interrupt: INTERRUPTED.as_ptr().cast_const().cast::<u8>(),
+        cell_base: f.cell_base,
+        stack_base: f.stack_base,
+        reraise: false,
+    };
+    // SAFETY: `entry` is the address of a function the backend compiled for this code object
+    // with the signature `extern "C" fn(*mut NativeCtx) -> usize`; its code memory lives as long
+    // as the VM. The context outlives the call, and `vm`/`f` are not used until it returns (the
+    // helpers reach them only through the context).
+    let r = unsafe {
+        let code: extern "C" fn(*mut NativeCtx) -> usize = core::mem::transmute(entry);
+        code(&mut ctx)
+    };
+    if r == 0 {
+        return Err(PyErr(Value::from_bits(ctx.pending)));
+    }
+    let v = Value::from_bits(r);
+    if ctx.yielded != 0 {
+        f.ip = ctx.ip;
+        f.sp = f.stack_base + ctx.sp;
+        return Ok(Exit::Yield(v));
+    }
+    Ok(Exit::Return(v))
+}
+
+/// The machine-code entry of a code object, if it has one.
+#[inline(always)]
+pub fn entry_of(code: &CodeObj) -> usize {
+    code.native.get()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn immediates_match_the_value_representation() {
+        use crate::value::Value;
+        use emit::helpers::imm;
+        assert_eq!(imm::NONE as usize, Value::NONE.bits());
+        assert_eq!(imm::TRUE as usize, Value::TRUE.bits());
+        assert_eq!(imm::FALSE as usize, Value::FALSE.bits());
+    }
+}
