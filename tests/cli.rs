@@ -133,10 +133,11 @@ fn bad_options_are_reported() {
     assert!(err.contains("can't open file"), "{err}");
 }
 
-#[test]
-fn ctrl_c_interrupts_a_running_loop() {
+/// Start `code`, wait for it to print `started`, send SIGINT, and check it ends with
+/// `KeyboardInterrupt` and status 130.
+fn interrupt_after_start(code: &str) {
     let mut child = pyrite()
-        .args(["-c", "print('started', flush=True)\nwhile True:\n    pass"])
+        .args(["-c", code])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -151,6 +152,100 @@ fn ctrl_c_interrupts_a_running_loop() {
         .expect("kill");
     let out = child.wait_with_output().expect("wait");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("KeyboardInterrupt"), "{err}");
-    assert_eq!(out.status.code(), Some(130));
+    assert!(err.contains("KeyboardInterrupt"), "{code}: {err}");
+    assert_eq!(out.status.code(), Some(130), "{code}");
+}
+
+#[test]
+fn ctrl_c_interrupts_a_running_loop() {
+    interrupt_after_start("print('started', flush=True)\nwhile True:\n    pass");
+}
+
+#[test]
+fn ctrl_c_interrupts_native_and_viper_loops() {
+    interrupt_after_start(concat!(
+        "import micropython\n",
+        "@micropython.native\n",
+        "def spin():\n",
+        "    while True:\n",
+        "        pass\n",
+        "print('started', flush=True)\n",
+        "spin()\n",
+    ));
+    interrupt_after_start(concat!(
+        "@micropython.viper\n",
+        "def spin() -> int:\n",
+        "    n = 0\n",
+        "    while True:\n",
+        "        n += 1\n",
+        "    return n\n",
+        "print('started', flush=True)\n",
+        "spin()\n",
+    ));
+    interrupt_after_start(concat!(
+        "@micropython.viper\n",
+        "def spin(k: int) -> int:\n",
+        "    s = 0\n",
+        "    for i in range(k):\n",
+        "        for j in range(k):\n",
+        "            s += j\n",
+        "    return s\n",
+        "print('started', flush=True)\n",
+        "spin(1 << 40)\n",
+    ));
+}
+
+#[test]
+fn native_tracebacks_carry_line_numbers() {
+    let program = concat!(
+        "import micropython\n",
+        "@micropython.native\n",
+        "def inner(x):\n",
+        "    y = x + 1\n",
+        "    return y / 0\n",
+        "@micropython.viper\n",
+        "def middle(x: int) -> int:\n",
+        "    z = x * 2\n",
+        "    return int(inner(z))\n",
+        "def top():\n",
+        "    return middle(3)\n",
+        "top()\n",
+    );
+    for emit in ["bytecode", "native"] {
+        let (_, err, code) = run(&["-X", &format!("emit={emit}"), "-c", program], "");
+        assert_eq!(code, 1, "{err}");
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains("File ")).collect();
+        assert_eq!(
+            lines,
+            [
+                "  File \"<string>\", line 12, in <module>",
+                "  File \"<string>\", line 11, in top",
+                "  File \"<string>\", line 9, in middle",
+                "  File \"<string>\", line 5, in inner",
+            ],
+            "emit={emit}: {err}"
+        );
+        assert!(
+            err.ends_with("ZeroDivisionError: division by zero\n"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn viper_compile_errors_name_function_and_line() {
+    let program = concat!(
+        "print('never runs')\n",
+        "@micropython.viper\n",
+        "def f(p: ptr8) -> int:\n",
+        "    x = 1\n",
+        "    return p + 'text'\n",
+    );
+    let (out, err, code) = run(&["-c", program], "");
+    assert_eq!((out.as_str(), code), ("", 1), "{err}");
+    assert!(err.contains("File \"<string>\", line 5, in f"), "{err}");
+    assert!(
+        err.ends_with("ViperTypeError: can't do binary op between 'ptr8' and 'object'\n"),
+        "{err}"
+    );
 }

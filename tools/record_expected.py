@@ -4,7 +4,8 @@
 For every tests/**/*.py (or the files given), writes <file>.py.exp with CPython's standard
 output and, when the program exits with an error, a last line
 '--- exit <status>: <last stderr line>' -- the same shape tests/conformance.rs produces from
-pyrite. Modules that tests import (`mod_*.py`, packages) are not tests themselves. Files listed
+pyrite. Programs may `import micropython`: tools/cpython_shim provides CPython with a stand-in
+whose code-emitter decorators are the identity. Modules that tests import (`mod_*.py`, packages) are not tests themselves. Files listed
 in tests/DIFFERENCES (deliberate differences from CPython) are skipped:
 their .exp files are written by hand with a comment in the test explaining why.
 """
@@ -13,6 +14,7 @@ import subprocess
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests")
+SHIM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cpython_shim")
 
 
 def hand_written():
@@ -25,7 +27,7 @@ def hand_written():
 
 def record(py):
     rel = os.path.relpath(py, ROOT)
-    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONPATH=SHIM)
     p = subprocess.run([sys.executable, os.path.basename(py)], cwd=os.path.dirname(py),
                        capture_output=True, env=env, timeout=120)
     out = p.stdout.decode("utf-8", "replace")

@@ -90,7 +90,6 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         crate::gc::tuple_fill(varnames, i, q);
     }
     let filename = vm.new_str(&code.filename.clone())?;
-    let native = crate::native::compile(vm, &code)?;
     let ty = vm.types.code;
     let obj = CodeObj {
         header: Header::new(ty),
@@ -99,10 +98,11 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         names,
         varnames,
         filename,
-        native: core::cell::Cell::new(native),
+        native: core::cell::Cell::new(0),
     };
-    let g = vm.alloc(obj, true)?;
-    Ok(Value::from_obj(g))
+    let g = Value::from_obj(vm.alloc(obj, true)?);
+    crate::native::compile(vm, g)?;
+    Ok(g)
 }
 
 fn const_value(vm: &mut Vm, c: Const) -> PyResult<Value> {

@@ -190,16 +190,9 @@ pub fn call_function(
 ) -> PyResult<Value> {
     let code = func.code.as_ref::<CodeObj>().expect("code");
     let info = &code.info;
-    if info.emitter == frontend::bytecode::Emitter::Viper
-        || info.emitter == frontend::bytecode::Emitter::AsmThumb
-    {
-        let what = if info.emitter == frontend::bytecode::Emitter::Viper {
-            "viper"
-        } else {
-            "asm_thumb"
-        };
+    if info.emitter == frontend::bytecode::Emitter::AsmThumb {
         return Err(vm.not_implemented(format!(
-            "@micropython.{what} function '{}' needs the native-code backend, which this build does not have yet",
+            "@micropython.asm_thumb function '{}': Thumb-2 machine code cannot run on this host",
             info.name
         )));
     }

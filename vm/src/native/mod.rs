@@ -65,10 +65,34 @@ pub fn wants_native(code: &frontend::bytecode::CodeObject) -> bool {
     matches!(code.emitter, Emitter::Native | Emitter::Viper) && code.flags & flags::NAMESPACE == 0
 }
 
-/// Compile `code` to machine code if it asks for it: the entry address, or 0 when it runs as
-/// bytecode. Lowering errors are the `SyntaxError`/`ViperTypeError`/`NotImplementedError` a
-/// MicroPython compiler raises for the same function.
-pub fn compile(vm: &mut Vm, code: &frontend::bytecode::CodeObject) -> PyResult<usize> {
+/// Compile the code object `code_value` to machine code if it asks for it, recording the entry
+/// address in it (0 runs it as bytecode). Lowering errors are the `SyntaxError`/`ViperTypeError`/
+/// `NotImplementedError` a MicroPython compiler raises for the same function, with a traceback
+/// entry naming the function and the line of the construct.
+pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
+    let Some(obj) = code_value.as_ref::<crate::obj::func::CodeObj>() else {
+        return Ok(());
+    };
+    match compile_code(vm, &obj.info) {
+        Ok(entry) => {
+            obj.native.set(entry);
+            Ok(())
+        }
+        Err((e, line)) => {
+            crate::ops::traceback::add_entry(vm, e.0, code_value, line);
+            Err(e)
+        }
+    }
+}
+
+fn compile_code(vm: &mut Vm, code: &frontend::bytecode::CodeObject) -> Result<usize, (PyErr, u32)> {
+    if code.emitter == Emitter::AsmThumb {
+        let e = vm.not_implemented(alloc::format!(
+            "@micropython.asm_thumb function '{}': Thumb-2 machine code cannot run on this host",
+            code.name
+        ));
+        return Err((e, code.first_line));
+    }
     if !wants_native(code) {
         return Ok(0);
     }
@@ -80,17 +104,18 @@ pub fn compile(vm: &mut Vm, code: &frontend::bytecode::CodeObject) -> PyResult<u
     let word = core::mem::size_of::<usize>() as u32;
     let ir = match emit::lower::lower(code, mode, word) {
         Ok(f) => f,
-        Err(e) => return Err(lowering_error(vm, code, &e)),
+        Err(e) => return Err((lowering_error(vm, &e), e.line)),
     };
     if cfg!(debug_assertions)
         && let Err(e) = emit::verify::verify(&ir)
     {
-        return Err(vm.new_exc(
+        let e = vm.new_exc(
             crate::types::ExcKind::SystemError,
             &alloc::format!("native code for '{}': {e}", code.qualname),
-        ));
+        );
+        return Err((e, code.first_line));
     }
-    backend_compile(vm, code, &ir)
+    backend_compile(vm, code, &ir).map_err(|e| (e, code.first_line))
 }
 
 #[cfg(feature = "jit")]
@@ -114,18 +139,13 @@ fn backend_compile(
     )))
 }
 
-fn lowering_error(
-    vm: &mut Vm,
-    code: &frontend::bytecode::CodeObject,
-    e: &emit::lower::LowerError,
-) -> PyErr {
+fn lowering_error(vm: &mut Vm, e: &emit::lower::LowerError) -> PyErr {
     use emit::lower::ErrorKind;
     let kind = match e.kind {
         ErrorKind::Syntax => crate::types::ExcKind::SyntaxError,
         ErrorKind::ViperType => crate::types::ExcKind::ViperTypeError,
         ErrorKind::NotImplemented => crate::types::ExcKind::NotImplementedError,
     };
-    let _ = code;
     vm.new_exc(kind, &e.msg)
 }
 
