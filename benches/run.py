@@ -5,6 +5,7 @@ time ratios and their geometric mean.
 
   benches/run.py                     Pyrite (release build) vs python3 [vs micropython]
   benches/run.py --emit              Pyrite under -X emit=bytecode|native|viper side by side
+  benches/run.py --viper             viper kernels (benches/viper) vs plain Python vs Rust
   benches/run.py --repeat 3 fib      best of 3 runs, only programs whose name contains 'fib'
 
 Ratios are Pyrite's time divided by the other's: below 1.0 means Pyrite is faster.
@@ -39,15 +40,56 @@ def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
 
 
+def kernel_lines(text):
+    """{name: {field: value}} from 'kernel <name> <field> <value> ...' lines."""
+    out = {}
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 2 and words[0] == "kernel":
+            out[words[1]] = dict(zip(words[2::2], words[3::2]))
+    return out
+
+
+def run_viper(a):
+    """Viper kernels: Pyrite's viper and bytecode against the Rust baseline (and MicroPython)."""
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "bench-baseline"], cwd=ROOT, check=True)
+    rust = subprocess.run([os.path.join(ROOT, "target", "release", "bench-baseline")],
+                          capture_output=True, check=True).stdout.decode()
+    base = kernel_lines(rust)
+    impls = [("pyrite", [a.pyrite])]
+    if shutil.which("micropython"):
+        impls.append(("micropython", ["micropython", "-X", "heapsize=64m"]))
+    print("%-12s %10s %10s %10s %12s %12s  (ns per loop iteration)" % (
+        "kernel", "rust", "viper", "bytecode", "viper/rust", "bytecode/viper"))
+    for prog in sorted(os.listdir(os.path.join(HERE, "viper"))):
+        if not prog.endswith(".py") or a.filter not in prog:
+            continue
+        for name, cmd in impls:
+            p = subprocess.run(cmd + [os.path.join(HERE, "viper", prog)], capture_output=True, timeout=600)
+            if p.returncode != 0:
+                print("%s under %s failed: %s" % (prog, name, p.stderr.decode(errors="replace").strip().splitlines()[-1:]))
+                continue
+            for k, f in kernel_lines(p.stdout.decode()).items():
+                v, b = float(f["viper_ns"]), float(f["plain_ns"])
+                r = float(base[k]["ns"]) if k in base else float("nan")
+                same = k in base and base[k]["result"] == f["result"]
+                print("%-12s %10.3f %10.3f %10.3f %12.2f %12.1f%s%s" % (
+                    k, r, v, b, v / r, b / v, "" if name == "pyrite" else "  [%s]" % name,
+                    "" if same else "  (result differs from Rust)"))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("filter", nargs="?", default="")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--emit", action="store_true", help="compare -X emit modes")
+    ap.add_argument("--viper", action="store_true", help="viper kernels vs Rust")
     ap.add_argument("--pyrite", default=os.path.join(ROOT, "target", "release", "pyrite"))
     a = ap.parse_args()
     if not os.path.exists(a.pyrite):
         subprocess.run(["cargo", "build", "--release"], cwd=ROOT, check=True)
+    if a.viper:
+        return run_viper(a)
     progs = sorted(p for p in os.listdir(os.path.join(HERE, "programs")) if p.endswith(".py") and a.filter in p)
     if a.emit:
         impls = [(m, [a.pyrite, "-X", "emit=" + m]) for m in ("bytecode", "native", "viper")]

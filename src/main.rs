@@ -18,6 +18,7 @@ Options:
   -X heapsize=<n>[k|m]   size of the garbage-collected heap (default 64m)
   -X emit=bytecode|native|viper   how functions are compiled by default
   --dis    print the bytecode of the program instead of running it
+  --ir     print the native-code IR of its @native/@viper functions instead of running it
 ";
 
 /// What to run.
@@ -35,6 +36,8 @@ struct Options {
     heap_size: usize,
     interactive: bool,
     disassemble: bool,
+    /// `--ir`.
+    print_ir: bool,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -52,6 +55,7 @@ fn parse_args() -> Result<Options, String> {
     let mut heap_size = 64 << 20;
     let mut interactive = false;
     let mut disassemble = false;
+    let mut print_ir = false;
     let mut program = None;
     let mut rest: Vec<String> = Vec::new();
     while let Some(a) = args.next() {
@@ -82,6 +86,7 @@ fn parse_args() -> Result<Options, String> {
                 std::process::exit(0);
             }
             "--dis" => disassemble = true,
+            "--ir" => print_ir = true,
             "-X" => {
                 let opt = args.next().ok_or("Argument expected for the -X option")?;
                 apply_x(&opt, &mut config, &mut heap_size)?;
@@ -140,6 +145,7 @@ fn parse_args() -> Result<Options, String> {
         heap_size,
         interactive,
         disassemble,
+        print_ir,
     })
 }
 
@@ -210,8 +216,8 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
         Program::File(path) => match std::fs::read(path) {
             Ok(bytes) => {
                 let src = String::from_utf8_lossy(&bytes).into_owned();
-                if opts.disassemble {
-                    return disassemble(&src, path);
+                if opts.disassemble || opts.print_ir {
+                    return disassemble(&src, path, opts.print_ir, &vm.config);
                 }
                 // Like CPython, the main script's code and `__file__` use an absolute path.
                 let full = absolute(path);
@@ -286,13 +292,18 @@ fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<()> {
     ))
 }
 
-fn disassemble(src: &str, path: &str) -> i32 {
-    match frontend::compile_source(
-        src,
-        path,
-        frontend::Mode::Exec,
-        &frontend::Options::default(),
-    ) {
+/// `--dis` prints the bytecode; `--ir` the IR each native or viper function lowers to (or the
+/// error its compilation would raise).
+fn disassemble(src: &str, path: &str, ir: bool, config: &Config) -> i32 {
+    let options = frontend::Options {
+        default_emitter: config.default_emitter,
+        ..frontend::Options::default()
+    };
+    match frontend::compile_source(src, path, frontend::Mode::Exec, &options) {
+        Ok(code) if ir => {
+            print_ir(&code);
+            0
+        }
         Ok(code) => {
             print!("{}", frontend::bytecode::disasm::disassemble(&code));
             0
@@ -300,6 +311,27 @@ fn disassemble(src: &str, path: &str) -> i32 {
         Err(e) => {
             eprintln!("  File \"{path}\", line {}\nSyntaxError: {}", e.line, e.msg);
             1
+        }
+    }
+}
+
+fn print_ir(code: &frontend::bytecode::CodeObject) {
+    use frontend::bytecode::{Const, Emitter};
+    let mode = match code.emitter {
+        Emitter::Native => Some(emit::lower::Mode::Native),
+        Emitter::Viper => Some(emit::lower::Mode::Viper),
+        _ => None,
+    };
+    if let Some(mode) = mode.filter(|_| vm::native::wants_native(code)) {
+        let word = std::mem::size_of::<usize>() as u32;
+        match emit::lower::lower(code, mode, word) {
+            Ok(f) => println!("{}", emit::print::print(&f)),
+            Err(e) => println!("# {}: line {}: {}\n", code.qualname, e.line, e.msg),
+        }
+    }
+    for c in &code.consts {
+        if let Const::Code(child) = c {
+            print_ir(child);
         }
     }
 }

@@ -235,7 +235,7 @@ fn repeated(vm: &mut Vm, o: &NativeObj, n: usize) -> PyResult<Vec<u8>> {
     let Some(total) = total else {
         return Err(crate::vm::PyErr(vm.memory_error));
     };
-    if total > vm.heap.stats().total.max(1 << 20) * 4 {
+    if total > vm.heap.total_bytes().max(1 << 20) * 4 {
         return Err(crate::vm::PyErr(vm.memory_error));
     }
     let mut out = Vec::with_capacity(total);

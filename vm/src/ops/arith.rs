@@ -375,7 +375,7 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
                 seq.as_ref::<ListObj>().expect("list").items(),
             );
             let total = items.len().saturating_mul(n);
-            if total > vm.heap.stats().total / 8 {
+            if total > vm.heap.total_bytes() / 8 {
                 return Err(crate::vm::PyErr(vm.memory_error));
             }
             let r = vm.new_list(&[])?;
@@ -397,7 +397,7 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             let n = repeat_count(vm, n)?.max(0) as usize;
             let items = tuple::items(seq);
             let total = items.len().saturating_mul(n);
-            if total > vm.heap.stats().total / 8 {
+            if total > vm.heap.total_bytes() / 8 {
                 return Err(crate::vm::PyErr(vm.memory_error));
             }
             if items.is_empty() {
@@ -476,7 +476,7 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
                 .filter(|&n| n < (1u64 << 32))
                 .map(|n| n as usize)
                 .ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
-            if !x.is_zero() && (x.bits() as usize + n) / 8 > vm.heap.stats().total {
+            if !x.is_zero() && (x.bits() as usize + n) / 8 > vm.heap.total_bytes() {
                 return Err(crate::vm::PyErr(vm.memory_error));
             }
             x << n
@@ -612,7 +612,7 @@ fn int_pow(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
         }
         return Err(crate::vm::PyErr(vm.memory_error));
     };
-    if x.bits().saturating_mul(e as u64) / 8 > vm.heap.stats().total as u64 {
+    if x.bits().saturating_mul(e as u64) / 8 > vm.heap.total_bytes() as u64 {
         return Err(crate::vm::PyErr(vm.memory_error));
     }
     vm.int_from_big(num_traits::pow::Pow::pow(x, e))

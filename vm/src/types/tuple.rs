@@ -324,7 +324,7 @@ fn tuple_mul(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
         return Ok(vm.empty_tuple);
     }
     let total = items.len().saturating_mul(n as usize);
-    if total > vm.heap.stats().total / 8 {
+    if total > vm.heap.total_bytes() / 8 {
         return Err(crate::vm::PyErr(vm.memory_error));
     }
     vm.new_tuple_with(total, |i| items[i % items.len()])
