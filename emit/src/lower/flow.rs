@@ -1,10 +1,10 @@
 //! Control-flow facts about a code object's bytecode that the lowering needs before it emits
 //! anything: which instructions are reachable, the value-stack depth at each, where basic blocks
-//! start, and where a suspended generator can be resumed.
+//! start, where a suspended generator can be resumed, and which locals are certainly bound.
 
 use alloc::vec;
 use alloc::vec::Vec;
-use frontend::bytecode::code::{CodeObject, decode};
+use frontend::bytecode::code::{CodeObject, decode, flags};
 use frontend::bytecode::opcodes::Op;
 
 /// The result of the analysis, indexed by instruction.
@@ -16,6 +16,19 @@ pub struct Flow {
     /// Instructions a generator can be resumed at, with the stack held in the frame: the start,
     /// after each `YieldValue`, each `Send` target and each handler.
     pub resume: Vec<u32>,
+    /// Per instruction, the locals certainly bound on entry to it (a bit per local), so reading
+    /// them needs no `UnboundLocalError` check. Empty for unreachable instructions.
+    pub bound: Vec<Vec<u64>>,
+}
+
+impl Flow {
+    /// Whether local `local` is certainly bound when instruction `ip` starts.
+    pub fn is_bound(&self, ip: usize, local: u32) -> bool {
+        self.bound
+            .get(ip)
+            .and_then(|b| b.get(local as usize / 64))
+            .is_some_and(|w| w & (1 << (local % 64)) != 0)
+    }
 }
 
 /// Whether `op` never falls through to the next instruction.
@@ -115,9 +128,84 @@ pub fn analyse(code: &CodeObject) -> Option<Flow> {
         }
     }
     leader.truncate(n);
+    let bound = definitely_bound(code, &depth)?;
     Some(Flow {
         depth,
         leader,
         resume,
+        bound,
     })
+}
+
+/// Forward "definitely assigned" dataflow over the locals: parameters are bound on entry,
+/// `StoreFast` binds, `DeleteFast` unbinds, and a join keeps what every path binds. A handler
+/// sees only what is bound before every instruction it covers.
+fn definitely_bound(code: &CodeObject, depth: &[Option<u32>]) -> Option<Vec<Vec<u64>>> {
+    let n = code.code.len();
+    let words = code.varnames.len().div_ceil(64);
+    let mut params = code.argcount + code.kwonlyargcount;
+    params += u32::from(code.flags & flags::VARARGS != 0);
+    params += u32::from(code.flags & flags::VARKEYWORDS != 0);
+    let mut entry = vec![0u64; words];
+    for i in 0..(params as usize).min(code.varnames.len()) {
+        entry[i / 64] |= 1 << (i % 64);
+    }
+    let mut state: Vec<Option<Vec<u64>>> = vec![None; n];
+    let mut work = Vec::new();
+    // Meet `incoming` into the state of `ip`; queue it if that changed anything.
+    let merge =
+        |state: &mut Vec<Option<Vec<u64>>>, work: &mut Vec<usize>, ip: usize, incoming: &[u64]| {
+            if ip >= n || depth[ip].is_none() {
+                return;
+            }
+            match &mut state[ip] {
+                Some(old) => {
+                    let mut changed = false;
+                    for (o, i) in old.iter_mut().zip(incoming) {
+                        let m = *o & i;
+                        changed |= m != *o;
+                        *o = m;
+                    }
+                    if changed {
+                        work.push(ip);
+                    }
+                }
+                slot @ None => {
+                    *slot = Some(incoming.to_vec());
+                    work.push(ip);
+                }
+            }
+        };
+    if n > 0 {
+        merge(&mut state, &mut work, 0, &entry);
+    }
+    while let Some(ip) = work.pop() {
+        let before = state[ip].clone()?;
+        for h in &code.exceptions {
+            if (h.start as usize..h.end as usize).contains(&ip) {
+                merge(&mut state, &mut work, h.handler as usize, &before);
+            }
+        }
+        let (op, a) = op_at(code, ip)?;
+        let mut after = before;
+        let bit = |a: u32| (a as usize / 64, 1u64 << (a % 64));
+        match op {
+            Op::StoreFast if (a as usize) < code.varnames.len() => {
+                let (w, b) = bit(a);
+                after[w] |= b;
+            }
+            Op::DeleteFast if (a as usize) < code.varnames.len() => {
+                let (w, b) = bit(a);
+                after[w] &= !b;
+            }
+            _ => {}
+        }
+        if is_jump(op) {
+            merge(&mut state, &mut work, a as usize, &after);
+        }
+        if !is_terminal(op) {
+            merge(&mut state, &mut work, ip + 1, &after);
+        }
+    }
+    Some(state.into_iter().map(Option::unwrap_or_default).collect())
 }

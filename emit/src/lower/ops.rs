@@ -321,7 +321,7 @@ impl Lower<'_> {
                 v
             }
         };
-        if self.f.ty(v) == Ty::Obj {
+        if self.f.ty(v) == Ty::Obj && !self.flow.is_bound(self.ip as usize, i) {
             let unbound = self.f.block();
             self.f.data_mut(unbound).cold = true;
             let ok = self.f.block();
