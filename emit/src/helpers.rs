@@ -150,3 +150,39 @@ helpers! {
     /// `(ctx, exc) -> 0`: re-raise `exc` without a new traceback entry.
     Reraise = 26, 2, false;
 }
+
+/// Where the VM keeps the fields that native code reads and writes directly, so the lowering
+/// can inline the commonest operations on built-in objects (iterating a `range` or a `list`,
+/// indexing a list) and call a helper only for everything else. Offsets are in bytes; type
+/// addresses identify the VM's built-in type objects. The VM fills this in for the process it
+/// runs in; a lowering without one calls helpers throughout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Offset of the type pointer in every heap object.
+    pub type_ptr: i32,
+    /// Address of the type of the VM's built-in iterators.
+    pub iter_type: u64,
+    /// Offsets in a built-in iterator: its kind byte, the iterated object (a range's step as a
+    /// small int), the position and the end.
+    pub iter_kind: i32,
+    /// See `iter_kind`.
+    pub iter_a: i32,
+    /// See `iter_kind`.
+    pub iter_index: i32,
+    /// See `iter_kind`.
+    pub iter_end: i32,
+    /// Kind bytes: iterating a range, iterating a list, exhausted.
+    pub kind_range: u8,
+    /// See `kind_range`.
+    pub kind_list: u8,
+    /// See `kind_range`.
+    pub kind_done: u8,
+    /// Address of the `list` type (exactly; subclasses take the helper).
+    pub list_type: u64,
+    /// Offsets in a list: the storage array pointer and the length.
+    pub list_storage: i32,
+    /// See `list_storage`.
+    pub list_len: i32,
+    /// Offset of the first item in a storage array.
+    pub array_items: i32,
+}

@@ -16,7 +16,10 @@ fn timed<R: Copy>(mut f: impl FnMut() -> R) -> (u128, R) {
 }
 
 fn report(name: &str, (t, r): (u128, i128), iterations: u64) {
-    println!("kernel {name} ns {:.3} result {r}", t as f64 / iterations as f64);
+    println!(
+        "kernel {name} ns {:.3} result {r}",
+        t as f64 / iterations as f64
+    );
 }
 
 fn sum(n: u64) -> i64 {

@@ -19,6 +19,7 @@
 //! `eval`, `exec`, `vars`, `dir`), in which case they stay in the frame's slots.
 
 mod flow;
+mod inline;
 mod ops;
 mod viper;
 
@@ -30,7 +31,7 @@ use alloc::vec::Vec;
 
 use frontend::bytecode::code::{CodeObject, flags};
 
-use crate::helpers::{Helper, ctx, imm};
+use crate::helpers::{Helper, Layout, ctx, imm};
 use crate::ir::{BinOp, Block, Cond, Function, Inst, Term, Ty, VReg, Width};
 
 pub use flow::{Flow, analyse};
@@ -66,24 +67,35 @@ pub struct LowerError {
     pub line: u32,
 }
 
-/// Lower `code` for `mode` on a target whose machine word is `word_bytes` bytes.
+/// Lower `code` for `mode` on a target whose machine word is `word_bytes` bytes, calling helpers
+/// for every operation on objects.
 pub fn lower(code: &CodeObject, mode: Mode, word_bytes: u32) -> Result<Function, LowerError> {
+    lower_with(code, mode, word_bytes, None)
+}
+
+/// [`lower`], inlining the common operations on built-in objects when the VM's `layout` is known.
+pub fn lower_with(
+    code: &CodeObject,
+    mode: Mode,
+    word_bytes: u32,
+    layout: Option<Layout>,
+) -> Result<Function, LowerError> {
     let flow = analyse(code).ok_or_else(|| LowerError {
         kind: ErrorKind::NotImplemented,
         msg: String::from("native code for malformed bytecode"),
         line: code.first_line,
     })?;
     if mode == Mode::Native {
-        return Lower::new(code, &flow, mode, word_bytes, BTreeMap::new()).run();
+        return Lower::new(code, &flow, mode, word_bytes, BTreeMap::new(), layout).run();
     }
     // Viper: a local's type is the type first stored to it. A first pass finds those types (and
-    // ignores errors that only the final types can settle); the second pass uses them from the
-    // start, so a loop may read a local before the store that types it.
-    let mut probe = Lower::new(code, &flow, mode, word_bytes, BTreeMap::new());
+    // ignores errors that only the final types can settle); the second pass gives each local a
+    // register of its type from the start.
+    let mut probe = Lower::new(code, &flow, mode, word_bytes, BTreeMap::new(), layout);
     probe.probing = true;
     let _ = probe.run_body();
     let types = probe.local_types.clone();
-    Lower::new(code, &flow, mode, word_bytes, types).run()
+    Lower::new(code, &flow, mode, word_bytes, types, layout).run()
 }
 
 /// A symbolic value-stack entry.
@@ -140,6 +152,8 @@ struct Lower<'a> {
     ip: u32,
     /// Registers set once from a constant (by `iconst`), with the constant.
     known: BTreeMap<u32, i64>,
+    /// The VM's object layout, for inline fast paths.
+    layout: Option<Layout>,
 }
 
 type Res<T> = Result<T, LowerError>;
@@ -151,6 +165,7 @@ impl<'a> Lower<'a> {
         mode: Mode,
         wb: u32,
         local_types: BTreeMap<u32, Ty>,
+        layout: Option<Layout>,
     ) -> Lower<'a> {
         let mut f = Function::new(&code.qualname);
         let ctx = f.vreg(Ty::Ptr);
@@ -179,6 +194,7 @@ impl<'a> Lower<'a> {
             probing: false,
             ip: 0,
             known: BTreeMap::new(),
+            layout,
         }
     }
 

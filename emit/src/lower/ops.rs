@@ -165,8 +165,7 @@ impl Lower<'_> {
             Op::BinarySubscr => {
                 let k = self.pop_obj()?;
                 let o = self.pop_obj()?;
-                let r = self.call(Helper::GetItem, &[o, k], Ty::Obj);
-                self.check_obj(r)?;
+                let r = self.get_item_value(o, k)?;
                 self.push(r);
             }
             Op::StoreSubscr => {
@@ -238,8 +237,7 @@ impl Lower<'_> {
             Op::ForIter => {
                 let it = self.pop_obj()?;
                 self.push(it);
-                let r = self.call(Helper::ForIter, &[it], Ty::Obj);
-                self.check_obj(r)?;
+                let r = self.for_iter_value(it)?;
                 let stop = self.iconst(Ty::Obj, imm::STOP);
                 let done = self.cmp(Cond::Eq, r, stop);
                 let mut after: Vec<Entry> = self.stack.clone();

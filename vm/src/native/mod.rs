@@ -102,7 +102,7 @@ fn compile_code(vm: &mut Vm, code: &frontend::bytecode::CodeObject) -> Result<us
         emit::lower::Mode::Native
     };
     let word = core::mem::size_of::<usize>() as u32;
-    let ir = match emit::lower::lower(code, mode, word) {
+    let ir = match emit::lower::lower_with(code, mode, word, Some(layout(vm))) {
         Ok(f) => f,
         Err(e) => return Err((lowering_error(vm, &e), e.line)),
     };
@@ -137,6 +137,28 @@ fn backend_compile(
         "native code for '{}': this build has no native-code backend",
         code.qualname
     )))
+}
+
+/// Where native code finds the fields of built-in objects it reads inline.
+fn layout(vm: &Vm) -> emit::helpers::Layout {
+    use crate::obj::{Header, IterKind, IterObj, ValueArray, list::ListObj};
+    use core::mem::offset_of;
+    // Every object is `#[repr(C)]` with its `Header` first.
+    emit::helpers::Layout {
+        type_ptr: offset_of!(Header, ty) as i32,
+        iter_type: vm.types.iterator.as_ptr() as u64,
+        iter_kind: offset_of!(IterObj, iter_kind) as i32,
+        iter_a: offset_of!(IterObj, a) as i32,
+        iter_index: offset_of!(IterObj, index) as i32,
+        iter_end: offset_of!(IterObj, end) as i32,
+        kind_range: IterKind::Range as u8,
+        kind_list: IterKind::List as u8,
+        kind_done: IterKind::Done as u8,
+        list_type: vm.types.list.as_ptr() as u64,
+        list_storage: offset_of!(ListObj, storage) as i32,
+        list_len: offset_of!(ListObj, len) as i32,
+        array_items: ValueArray::ITEMS_OFFSET as i32,
+    }
 }
 
 fn lowering_error(vm: &mut Vm, e: &emit::lower::LowerError) -> PyErr {

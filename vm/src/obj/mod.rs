@@ -264,8 +264,9 @@ pub struct IterObj {
     pub end: Cell<isize>,
 }
 
-/// Built-in iterator kinds.
+/// Built-in iterator kinds (one byte: native code reads and writes it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum IterKind {
     /// Over a list (`a` = list).
     List,

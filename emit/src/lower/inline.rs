@@ -1,0 +1,223 @@
+//! Inline fast paths on the VM's built-in objects (native code): stepping a `range` or `list`
+//! iterator and indexing a list with a small int, read straight from the objects through the
+//! VM's [`Layout`](crate::helpers::Layout). Anything else -- other types, subclasses, negative or
+//! out-of-range indexes -- takes the same helper the plain lowering calls, so behaviour is the
+//! interpreter's either way.
+
+use super::{Lower, Res};
+use crate::helpers::{Helper, imm};
+use crate::ir::{BinOp, Block, Cond, Inst, Term, Ty, VReg, Width};
+
+impl Lower<'_> {
+    /// `next(it)` for `FOR_ITER`: the next value, or `imm::STOP` when `it` is exhausted.
+    pub(super) fn for_iter_value(&mut self, it: VReg) -> Res<VReg> {
+        let Some(l) = self.layout else {
+            let r = self.call(Helper::ForIter, &[it], Ty::Obj);
+            self.check_obj(r)?;
+            return Ok(r);
+        };
+        let result = self.f.vreg(Ty::Obj);
+        let join = self.f.block();
+        let slow = self.f.block();
+        let kind_check = self.f.block();
+        let range = self.f.block();
+        let list_check = self.f.block();
+        let list = self.f.block();
+
+        // A built-in iterator?
+        self.branch_unless_heap_object(it, slow);
+        let ty = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, ty, it, l.type_ptr);
+        let want = self.iconst(Ty::Ptr, l.iter_type as i64);
+        let is_iter = self.cmp(Cond::Eq, ty, want);
+        self.branch(is_iter, kind_check, slow);
+
+        self.cur = Some(kind_check);
+        let kind = self.f.vreg(Ty::Int);
+        self.load(Width::W8, kind, it, l.iter_kind);
+        let k_range = self.iconst(Ty::Int, i64::from(l.kind_range));
+        let is_range = self.cmp(Cond::Eq, kind, k_range);
+        self.branch(is_range, range, list_check);
+
+        // range: `index` runs towards `end` by the small int `step` held in `a`.
+        self.cur = Some(range);
+        let i = self.f.vreg(Ty::Int);
+        self.load(Width::Word, i, it, l.iter_index);
+        let end = self.f.vreg(Ty::Int);
+        self.load(Width::Word, end, it, l.iter_end);
+        let tagged_step = self.f.vreg(Ty::Int);
+        self.load(Width::Word, tagged_step, it, l.iter_a);
+        let one = self.iconst(Ty::Int, 1);
+        let step = self.bin(BinOp::Sar, Ty::Int, tagged_step, one);
+        let zero = self.iconst(Ty::Int, 0);
+        let up = self.cmp(Cond::Gt, step, zero);
+        let (rising, falling, take, stop) = (
+            self.f.block(),
+            self.f.block(),
+            self.f.block(),
+            self.f.block(),
+        );
+        self.branch(up, rising, falling);
+        self.cur = Some(rising);
+        let more = self.cmp(Cond::Lt, i, end);
+        self.branch(more, take, stop);
+        self.cur = Some(falling);
+        let more = self.cmp(Cond::Gt, i, end);
+        self.branch(more, take, stop);
+        self.cur = Some(take);
+        let next = self.bin(BinOp::Add, Ty::Int, i, step);
+        self.store(Width::Word, next, it, l.iter_index);
+        let shifted = self.bin(BinOp::Shl, Ty::Int, i, one);
+        let boxed = self.bin(BinOp::Or, Ty::Int, shifted, one);
+        self.set_and_jump(result, boxed, join);
+        self.cur = Some(stop);
+        let s = self.iconst(Ty::Obj, imm::STOP);
+        self.set_and_jump(result, s, join);
+
+        // list: `index` counts up to the list's current length.
+        self.cur = Some(list_check);
+        let k_list = self.iconst(Ty::Int, i64::from(l.kind_list));
+        let is_list = self.cmp(Cond::Eq, kind, k_list);
+        self.branch(is_list, list, slow);
+        self.cur = Some(list);
+        let lst = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, lst, it, l.iter_a);
+        let i = self.f.vreg(Ty::Int);
+        self.load(Width::Word, i, it, l.iter_index);
+        let (item, done) = self.list_item(lst, i)?;
+        let (take, exhausted) = (self.f.block(), self.f.block());
+        self.branch(done, exhausted, take);
+        self.cur = Some(take);
+        let one = self.iconst(Ty::Int, 1);
+        let next = self.bin(BinOp::Add, Ty::Int, i, one);
+        self.store(Width::Word, next, it, l.iter_index);
+        self.set_and_jump(result, item, join);
+        self.cur = Some(exhausted);
+        // As the interpreter does: an exhausted list iterator stays exhausted.
+        let k_done = self.iconst(Ty::Int, i64::from(l.kind_done));
+        self.store(Width::W8, k_done, it, l.iter_kind);
+        let s = self.iconst(Ty::Obj, imm::STOP);
+        self.set_and_jump(result, s, join);
+
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let r = self.call(Helper::ForIter, &[it], Ty::Obj);
+        self.check_obj(r)?;
+        self.set_and_jump(result, r, join);
+
+        self.cur = Some(join);
+        Ok(result)
+    }
+
+    /// `obj[key]` for `BINARY_SUBSCR`: inline when `obj` is exactly a list and `key` a small int
+    /// in range (negative indexes count from the end), else the `GetItem` helper.
+    pub(super) fn get_item_value(&mut self, obj: VReg, key: VReg) -> Res<VReg> {
+        let Some(l) = self.layout else {
+            let r = self.call(Helper::GetItem, &[obj, key], Ty::Obj);
+            self.check_obj(r)?;
+            return Ok(r);
+        };
+        let result = self.f.vreg(Ty::Obj);
+        let join = self.f.block();
+        let slow = self.f.block();
+        let (int_key, is_list_blk, take) = (self.f.block(), self.f.block(), self.f.block());
+        let one = self.iconst(Ty::Int, 1);
+        let tag = self.bin(BinOp::And, Ty::Int, key, one);
+        self.branch(tag, int_key, slow);
+
+        self.cur = Some(int_key);
+        self.branch_unless_heap_object(obj, slow);
+        let ty = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, ty, obj, l.type_ptr);
+        let want = self.iconst(Ty::Ptr, l.list_type as i64);
+        let is_list = self.cmp(Cond::Eq, ty, want);
+        self.branch(is_list, is_list_blk, slow);
+
+        self.cur = Some(is_list_blk);
+        let i = self.bin(BinOp::Sar, Ty::Int, key, one);
+        let (item, out) = self.list_item(obj, i)?;
+        self.branch(out, slow, take);
+        self.cur = Some(take);
+        self.set_and_jump(result, item, join);
+
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let r = self.call(Helper::GetItem, &[obj, key], Ty::Obj);
+        self.check_obj(r)?;
+        self.set_and_jump(result, r, join);
+
+        self.cur = Some(join);
+        Ok(result)
+    }
+
+    /// Item `i` of the list `lst` (an untagged index; negative counts from the end): the item
+    /// (valid only when in range) and a flag that is non-zero when `i` is out of range. Leaves
+    /// control in a fresh block.
+    fn list_item(&mut self, lst: VReg, i: VReg) -> Res<(VReg, VReg)> {
+        let l = self.layout.expect("list_item needs a layout");
+        let len = self.f.vreg(Ty::Int);
+        self.load(Width::Word, len, lst, l.list_len);
+        let index = self.f.vreg(Ty::Int);
+        self.emit(Inst::Mov { dst: index, src: i });
+        let (negative, check) = (self.f.block(), self.f.block());
+        let zero = self.iconst(Ty::Int, 0);
+        let neg = self.cmp(Cond::Lt, i, zero);
+        self.branch(neg, negative, check);
+        self.cur = Some(negative);
+        let wrapped = self.bin(BinOp::Add, Ty::Int, i, len);
+        self.emit(Inst::Mov {
+            dst: index,
+            src: wrapped,
+        });
+        self.term(Term::Jump(check));
+
+        self.cur = Some(check);
+        // One unsigned compare rejects both a still-negative index and one past the end.
+        let out = self.cmp(Cond::Uge, index, len);
+        let item = self.f.vreg(Ty::Obj);
+        self.emit(Inst::Iconst {
+            dst: item,
+            imm: imm::NONE as i64,
+        });
+        let (load, after) = (self.f.block(), self.f.block());
+        self.branch(out, after, load);
+        self.cur = Some(load);
+        let storage = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, storage, lst, l.list_storage);
+        let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
+        let off = self.bin(BinOp::Shl, Ty::Int, index, scale);
+        let addr = self.bin(BinOp::Add, Ty::Ptr, storage, off);
+        self.load(Width::Word, item, addr, l.array_items);
+        self.term(Term::Jump(after));
+        self.cur = Some(after);
+        Ok((item, out))
+    }
+
+    /// Go to `other` unless `v` points to a heap object (rather than being an immediate, a small
+    /// int or an interned string, which have tag bits); continue in a fresh block.
+    fn branch_unless_heap_object(&mut self, v: VReg, other: Block) {
+        let tags = self.iconst(Ty::Int, 7);
+        let low = self.bin(BinOp::And, Ty::Int, v, tags);
+        let ok = self.f.block();
+        self.branch(low, other, ok);
+        self.cur = Some(ok);
+    }
+
+    fn branch(&mut self, cond: VReg, then: Block, else_: Block) {
+        self.term(Term::Branch { cond, then, else_ });
+    }
+
+    fn set_and_jump(&mut self, dst: VReg, src: VReg, to: Block) {
+        self.emit(Inst::Mov { dst, src });
+        self.term(Term::Jump(to));
+    }
+
+    fn store(&mut self, width: Width, src: VReg, base: VReg, offset: i32) {
+        self.emit(Inst::Store {
+            width,
+            src,
+            base,
+            offset,
+        });
+    }
+}

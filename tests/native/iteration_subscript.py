@@ -1,0 +1,46 @@
+# Inline list/range iteration and list indexing under @micropython.native, with every case
+# that must leave the fast path (mutation during iteration, subclasses, bad indexes).
+import micropython
+@micropython.native
+def edges():
+    out = []
+    for i in range(2**61 - 2, 2**61 + 2):
+        out.append(i)
+    for i in range(-2**61 - 1, -2**61 + 2):
+        out.append(i)
+    for i in range(5, -6, -4):
+        out.append(i)
+    for i in range(3, 3):
+        out.append("never")
+    l = [1, 2, 3]
+    for x in l:
+        if x == 1:
+            l.append(4)
+        if x == 2:
+            l.pop(0)
+        out.append(x)
+    it = iter(l)
+    for x in it:
+        pass
+    l.append(99)
+    for x in it:
+        out.append("resumed")
+    class L(list):
+        def __getitem__(self, i):
+            return "sub%d" % i
+    s = L([7, 8])
+    out.append((s[0], s[-1]))
+    for x in s:
+        out.append(x)
+    l = [10, 20, 30]
+    for k in (0, 2, -1, -3, True, False):
+        out.append(l[k])
+    for k in (3, -4, 2**70, 1.0, "x"):
+        try:
+            out.append(l[k])
+        except (IndexError, TypeError) as e:
+            out.append(type(e).__name__ + ": " + str(e))
+    out.append(([] or [5])[0])
+    out.append("abc"[1] + b"xyz"[0].__class__.__name__ + str((1, 2)[-1]))
+    return out
+print(edges())
