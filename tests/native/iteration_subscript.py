@@ -44,3 +44,38 @@ def edges():
     out.append("abc"[1] + b"xyz"[0].__class__.__name__ + str((1, 2)[-1]))
     return out
 print(edges())
+
+
+@micropython.native
+def stores():
+    l = [0, 0, 0]
+    l[0] = "a"
+    l[-1] = "c"
+    l[True] = "b"
+    out = [list(l)]
+    for k in (3, -4, 2**70, "x", 1.5):
+        try:
+            l[k] = 1
+        except (IndexError, TypeError) as e:
+            out.append(type(e).__name__ + ": " + str(e))
+
+    class Logged(list):
+        def __setitem__(self, i, v):
+            out.append(("set", i, v))
+            super().__setitem__(i, v * 2)
+
+    s = Logged([1, 2])
+    s[1] = 5
+    out.append(list(s))
+    d = {}
+    d[1] = 2
+    b = bytearray(2)
+    b[1] = 255
+    out.append((d, b))
+    for i in range(len(l)):
+        l[i] = i * i
+    out.append(l)
+    return out
+
+
+print(stores())

@@ -150,11 +150,71 @@ impl Lower<'_> {
         Ok(result)
     }
 
+    /// `obj[key] = v` for `STORE_SUBSCR`: inline when `obj` is exactly a list and `key` a small
+    /// int in range, else the `SetItem` helper.
+    pub(super) fn set_item(&mut self, obj: VReg, key: VReg, v: VReg) -> Res<()> {
+        let Some(l) = self.layout else {
+            let r = self.call(Helper::SetItem, &[obj, key, v], Ty::Int);
+            return self.check_obj(r);
+        };
+        let join = self.f.block();
+        let slow = self.f.block();
+        let (int_key, is_list_blk, take) = (self.f.block(), self.f.block(), self.f.block());
+        let one = self.iconst(Ty::Int, 1);
+        let tag = self.bin(BinOp::And, Ty::Int, key, one);
+        self.branch(tag, int_key, slow);
+
+        self.cur = Some(int_key);
+        self.branch_unless_heap_object(obj, slow);
+        let ty = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, ty, obj, l.type_ptr);
+        let want = self.iconst(Ty::Ptr, l.list_type as i64);
+        let is_list = self.cmp(Cond::Eq, ty, want);
+        self.branch(is_list, is_list_blk, slow);
+
+        self.cur = Some(is_list_blk);
+        let i = self.bin(BinOp::Sar, Ty::Int, key, one);
+        let (index, out) = self.list_index(obj, i);
+        self.branch(out, slow, take);
+        self.cur = Some(take);
+        let addr = self.list_slot(obj, index);
+        self.store(Width::Word, v, addr, l.array_items);
+        self.term(Term::Jump(join));
+
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let r = self.call(Helper::SetItem, &[obj, key, v], Ty::Int);
+        self.check_obj(r)?;
+        self.term(Term::Jump(join));
+        self.cur = Some(join);
+        Ok(())
+    }
+
     /// Item `i` of the list `lst` (an untagged index; negative counts from the end): the item
     /// (valid only when in range) and a flag that is non-zero when `i` is out of range. Leaves
     /// control in a fresh block.
     fn list_item(&mut self, lst: VReg, i: VReg) -> Res<(VReg, VReg)> {
         let l = self.layout.expect("list_item needs a layout");
+        let (index, out) = self.list_index(lst, i);
+        let item = self.f.vreg(Ty::Obj);
+        self.emit(Inst::Iconst {
+            dst: item,
+            imm: imm::NONE as i64,
+        });
+        let (load, after) = (self.f.block(), self.f.block());
+        self.branch(out, after, load);
+        self.cur = Some(load);
+        let addr = self.list_slot(lst, index);
+        self.load(Width::Word, item, addr, l.array_items);
+        self.term(Term::Jump(after));
+        self.cur = Some(after);
+        Ok((item, out))
+    }
+
+    /// The position `i` (negative counts from the end) names in list `lst`, and a flag that is
+    /// non-zero when it is out of range.
+    fn list_index(&mut self, lst: VReg, i: VReg) -> (VReg, VReg) {
+        let l = self.layout.expect("list_index needs a layout");
         let len = self.f.vreg(Ty::Int);
         self.load(Width::Word, len, lst, l.list_len);
         let index = self.f.vreg(Ty::Int);
@@ -170,27 +230,20 @@ impl Lower<'_> {
             src: wrapped,
         });
         self.term(Term::Jump(check));
-
         self.cur = Some(check);
         // One unsigned compare rejects both a still-negative index and one past the end.
         let out = self.cmp(Cond::Uge, index, len);
-        let item = self.f.vreg(Ty::Obj);
-        self.emit(Inst::Iconst {
-            dst: item,
-            imm: imm::NONE as i64,
-        });
-        let (load, after) = (self.f.block(), self.f.block());
-        self.branch(out, after, load);
-        self.cur = Some(load);
+        (index, out)
+    }
+
+    /// The address of item `index` of list `lst` less `array_items` (an in-range index).
+    fn list_slot(&mut self, lst: VReg, index: VReg) -> VReg {
+        let l = self.layout.expect("list_slot needs a layout");
         let storage = self.f.vreg(Ty::Ptr);
         self.load(Width::Word, storage, lst, l.list_storage);
         let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
         let off = self.bin(BinOp::Shl, Ty::Int, index, scale);
-        let addr = self.bin(BinOp::Add, Ty::Ptr, storage, off);
-        self.load(Width::Word, item, addr, l.array_items);
-        self.term(Term::Jump(after));
-        self.cur = Some(after);
-        Ok((item, out))
+        self.bin(BinOp::Add, Ty::Ptr, storage, off)
     }
 
     /// Go to `other` unless `v` points to a heap object (rather than being an immediate, a small

@@ -172,8 +172,7 @@ impl Lower<'_> {
                 let k = self.pop_obj()?;
                 let o = self.pop_obj()?;
                 let v = self.pop_obj()?;
-                let r = self.call(Helper::SetItem, &[o, k, v], Ty::Int);
-                self.check_obj(r)?;
+                self.set_item(o, k, v)?;
             }
             Op::BinaryOp => {
                 let b = self.pop_obj()?;

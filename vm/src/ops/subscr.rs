@@ -96,6 +96,17 @@ pub fn slice_indices(
 
 /// Normalise an index for a sequence of length `len` (IndexError when out of range).
 pub fn seq_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyResult<usize> {
+    seq_index_for(vm, key, len, what, "")
+}
+
+/// [`seq_index`] for an assignment or deletion (`action`): `list assignment index out of range`.
+pub fn seq_index_for(
+    vm: &mut Vm,
+    key: Value,
+    len: usize,
+    what: &str,
+    action: &str,
+) -> PyResult<usize> {
     let i = match key.as_small_int() {
         Some(i) => i,
         None => {
@@ -120,7 +131,8 @@ pub fn seq_index(vm: &mut Vm, key: Value, len: usize, what: &str) -> PyResult<us
     };
     let j = if i < 0 { i + len as isize } else { i };
     if j < 0 || j >= len as isize {
-        return Err(vm.index_error(format!("{what} index out of range")));
+        let sep = if action.is_empty() { "" } else { " " };
+        return Err(vm.index_error(format!("{what}{sep}{action} index out of range")));
     }
     Ok(j as usize)
 }
@@ -229,13 +241,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
             if let Some(s) = key.as_ref::<SliceObj>() {
                 return crate::types::list_methods::set_slice(vm, l, s, value);
             }
-            let i = seq_index(vm, key, l.len(), "list").map_err(|e| {
-                if vm.exc_is(e.0, ExcKind::IndexError) {
-                    vm.index_error("list assignment index out of range")
-                } else {
-                    e
-                }
-            })?;
+            let i = seq_index_for(vm, key, l.len(), "list", "assignment")?;
             l.items()[i].set(value);
             Ok(())
         }
@@ -279,13 +285,7 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
                 vm.list_truncate(l, w);
                 return Ok(());
             }
-            let i = seq_index(vm, key, l.len(), "list").map_err(|e| {
-                if vm.exc_is(e.0, ExcKind::IndexError) {
-                    vm.index_error("list assignment index out of range")
-                } else {
-                    e
-                }
-            })?;
+            let i = seq_index_for(vm, key, l.len(), "list", "assignment")?;
             vm.list_remove_at(l, i);
             Ok(())
         }
