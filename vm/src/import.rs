@@ -91,6 +91,7 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
     }
     let filename = vm.new_str(&code.filename.clone())?;
     let ty = vm.types.code;
+    let n_names = code.names.len();
     let obj = CodeObj {
         header: Header::new(ty),
         info: Box::new(code),
@@ -99,6 +100,9 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         varnames,
         filename,
         native: core::cell::Cell::new(0),
+        global_cache: (0..n_names)
+            .map(|_| core::cell::Cell::new(crate::obj::func::GlobalCache::default()))
+            .collect(),
     };
     let g = Value::from_obj(vm.alloc(obj, true)?);
     crate::native::compile(vm, g)?;

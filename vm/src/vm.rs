@@ -128,6 +128,10 @@ pub struct Vm {
     pub frame_pool: crate::interp::frame::FramePool,
     /// Cached class-attribute lookups.
     pub method_cache: crate::obj::method_cache::MethodCache,
+    /// The last dict version stamp handed out: every change to a dict's key set gives it a
+    /// stamp no dict has had, so a cached (version, position) is valid exactly while the
+    /// version is unchanged (see `GlobalCache`).
+    pub dict_stamp: u64,
     /// The block of the innermost running frame (see `interp::frame::FRAME_META`), or NULL.
     pub current_frame: Value,
     /// The host backend for native code, made on first use.

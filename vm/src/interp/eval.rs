@@ -155,8 +155,7 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                 }
             }
             codes::LoadGlobal => {
-                let name = name_at(f, arg);
-                let v = load_global(vm, f.globals, name)?;
+                let v = load_global_cached(vm, f, arg as usize)?;
                 f.push(v);
             }
             codes::StoreGlobal => {
@@ -841,6 +840,53 @@ fn small_int_compare(arg: u32, a: Value, b: Value) -> Value {
         4 => x > y,
         _ => x >= y,
     })
+}
+
+/// `LOAD_GLOBAL` of `names[n]` in frame `f`, through the code object's cache for that name.
+#[inline]
+pub fn load_global_cached(vm: &mut Vm, f: &Frame, n: usize) -> PyResult<Value> {
+    use crate::obj::dict::{as_dict, find_str, value_at};
+    use crate::obj::func::GlobalCache;
+    let globals = f.globals;
+    let Some((slot, g)) = f.code.global_cache.get(n).zip(as_dict(globals)) else {
+        return load_global(vm, globals, name_at(f, n as u32));
+    };
+    let c = slot.get();
+    if c.globals_version == g.version.get() {
+        if c.builtins_version == 0 {
+            if let Some(v) = value_at(globals, c.index) {
+                return Ok(v);
+            }
+        } else if as_dict(vm.builtins).is_some_and(|b| b.version.get() == c.builtins_version)
+            && let Some(v) = value_at(vm.builtins, c.index)
+        {
+            return Ok(v);
+        }
+    }
+    let name = name_at(f, n as u32);
+    let (index, builtins_version) = if let Some(ix) = find_str(vm, globals, name)? {
+        (ix, 0)
+    } else if let Some(ix) = find_str(vm, vm.builtins, name)? {
+        (ix, as_dict(vm.builtins).map_or(0, |b| b.version.get()))
+    } else {
+        return Err(name_error(vm, name));
+    };
+    // Finding the name may have run Python code (a str subclass key's `__eq__`): read the
+    // versions now, after the search.
+    slot.set(GlobalCache {
+        globals_version: g.version.get(),
+        builtins_version,
+        index,
+    });
+    let holder = if builtins_version == 0 {
+        globals
+    } else {
+        vm.builtins
+    };
+    match value_at(holder, index) {
+        Some(v) => Ok(v),
+        None => load_global(vm, globals, name),
+    }
 }
 
 /// Look a name up in the globals, then in the builtins.

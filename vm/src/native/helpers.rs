@@ -102,7 +102,7 @@ extern "C" fn unbound_local(ctx: *mut NativeCtx, local: usize) -> usize {
 
 extern "C" fn load_global(ctx: *mut NativeCtx, n: usize) -> usize {
     guard(ctx, |vm, f| {
-        eval::load_global(vm, f.globals, name(f, n)).map(Value::bits)
+        eval::load_global_cached(vm, f, n).map(Value::bits)
     })
 }
 

@@ -35,8 +35,9 @@ pub struct DictObj {
     pub entries: Cell<Option<Gc<ValueArray>>>,
     /// The index table (size a power of two).
     pub indices: Cell<Option<Gc<IndexArray>>>,
-    /// Bumped on every insertion or deletion that changes the key set (iteration checks).
-    pub version: Cell<u32>,
+    /// A VM-wide unique stamp, renewed on every insertion or deletion that changes the key set
+    /// (iteration checks, global caches).
+    pub version: Cell<u64>,
 }
 
 impl DictObj {
@@ -98,6 +99,13 @@ pub fn as_dict(v: Value) -> Option<&'static DictObj> {
 }
 
 impl Vm {
+    /// A dict version stamp no dict has had.
+    #[inline]
+    pub fn next_dict_stamp(&mut self) -> u64 {
+        self.dict_stamp += 1;
+        self.dict_stamp
+    }
+
     /// A new empty dict.
     pub fn new_dict(&mut self) -> PyResult<Value> {
         let ty = self.types.dict;
@@ -112,7 +120,7 @@ impl Vm {
             filled: Cell::new(0),
             entries: Cell::new(None),
             indices: Cell::new(None),
-            version: Cell::new(0),
+            version: Cell::new(self.next_dict_stamp()),
         };
         self.alloc_instance(ty, obj)
     }
@@ -231,7 +239,7 @@ impl Vm {
         e[pos * 3 + 2].set(value);
         d.filled.set(pos + 1);
         d.used.set(d.used.get() + 1);
-        d.version.set(d.version.get().wrapping_add(1));
+        d.version.set(self.next_dict_stamp());
         if d.indices.get().is_some() {
             insert_index(d.indices(), hash, pos as i32);
         }
@@ -317,7 +325,7 @@ impl Vm {
             indices[i].set(DUMMY);
         }
         d.used.set(d.used.get() - 1);
-        d.version.set(d.version.get().wrapping_add(1));
+        d.version.set(self.next_dict_stamp());
         Ok(Some(old))
     }
 
@@ -328,7 +336,7 @@ impl Vm {
         d.indices.set(None);
         d.used.set(0);
         d.filled.set(0);
-        d.version.set(d.version.get().wrapping_add(1));
+        d.version.set(self.next_dict_stamp());
     }
 
     /// Lookup with a `str` key given as Rust text (module attributes, keyword names).
@@ -373,6 +381,18 @@ fn insert_index(indices: &[Cell<i32>], hash: isize, ix: i32) {
 /// Lookup by a key that is a `str` value (interned or not): the attribute-lookup fast path.
 #[inline]
 pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
+    Ok(find_str(vm, dv, key)?.and_then(|ix| value_at(dv, ix)))
+}
+
+/// The value at entry position `ix` of dict `dv` (a position `find_str` returned).
+#[inline]
+pub fn value_at(dv: Value, ix: usize) -> Option<Value> {
+    let v = as_dict(dv)?.entries().get(ix * 3 + 2)?.get();
+    (!v.is_null()).then_some(v)
+}
+
+/// The entry position of the str `key` in dict `dv` (see [`get_str`]).
+pub fn find_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<usize>> {
     let Some(d) = as_dict(dv) else {
         return Ok(None);
     };
@@ -384,7 +404,7 @@ pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
         let e = d.entries();
         for ix in 0..d.filled.get() {
             if e[ix * 3 + 1].get() == key {
-                return Ok(Some(e[ix * 3 + 2].get()));
+                return Ok(Some(ix));
             }
         }
         if key.as_qstr().is_some()
@@ -393,9 +413,7 @@ pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
             return Ok(None);
         }
         let hash = vm.str_hash(key);
-        return Ok(vm
-            .dict_find_linear(d, key, hash)?
-            .map(|ix| e[ix * 3 + 2].get()));
+        return vm.dict_find_linear(d, key, hash);
     }
     let hash = vm.str_hash(key);
     let mask = indices.len() - 1;
@@ -411,7 +429,7 @@ pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
             let base = ix as usize * 3;
             let k = e[base + 1].get();
             if k == key {
-                return Ok(Some(e[base + 2].get()));
+                return Ok(Some(ix as usize));
             }
             if !k.is_null()
                 && e[base].get().bits() as isize == hash
@@ -419,10 +437,10 @@ pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
             {
                 if let (Some(a), Some(b)) = (vm.str_of(k), vm.str_of(key)) {
                     if a == b {
-                        return Ok(Some(e[base + 2].get()));
+                        return Ok(Some(ix as usize));
                     }
                 } else if vm.eq(k, key)? {
-                    return Ok(Some(e[base + 2].get()));
+                    return Ok(Some(ix as usize));
                 }
             }
         }

@@ -26,6 +26,22 @@ pub struct CodeObj {
     pub filename: Value,
     /// Entry address of the function's machine code (0: it runs as bytecode).
     pub native: Cell<usize>,
+    /// One global-lookup cache per entry of `names` (bytecode and native code share them).
+    pub global_cache: Box<[Cell<GlobalCache>]>,
+}
+
+/// Where `LOAD_GLOBAL` found a name last time: valid while the globals dict (and, for a
+/// builtin, the builtins dict) still has the version it had then. Versions are VM-wide unique
+/// stamps, so a matching version also means the same dict, and an unchanged key set means the
+/// name still sits at the same entry position (its value is read afresh).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCache {
+    /// The globals dict's version (0: empty cache; stamps start at 1).
+    pub globals_version: u64,
+    /// The builtins dict's version when the name was a builtin, else 0.
+    pub builtins_version: u64,
+    /// The entry position in the dict that holds the name.
+    pub index: usize,
 }
 
 /// A Python function.

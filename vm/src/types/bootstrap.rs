@@ -201,6 +201,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         scratch: Value::NULL,
         current_frame: Value::NULL,
         method_cache: crate::obj::method_cache::MethodCache::new(),
+        dict_stamp: 0,
         #[cfg(feature = "jit")]
         jit: None,
         frame_pool: Default::default(),
