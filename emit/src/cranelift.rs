@@ -2,8 +2,10 @@
 //!
 //! Every virtual register becomes a Cranelift `Variable` of the ISA's pointer type (the IR's
 //! machine word) and Cranelift's SSA builder does the rest. Helpers are called indirectly through
-//! their addresses (given once, to [`Jit::new`]) with the host's C calling convention. All code
-//! lives in one `JITModule` for the `Jit`'s lifetime: nothing is ever freed.
+//! their addresses (given once, to [`Jit::new`]) with the host's C calling convention. Each `Jit`
+//! owns one `JITModule`; [`Jit::unit`] makes another sharing the target ISA, so a VM can give each
+//! loaded module its own code memory and free it ([`Jit::free`]) when the module's functions are
+//! gone.
 
 use std::format;
 use std::string::{String, ToString};
@@ -14,6 +16,8 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     AbiParam, Block as ClBlock, InstBuilder, MemFlagsData, SigRef, Type, UserFuncName, Value,
 };
+use cranelift_codegen::isa::OwnedTargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Module, default_libcall_names};
@@ -21,10 +25,12 @@ use cranelift_module::{Module, default_libcall_names};
 use crate::helpers::Helper;
 use crate::ir::{BinOp, Cond, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
 
-/// A Cranelift JIT for IR functions. Compiled code stays valid for as long as the process runs
-/// (dropping the `Jit` does not free it).
+/// A Cranelift JIT for IR functions. Compiled code stays valid until [`Jit::free`] (dropping the
+/// `Jit` leaves it in place).
 pub struct Jit {
     module: JITModule,
+    /// The target, shared by the units made from this one.
+    isa: OwnedTargetIsa,
     ctx: Context,
     fctx: FunctionBuilderContext,
     /// `helpers[i]`: the address of `Helper::ALL[i]`.
@@ -49,20 +55,51 @@ impl Jit {
         } else {
             "false"
         };
-        let builder = JITBuilder::with_flags(
-            &[("opt_level", "speed"), ("enable_verifier", verifier)],
-            default_libcall_names(),
-        )
-        .map_err(|e| format!("cranelift: {e}"))?;
-        let module = JITModule::new(builder);
+        let mut flags = settings::builder();
+        // As `JITBuilder::with_flags`: the JIT needs non-PIC code and no colocated libcalls.
+        for (name, value) in [
+            ("opt_level", "speed"),
+            ("enable_verifier", verifier),
+            ("use_colocated_libcalls", "false"),
+            ("is_pic", "false"),
+        ] {
+            flags
+                .set(name, value)
+                .map_err(|e| format!("cranelift: {e}"))?;
+        }
+        let isa = cranelift_native::builder()
+            .map_err(|e| format!("cranelift: {e}"))?
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| format!("cranelift: {e}"))?;
+        Ok(Jit::with_isa(isa, helpers[..Helper::ALL.len()].to_vec()))
+    }
+
+    fn with_isa(isa: OwnedTargetIsa, helpers: Vec<usize>) -> Jit {
+        let module = JITModule::new(JITBuilder::with_isa(isa.clone(), default_libcall_names()));
         let word = module.target_config().pointer_type();
-        Ok(Jit {
+        Jit {
             ctx: module.make_context(),
             module,
+            isa,
             fctx: FunctionBuilderContext::new(),
-            helpers: helpers[..Helper::ALL.len()].to_vec(),
+            helpers,
             word,
-        })
+        }
+    }
+
+    /// A new, empty JIT for the same target and helpers, with code memory of its own.
+    pub fn unit(&self) -> Jit {
+        Jit::with_isa(self.isa.clone(), self.helpers.clone())
+    }
+
+    /// Free all the code this JIT compiled.
+    ///
+    /// # Safety
+    /// None of the functions it compiled may be running or be called afterwards.
+    #[allow(unsafe_code)]
+    pub unsafe fn free(self) {
+        // SAFETY: the caller guarantees no code from this module runs again.
+        unsafe { self.module.free_memory() };
     }
 
     /// Bytes per machine word (8 on 64-bit hosts).

@@ -66,7 +66,12 @@ pub fn compile_to_value(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -
         optimize: vm.config.optimize,
     };
     match frontend::compile_source(source, filename, mode, &options) {
-        Ok(code) => load_code(vm, code),
+        Ok(code) => {
+            let r = load_code(vm, code);
+            // The next source gets code memory of its own.
+            crate::native::end_unit(vm);
+            r
+        }
         Err(e) => Err(syntax_error(vm, &e, filename, source)),
     }
 }
@@ -100,6 +105,7 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         varnames,
         filename,
         native: core::cell::Cell::new(0),
+        native_owner: core::cell::Cell::new(None),
         global_cache: (0..n_names)
             .map(|_| core::cell::Cell::new(crate::obj::func::GlobalCache::default()))
             .collect(),

@@ -134,9 +134,13 @@ pub struct Vm {
     pub dict_stamp: u64,
     /// The block of the innermost running frame (see `interp::frame::FRAME_META`), or NULL.
     pub current_frame: Value,
-    /// The host backend for native code, made on first use.
+    /// The host backend for native code, made on first use (a template: each source compiles
+    /// into a unit of its own).
     #[cfg(feature = "jit")]
     pub jit: Option<alloc::boxed::Box<emit::cranelift::Jit>>,
+    /// The unit of code memory the source being loaded compiles into.
+    #[cfg(feature = "jit")]
+    pub jit_unit: Option<alloc::rc::Rc<crate::native::jit::NativeUnit>>,
 }
 
 impl Vm {

@@ -199,7 +199,7 @@ impl Lower<'_> {
         let item = self.f.vreg(Ty::Obj);
         self.emit(Inst::Iconst {
             dst: item,
-            imm: imm::NONE as i64,
+            imm: imm::NONE,
         });
         let (load, after) = (self.f.block(), self.f.block());
         self.branch(out, after, load);

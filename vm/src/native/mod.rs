@@ -12,7 +12,7 @@
 
 mod helpers;
 #[cfg(feature = "jit")]
-mod jit;
+pub mod jit;
 
 use crate::interp::eval::Exit;
 use crate::interp::frame::Frame;
@@ -74,8 +74,9 @@ pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
         return Ok(());
     };
     match compile_code(vm, &obj.info) {
-        Ok(entry) => {
+        Ok((entry, owner)) => {
             obj.native.set(entry);
+            obj.native_owner.set(owner);
             Ok(())
         }
         Err((e, line)) => {
@@ -85,7 +86,22 @@ pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
     }
 }
 
-fn compile_code(vm: &mut Vm, code: &frontend::bytecode::CodeObject) -> Result<usize, (PyErr, u32)> {
+/// Machine code's entry address and the owner of its memory.
+type Compiled = (usize, Option<alloc::rc::Rc<dyn core::any::Any>>);
+
+/// Stop adding machine code to the current unit of code memory (the end of one source).
+pub fn end_unit(vm: &mut Vm) {
+    #[cfg(feature = "jit")]
+    {
+        vm.jit_unit = None;
+    }
+    let _ = vm;
+}
+
+fn compile_code(
+    vm: &mut Vm,
+    code: &frontend::bytecode::CodeObject,
+) -> Result<Compiled, (PyErr, u32)> {
     if code.emitter == Emitter::AsmThumb {
         let e = vm.not_implemented(alloc::format!(
             "@micropython.asm_thumb function '{}': Thumb-2 machine code cannot run on this host",
@@ -94,7 +110,7 @@ fn compile_code(vm: &mut Vm, code: &frontend::bytecode::CodeObject) -> Result<us
         return Err((e, code.first_line));
     }
     if !wants_native(code) {
-        return Ok(0);
+        return Ok((0, None));
     }
     let mode = if code.emitter == Emitter::Viper {
         emit::lower::Mode::Viper
@@ -123,7 +139,7 @@ fn backend_compile(
     vm: &mut Vm,
     code: &frontend::bytecode::CodeObject,
     ir: &emit::ir::Function,
-) -> PyResult<usize> {
+) -> PyResult<Compiled> {
     jit::compile(vm, code, ir)
 }
 
@@ -132,7 +148,7 @@ fn backend_compile(
     vm: &mut Vm,
     code: &frontend::bytecode::CodeObject,
     _ir: &emit::ir::Function,
-) -> PyResult<usize> {
+) -> PyResult<Compiled> {
     Err(vm.not_implemented(alloc::format!(
         "native code for '{}': this build has no native-code backend",
         code.qualname

@@ -26,6 +26,9 @@ pub struct CodeObj {
     pub filename: Value,
     /// Entry address of the function's machine code (0: it runs as bytecode).
     pub native: Cell<usize>,
+    /// What keeps that machine code's memory alive (shared by the code objects compiled from
+    /// one source; freed with the last of them).
+    pub native_owner: Cell<Option<alloc::rc::Rc<dyn core::any::Any>>>,
     /// One global-lookup cache per entry of `names` (bytecode and native code share them).
     pub global_cache: Box<[Cell<GlobalCache>]>,
 }

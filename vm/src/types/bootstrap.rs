@@ -204,6 +204,8 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         dict_stamp: 0,
         #[cfg(feature = "jit")]
         jit: None,
+        #[cfg(feature = "jit")]
+        jit_unit: None,
         frame_pool: Default::default(),
         int_max_str_digits: 4300,
         sources: alloc::collections::BTreeMap::new(),
