@@ -188,7 +188,8 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
             }
             codes::LoadAttr => {
                 let obj = f.peek(0);
-                let v = vm.getattr(obj, name_at(f, arg))?;
+                let cache = &f.code.attr_cache[arg as usize];
+                let v = ops::attr::getattr_cached(vm, obj, name_at(f, arg), cache)?;
                 f.set_top(v);
             }
             codes::StoreAttr => {

@@ -115,7 +115,8 @@ extern "C" fn store_global(ctx: *mut NativeCtx, n: usize, v: usize) -> usize {
 
 extern "C" fn load_attr(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
     guard(ctx, |vm, f| {
-        vm.getattr(Value::from_bits(obj), name(f, n))
+        let cache = &f.code.attr_cache[n];
+        crate::ops::attr::getattr_cached(vm, Value::from_bits(obj), name(f, n), cache)
             .map(Value::bits)
     })
 }

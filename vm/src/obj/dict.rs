@@ -384,6 +384,15 @@ pub fn get_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<Value>> {
     Ok(find_str(vm, dv, key)?.and_then(|ix| value_at(dv, ix)))
 }
 
+/// The value at entry position `ix` of dict `dv` if that entry's key is exactly `key` (an
+/// interned name compared by identity).
+#[inline]
+pub fn value_at_key(dv: Value, ix: usize, key: Value) -> Option<Value> {
+    let e = as_dict(dv)?.entries().get(ix * 3..ix * 3 + 3)?;
+    let v = e[2].get();
+    (e[1].get() == key && !v.is_null()).then_some(v)
+}
+
 /// The value at entry position `ix` of dict `dv` (a position `find_str` returned).
 #[inline]
 pub fn value_at(dv: Value, ix: usize) -> Option<Value> {

@@ -31,6 +31,22 @@ pub struct CodeObj {
     pub native_owner: Cell<Option<alloc::rc::Rc<dyn core::any::Any>>>,
     /// One global-lookup cache per entry of `names` (bytecode and native code share them).
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// One instance-attribute cache per entry of `names`.
+    pub attr_cache: Box<[Cell<AttrCache>]>,
+}
+
+/// Where `LOAD_ATTR` last found a name in a plain instance's own dict: the instance's type,
+/// the class-namespace generation then (`MethodCache::generation`: no class attribute or
+/// `__getattribute__` has appeared since), and the entry position in the instance dict. A hit
+/// still checks that the entry holds the name, so instances whose dicts differ just miss.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AttrCache {
+    /// The type's address (0: empty).
+    pub ty: usize,
+    /// The class-namespace generation.
+    pub generation: u64,
+    /// Entry position in the instance dict.
+    pub index: usize,
 }
 
 /// Where `LOAD_GLOBAL` found a name last time: valid while the globals dict (and, for a

@@ -22,6 +22,9 @@ struct Entry {
 pub struct MethodCache {
     entries: [Entry; SIZE],
     epoch: u32,
+    /// Counts every invalidation and never wraps in practice: caches elsewhere (attribute
+    /// caches in code objects) record it and are valid while it is unchanged.
+    generation: u64,
 }
 
 impl Default for MethodCache {
@@ -42,6 +45,7 @@ impl MethodCache {
         MethodCache {
             entries: [e; SIZE],
             epoch: 1,
+            generation: 1,
         }
     }
 
@@ -76,9 +80,16 @@ impl MethodCache {
         };
     }
 
+    /// The number of invalidations so far (see `generation`).
+    #[inline]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Forget everything (a class namespace changed or a class was created).
     #[inline]
     pub fn invalidate(&mut self) {
+        self.generation += 1;
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
             self.epoch = 1;

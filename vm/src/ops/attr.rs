@@ -277,6 +277,46 @@ fn existing_instance_dict(obj: Value, ty: &TypeObj) -> Option<Value> {
     }
 }
 
+/// `obj.name` through `cache` (a code object's cache for this name): a plain instance's own
+/// attribute is read straight from the entry position where it was found last time.
+#[inline]
+pub fn getattr_cached(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    cache: &core::cell::Cell<crate::obj::func::AttrCache>,
+) -> PyResult<Value> {
+    if obj.obj_kind() != Some(Kind::Instance) {
+        return vm.getattr(obj, name);
+    }
+    let ty = vm.type_of(obj);
+    let c = cache.get();
+    if c.ty == ty.as_ptr() as usize
+        && c.generation == vm.method_cache.generation()
+        && let Some(d) = existing_instance_dict(obj, &ty)
+        && let Some(v) = dict::value_at_key(d, c.index, name)
+    {
+        return Ok(v);
+    }
+    let v = vm.getattr(obj, name)?;
+    // Cache only what generic lookup finds in the instance dict with nothing on the class
+    // (`__class__` and `__dict__` are fields, never read from the dict).
+    if !ty.has(tflags::HAS_GETATTRIBUTE)
+        && name != names::CLASS
+        && name != names::DICT
+        && typeobj::lookup(vm, &ty, name)?.is_none()
+        && let Some(d) = existing_instance_dict(obj, &ty)
+        && let Some(ix) = dict::find_str(vm, d, name)?
+    {
+        cache.set(crate::obj::func::AttrCache {
+            ty: ty.as_ptr() as usize,
+            generation: vm.method_cache.generation(),
+            index: ix,
+        });
+    }
+    Ok(v)
+}
+
 /// Attribute lookup without `__getattr__`/`__getattribute__` hooks.
 pub fn generic_getattr(
     vm: &mut Vm,
