@@ -59,8 +59,8 @@ def run_viper(a):
     impls = [("pyrite", [a.pyrite])]
     if shutil.which("micropython"):
         impls.append(("micropython", ["micropython", "-X", "heapsize=64m"]))
-    print("%-12s %10s %10s %10s %12s %12s  (ns per loop iteration)" % (
-        "kernel", "rust", "viper", "bytecode", "viper/rust", "bytecode/viper"))
+    print("%-12s %8s %8s %8s %9s %11s %12s %14s  (ns per loop iteration)" % (
+        "kernel", "rust", "scalar", "viper", "bytecode", "viper/rust", "viper/scalar", "bytecode/viper"))
     for prog in sorted(os.listdir(os.path.join(HERE, "viper"))):
         if not prog.endswith(".py") or a.filter not in prog:
             continue
@@ -72,9 +72,10 @@ def run_viper(a):
             for k, f in kernel_lines(p.stdout.decode()).items():
                 v, b = float(f["viper_ns"]), float(f["plain_ns"])
                 r = float(base[k]["ns"]) if k in base else float("nan")
+                sc = float(base[k]["scalar_ns"]) if k in base else float("nan")
                 same = k in base and base[k]["result"] == f["result"]
-                print("%-12s %10.3f %10.3f %10.3f %12.2f %12.1f%s%s" % (
-                    k, r, v, b, v / r, b / v, "" if name == "pyrite" else "  [%s]" % name,
+                print("%-12s %8.3f %8.3f %8.3f %9.3f %11.2f %12.2f %14.1f%s%s" % (
+                    k, r, sc, v, b, v / r, v / sc, b / v, "" if name == "pyrite" else "  [%s]" % name,
                     "" if same else "  (result differs from Rust)"))
 
 

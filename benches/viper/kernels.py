@@ -17,10 +17,10 @@ def timed(f, *args):
 
 
 def report(name, viper, plain, n_viper, n_plain):
-    (tv, rv), (tp, rp) = viper, plain
-    ok = "" if rv == rp else "  MISMATCH plain=%r" % rp
-    print("kernel %s viper_ns %.3f plain_ns %.3f result %d%s"
-          % (name, tv / n_viper, tp / n_plain, rv, ok))
+    # The two runs have different lengths; the asserts after each kernel compare them on one.
+    (tv, rv), (tp, _) = viper, plain
+    print("kernel %s viper_ns %.3f plain_ns %.3f result %d"
+          % (name, tv / n_viper, tp / n_plain, rv))
 
 
 # 1. Sum of a mixed expression over a counted range loop.
