@@ -88,6 +88,7 @@ pub fn lower_with(
     if mode == Mode::Native {
         return Lower::new(code, &flow, mode, word_bytes, BTreeMap::new(), layout).run();
     }
+    viper::check_annotations(code)?;
     // Viper: a local's type is the type first stored to it. A first pass finds those types (and
     // ignores errors that only the final types can settle); the second pass gives each local a
     // register of its type from the start.
@@ -228,6 +229,8 @@ impl<'a> Lower<'a> {
     fn run_body(&mut self) -> Res<()> {
         self.prologue()?;
         let n = self.code.code.len();
+        // Viper: inside code only a dead handler leads to (see `dead_handler`).
+        let mut dead = false;
         for ip in 0..n {
             if self.flow.depth[ip].is_none() {
                 continue;
@@ -236,6 +239,12 @@ impl<'a> Lower<'a> {
             if self.flow.leader[ip] || self.cur.is_none() {
                 if self.cur.is_some() {
                     self.jump_to(ip as u32)?;
+                }
+                let unreached = !self.entry.contains_key(&(ip as u32));
+                dead =
+                    self.mode == Mode::Viper && unreached && (dead || self.dead_handler(ip as u32));
+                if dead {
+                    continue;
                 }
                 let b = self.block_of(ip as u32);
                 self.cur = Some(b);
@@ -251,6 +260,16 @@ impl<'a> Lower<'a> {
             self.term(Term::Return(z));
         }
         Ok(())
+    }
+
+    /// Viper: whether the block at `ip` is an exception handler that no edge reaches (none of
+    /// the instructions it covers, all lowered by now, can raise). Its stack shape is unknown
+    /// (it may hold a `range` loop's counter), so it is left out.
+    fn dead_handler(&self, ip: u32) -> bool {
+        self.code
+            .exceptions
+            .iter()
+            .any(|h| h.handler == ip && h.end <= ip)
     }
 
     // ---- prologue ----
@@ -492,7 +511,7 @@ impl<'a> Lower<'a> {
                 (Entry::Val(s), Entry::Val(d)) => {
                     if self.f.ty(s) != self.f.ty(d) && !self.probing {
                         return Err(self.viper_error(format!(
-                            "local has type '{}' but source is '{}'",
+                            "values of different types ('{}' and '{}') where control flow joins",
                             self.f.ty(d).name(),
                             self.f.ty(s).name()
                         )));
@@ -811,7 +830,14 @@ impl<'a> Lower<'a> {
                 self.check_obj(r)?;
                 Ok(r)
             }
-            _ => {
+            ty => {
+                if ty != Ty::Uint && self.known_const(v).is_some() {
+                    // MicroPython cannot box a pointer constant such as `ptr(1)`.
+                    return Err(self.error(
+                        ErrorKind::NotImplemented,
+                        String::from("conversion to object"),
+                    ));
+                }
                 let r = self.call(Helper::BoxUint, &[v], Ty::Obj);
                 self.check_obj(r)?;
                 Ok(r)

@@ -360,7 +360,8 @@ impl Lower<'_> {
         };
         let v = match e {
             Entry::Val(v) if self.f.ty(v) == want => v,
-            Entry::Val(v) if want == Ty::Obj => self.box_value(v)?,
+            // Viper: an `object` local takes only objects (MicroPython's type rule).
+            Entry::Val(v) if want == Ty::Obj && self.mode == Mode::Native => self.box_value(v)?,
             Entry::Val(v) => {
                 if self.probing {
                     return Ok(());
@@ -370,7 +371,7 @@ impl Lower<'_> {
                     "local '{}' has type '{}' but source is '{}'",
                     name,
                     want.name(),
-                    self.f.ty(v).name()
+                    self.type_name(v)
                 )));
             }
             other => {

@@ -2,17 +2,43 @@
 //! operations become machine instructions, with MicroPython's type rules and `ViperTypeError`
 //! messages. Anything on objects falls back to the object-mode lowering (`ops.rs`).
 //!
-//! Beyond MicroPython: integer literals that fit the machine word stay machine integers, typed
-//! pointers take `p + n`/`p - n` scaled by their element size, and `not` works on `int`/`bool`.
+//! The rules are MicroPython's (`py/emitnative.c`): a local's type is fixed by its first store
+//! in program order; `int`/`uint` arithmetic wraps at the machine word and its result has the left
+//! operand's type; comparisons need the same signedness; `range()` loops with a constant step are
+//! counted loops whose variable has the start's type; tuple assignments of two or three items move
+//! the values without building a tuple; everything else on a machine value is a compile-time
+//! `ViperTypeError` or `NotImplementedError` with MicroPython's message.
+//!
+//! Beyond MicroPython: integer literals that fit the machine word stay machine integers (MicroPython
+//! makes objects of literals beyond its small-int range), and typed pointers take `p + n`/`p - n`
+//! scaled by their element size.
 
 use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
 
+use frontend::bytecode::code::CodeObject;
 use frontend::bytecode::opcodes::Op;
 use frontend::bytecode::{BinaryOperator, Comparison, INPLACE, UnaryOperator};
 
-use super::{Entry, Lower, Res};
+use super::{Entry, ErrorKind, Lower, LowerError, Res};
 use crate::helpers::{Helper, imm};
 use crate::ir::{BinOp, Cond, Inst, Ty, UnOp, VReg, Width};
+
+/// Check a viper function's annotations: each must name one of viper's types (the compiler has
+/// already refused annotations that are not names).
+pub(super) fn check_annotations(code: &CodeObject) -> Result<(), LowerError> {
+    for (_, t) in &code.annotations {
+        if Ty::from_name(t).is_none() {
+            return Err(LowerError {
+                kind: ErrorKind::ViperType,
+                msg: format!("unknown type '{t}'"),
+                line: code.first_line,
+            });
+        }
+    }
+    Ok(())
+}
 
 impl Lower<'_> {
     /// Lower `op` if viper's typed rules apply; `false` leaves it to the object lowering.
@@ -34,6 +60,18 @@ impl Lower<'_> {
                 let v = self.iconst(Ty::Bool, i64::from(op == Op::LoadTrue));
                 self.push(v);
             }
+            Op::LoadFast => {
+                self.check_typed_before(a)?;
+                return Ok(false);
+            }
+            // MicroPython deletes a local by storing `None` to it, which only an object takes.
+            Op::DeleteFast if !self.probing && self.local_type(a) != Ty::Obj => {
+                let name = &self.code.varnames[a as usize];
+                return Err(self.viper_error(format!(
+                    "local '{name}' has type '{}' but source is 'None'",
+                    self.local_type(a).name()
+                )));
+            }
             Op::LoadGlobal => {
                 let name = self.name(a);
                 if name == "range" {
@@ -43,6 +81,13 @@ impl Lower<'_> {
                 } else {
                     return Ok(false);
                 }
+            }
+            Op::BuildTuple if self.tuple_moves(self.ip, a) => {
+                // `a, b = x, y`: the values stay as they are; `UnpackSequence` reorders them.
+            }
+            Op::UnpackSequence if self.ip > 0 && self.tuple_moves(self.ip - 1, a) => {
+                let n = self.stack.len();
+                self.stack[n - a as usize..].reverse();
             }
             Op::Call => return self.viper_call(a),
             Op::GetIter => match self.stack.last().copied() {
@@ -111,13 +156,15 @@ impl Lower<'_> {
                 }
                 return Ok(false);
             }
-            Op::Raise if a >= 1 => {
-                if let Some(Entry::Val(v)) = self.stack.last().copied()
-                    && self.f.ty(v) != Ty::Obj
-                {
-                    return Err(
-                        self.viper_error(alloc::string::String::from("must raise an object"))
-                    );
+            // A bare `raise` and `raise ... from ...`.
+            Op::Raise if a != 1 => return Err(self.unsupported("native raise")),
+            Op::Raise => {
+                let raises_object = match self.stack.last().copied() {
+                    Some(Entry::Val(v)) => self.f.ty(v) == Ty::Obj,
+                    _ => false,
+                };
+                if !raises_object {
+                    return Err(self.viper_error(String::from("must raise an object")));
                 }
                 return Ok(false);
             }
@@ -134,8 +181,60 @@ impl Lower<'_> {
     }
 
     /// The constant a register was set to, if it was set once from an `iconst` just now.
-    fn known_const(&self, v: VReg) -> Option<i64> {
+    pub(super) fn known_const(&self, v: VReg) -> Option<i64> {
         self.known.get(&v.0).copied()
+    }
+
+    /// The name of a value's type in messages: MicroPython gives the constant `None` its own.
+    pub(super) fn type_name(&self, v: VReg) -> &'static str {
+        let ty = self.f.ty(v);
+        if ty == Ty::Obj && self.known_const(v) == Some(imm::NONE) {
+            "None"
+        } else {
+            ty.name()
+        }
+    }
+
+    /// The instruction after the current one, unless a block starts there.
+    fn next_in_block(&self) -> Option<Op> {
+        let next = self.ip as usize + 1;
+        if self.flow.leader.get(next).copied().unwrap_or(true) {
+            return None;
+        }
+        super::flow::op_at(self.code, next).map(|(op, _)| op)
+    }
+
+    /// Whether the value the current instruction makes is a `for` loop's iterable (`GetIter`
+    /// then `ForIter`), not an object passed on (a comprehension's argument, say).
+    fn starts_for_loop(&self) -> bool {
+        let after = super::flow::op_at(self.code, self.ip as usize + 2).map(|(op, _)| op);
+        self.next_in_block() == Some(Op::GetIter) && after == Some(Op::ForIter)
+    }
+
+    /// Whether the `BuildTuple n` at `at` only feeds an `UnpackSequence n` (a tuple assignment of
+    /// two or three items), which MicroPython compiles as moves.
+    fn tuple_moves(&self, at: u32, n: u32) -> bool {
+        let next = at as usize + 1;
+        matches!(n, 2 | 3)
+            && matches!(super::flow::op_at(self.code, at as usize), Some((Op::BuildTuple, k)) if k == n)
+            && matches!(super::flow::op_at(self.code, next), Some((Op::UnpackSequence, k)) if k == n)
+            && !self.flow.leader.get(next).copied().unwrap_or(true)
+    }
+
+    /// A local's type is known once a store to it precedes the load in program order (parameters
+    /// are typed from the start).
+    fn check_typed_before(&self, local: u32) -> Res<()> {
+        if self.probing || local < self.nparams() {
+            return Ok(());
+        }
+        let stored = (0..self.ip as usize).any(|ip| {
+            matches!(super::flow::op_at(self.code, ip), Some((Op::StoreFast, i)) if i == local)
+        });
+        if stored {
+            return Ok(());
+        }
+        let name = &self.code.varnames[local as usize];
+        Err(self.viper_error(format!("local '{name}' used before type known")))
     }
 
     /// `Call` whose callee is a cast or `range`.
@@ -150,40 +249,8 @@ impl Lower<'_> {
                 self.push(v);
                 Ok(true)
             }
-            Entry::RangeFn(_) if (1..=3).contains(&n) => {
-                let args: alloc::vec::Vec<Entry> = self.stack[at + 1..].to_vec();
-                let machine = |e: &Entry, me: &Self| match e {
-                    Entry::Val(v) => matches!(me.f.ty(*v), Ty::Int | Ty::Uint),
-                    _ => false,
-                };
-                let step = if n == 3 {
-                    match args[2] {
-                        Entry::Val(v) => self.known_const(v).filter(|s| *s != 0),
-                        _ => None,
-                    }
-                } else {
-                    Some(1)
-                };
-                if args.iter().all(|e| machine(e, self))
-                    && let Some(step) = step
-                {
-                    self.stack.truncate(at);
-                    let (start, stop) = if n == 1 {
-                        let Entry::Val(stop) = args[0] else {
-                            unreachable!()
-                        };
-                        (self.iconst(self.f.ty(stop), 0), stop)
-                    } else {
-                        let (Entry::Val(s), Entry::Val(e)) = (args[0], args[1]) else {
-                            unreachable!()
-                        };
-                        (s, e)
-                    };
-                    self.stack.push(Entry::Range { start, stop, step });
-                    return Ok(true);
-                }
-                self.materialise(at)?;
-                Ok(false)
+            Entry::RangeFn(_) if (1..=3).contains(&n) && self.starts_for_loop() => {
+                self.range_loop(at, n)
             }
             Entry::Cast(..) | Entry::RangeFn(_) => {
                 self.materialise(at)?;
@@ -191,6 +258,58 @@ impl Lower<'_> {
             }
             _ => Ok(false),
         }
+    }
+
+    /// `for v in range(...)`: MicroPython compiles it as `v = start; while v < stop: ...;
+    /// v += step` when the step is a constant, so the start and stop must be machine integers of
+    /// the same signedness (the loop variable has the start's type). Any other step makes a real
+    /// `range` object.
+    fn range_loop(&mut self, at: usize, n: usize) -> Res<bool> {
+        let args: Vec<Entry> = self.stack[at + 1..].to_vec();
+        let step = if n == 3 {
+            match args[2] {
+                Entry::Val(v) if self.f.ty(v) == Ty::Int => self.known_const(v),
+                _ => None,
+            }
+        } else {
+            Some(1)
+        };
+        let Some(step) = step.filter(|s| *s != 0) else {
+            self.materialise(at)?;
+            return Ok(false);
+        };
+        let ty = |e: &Entry, me: &Self| match e {
+            Entry::Val(v) => me.f.ty(*v),
+            _ => Ty::Obj,
+        };
+        let start_ty = if n == 1 { Ty::Int } else { ty(&args[0], self) };
+        let stop_ty = ty(&args[usize::from(n > 1)], self);
+        let int = |t: Ty| matches!(t, Ty::Int | Ty::Uint);
+        // MicroPython reports the last error it meets: the test `v < stop` comes after `v += step`.
+        if int(start_ty) && int(stop_ty) {
+            if start_ty != stop_ty {
+                return Err(self.viper_error(String::from("comparison of int and uint")));
+            }
+        } else if !(start_ty == Ty::Obj && stop_ty == Ty::Obj) {
+            return Err(self.viper_error(format!(
+                "can't do binary op between '{}' and '{}'",
+                start_ty.name(),
+                stop_ty.name()
+            )));
+        } else {
+            return Err(self.viper_error(format!(
+                "can't do binary op between '{}' and 'int'",
+                start_ty.name()
+            )));
+        }
+        self.stack.truncate(at);
+        let (start, stop) = match (n, args[0], args[usize::from(n > 1)]) {
+            (1, _, Entry::Val(stop)) => (self.iconst(Ty::Int, 0), stop),
+            (_, Entry::Val(s), Entry::Val(e)) => (s, e),
+            _ => unreachable!("machine integers are registers"),
+        };
+        self.stack.push(Entry::Range { start, stop, step });
+        Ok(true)
     }
 
     /// Replace the marker at stack position `at` by the object it names.
@@ -205,6 +324,8 @@ impl Lower<'_> {
     fn cast(&mut self, ty: Ty, arg: Entry) -> Res<VReg> {
         let v = match arg {
             Entry::Val(v) => v,
+            // `int(int)`.
+            Entry::Cast(..) => return Err(self.unsupported("casting")),
             other => self.to_obj(other)?,
         };
         let from = self.f.ty(v);
@@ -216,6 +337,10 @@ impl Lower<'_> {
         if ty == Ty::Bool && from != Ty::Bool {
             let z = self.iconst(from, 0);
             return Ok(self.cmp(Cond::Ne, v, z));
+        }
+        if let Some(k) = self.known_const(v) {
+            // Still a constant (an immediate, in MicroPython's terms): `print(ptr(1))` is refused.
+            return Ok(self.iconst(ty, k));
         }
         let dst = self.f.vreg(ty);
         self.emit(Inst::Mov { dst, src: v });
@@ -229,6 +354,14 @@ impl Lower<'_> {
             (Some(Entry::Val(a)), Some(Entry::Val(b))) => Some((*a, *b)),
             _ => None,
         }
+    }
+
+    fn binary_type_error(&self, a: VReg, b: VReg) -> LowerError {
+        self.viper_error(format!(
+            "can't do binary op between '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        ))
     }
 
     fn viper_binary(&mut self, op: u32) -> Res<bool> {
@@ -260,11 +393,7 @@ impl Lower<'_> {
             return Ok(true);
         }
         if !(int(ta) && int(tb)) {
-            return Err(self.viper_error(format!(
-                "can't do binary op between '{}' and '{}'",
-                ta.name(),
-                tb.name()
-            )));
+            return Err(self.binary_type_error(a, b));
         }
         let bop = match kind {
             BinaryOperator::Add => BinOp::Add,
@@ -278,9 +407,7 @@ impl Lower<'_> {
             BinaryOperator::RShift => BinOp::Sar,
             BinaryOperator::FloorDiv | BinaryOperator::Mod => {
                 if ta == Ty::Uint {
-                    return Err(self.viper_error(alloc::string::String::from(
-                        "div/mod not implemented for uint",
-                    )));
+                    return Err(self.viper_error(String::from("div/mod not implemented for uint")));
                 }
                 self.stack.truncate(self.stack.len() - 2);
                 let h = if kind == BinaryOperator::FloorDiv {
@@ -313,21 +440,15 @@ impl Lower<'_> {
         if ta == Ty::Obj && tb == Ty::Obj {
             return Ok(false);
         }
+        let int = |t: Ty| matches!(t, Ty::Int | Ty::Uint);
+        if !(int(ta) && int(tb)) {
+            return Err(self.binary_type_error(a, b));
+        }
         let cmp = Comparison::from_u32(op).expect("valid comparison");
-        if ta == Ty::Obj || tb == Ty::Obj {
-            return Err(self.viper_error(format!(
-                "can't do binary op between '{}' and '{}'",
-                ta.name(),
-                tb.name()
-            )));
-        }
-        if (ta == Ty::Int && tb == Ty::Uint) || (ta == Ty::Uint && tb == Ty::Int) {
-            return Err(self.viper_error(alloc::string::String::from("comparison of int and uint")));
-        }
-        let unsigned = ta != Ty::Int;
+        let unsigned = ta == Ty::Uint;
         let cond = match (cmp, unsigned) {
-            (Comparison::Eq | Comparison::Is, _) => Cond::Eq,
-            (Comparison::Ne | Comparison::IsNot, _) => Cond::Ne,
+            (Comparison::Eq, _) => Cond::Eq,
+            (Comparison::Ne, _) => Cond::Ne,
             (Comparison::Lt, false) => Cond::Lt,
             (Comparison::Le, false) => Cond::Le,
             (Comparison::Gt, false) => Cond::Gt,
@@ -336,17 +457,14 @@ impl Lower<'_> {
             (Comparison::Le, true) => Cond::Ule,
             (Comparison::Gt, true) => Cond::Ugt,
             (Comparison::Ge, true) => Cond::Uge,
-            (Comparison::In | Comparison::NotIn, _) => {
-                return Err(self.viper_error(format!(
-                    "binary op {} not implemented",
-                    if cmp == Comparison::In {
-                        "__contains__"
-                    } else {
-                        "__not_contains__"
-                    }
-                )));
+            // MicroPython's operator table has no method name for these, so the name is empty.
+            (Comparison::In | Comparison::NotIn | Comparison::Is | Comparison::IsNot, _) => {
+                return Err(self.viper_error(String::from("binary op  not implemented")));
             }
         };
+        if ta != tb {
+            return Err(self.viper_error(String::from("comparison of int and uint")));
+        }
         self.stack.truncate(self.stack.len() - 2);
         let r = self.cmp(cond, a, b);
         self.push(r);
@@ -362,13 +480,24 @@ impl Lower<'_> {
             return Ok(false);
         }
         let op = UnaryOperator::from_u32(op).expect("valid operator");
-        let r = match (op, ty) {
-            (UnaryOperator::Not, _) if matches!(ty, Ty::Int | Ty::Uint | Ty::Bool) => {
+        let int = matches!(ty, Ty::Int | Ty::Uint);
+        let r = match op {
+            // `not` straight into a branch is the branch inverted (MicroPython's compiler folds
+            // it into the condition); anything else has no machine form.
+            UnaryOperator::Not
+                if matches!(
+                    self.next_in_block(),
+                    Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue)
+                ) && (int || ty == Ty::Bool) =>
+            {
                 let z = self.iconst(ty, 0);
                 self.cmp(Cond::Eq, v, z)
             }
-            (UnaryOperator::Pos, Ty::Int | Ty::Uint) => v,
-            (UnaryOperator::Neg | UnaryOperator::Invert, Ty::Int | Ty::Uint) => {
+            UnaryOperator::Not if int => {
+                return Err(self.viper_error(String::from("'not' not implemented")));
+            }
+            UnaryOperator::Pos if int => v,
+            UnaryOperator::Neg | UnaryOperator::Invert if int => {
                 let dst = self.f.vreg(ty);
                 let op = if op == UnaryOperator::Neg {
                     UnOp::Neg
@@ -392,15 +521,17 @@ impl Lower<'_> {
         let Some((base, idx)) = self.top_two() else {
             return Ok(false);
         };
-        let (tb, ti) = (self.f.ty(base), self.f.ty(idx));
+        let tb = self.f.ty(base);
         if tb == Ty::Obj {
             return Ok(false);
         }
         let Some(w) = tb.pointee() else {
-            return Err(self.viper_error(format!("can't load from '{}'", tb.name())));
+            return Err(self.viper_error(format!("can't load from '{}'", self.type_name(base))));
         };
-        if !matches!(ti, Ty::Int | Ty::Uint) {
-            return Err(self.viper_error(format!("can't load with '{}' index", ti.name())));
+        if !matches!(self.f.ty(idx), Ty::Int | Ty::Uint) {
+            return Err(
+                self.viper_error(format!("can't load with '{}' index", self.type_name(idx)))
+            );
         }
         self.stack.truncate(self.stack.len() - 2);
         let (addr, offset) = self.element_address(base, idx, w);
@@ -416,7 +547,8 @@ impl Lower<'_> {
         Ok(true)
     }
 
-    /// `p[i] = v` on a typed pointer.
+    /// `p[i] = v` on a typed pointer. MicroPython reports the last problem it meets: a bad base
+    /// over a bad value over a bad index.
     fn viper_store(&mut self) -> Res<bool> {
         let n = self.stack.len();
         let (Some(Entry::Val(v)), Some(Entry::Val(base)), Some(Entry::Val(idx))) = (
@@ -426,18 +558,20 @@ impl Lower<'_> {
         ) else {
             return Ok(false);
         };
-        let (tv, tb, ti) = (self.f.ty(v), self.f.ty(base), self.f.ty(idx));
+        let tb = self.f.ty(base);
         if tb == Ty::Obj {
             return Ok(false);
         }
         let Some(w) = tb.pointee() else {
-            return Err(self.viper_error(format!("can't store to '{}'", tb.name())));
+            return Err(self.viper_error(format!("can't store to '{}'", self.type_name(base))));
         };
-        if !matches!(ti, Ty::Int | Ty::Uint) {
-            return Err(self.viper_error(format!("can't store with '{}' index", ti.name())));
+        if !matches!(self.f.ty(v), Ty::Int | Ty::Uint | Ty::Bool) {
+            return Err(self.viper_error(format!("can't store '{}'", self.type_name(v))));
         }
-        if !matches!(tv, Ty::Int | Ty::Uint | Ty::Bool) {
-            return Err(self.viper_error(format!("can't store '{}'", tv.name())));
+        if !matches!(self.f.ty(idx), Ty::Int | Ty::Uint) {
+            return Err(
+                self.viper_error(format!("can't store with '{}' index", self.type_name(idx)))
+            );
         }
         self.stack.truncate(n - 3);
         let (addr, offset) = self.element_address(base, idx, w);

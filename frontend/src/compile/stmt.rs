@@ -881,7 +881,10 @@ impl<'a> Compiler<'a> {
             .chain(args.kwarg.iter())
             .filter(|a| a.annotation.is_some())
             .collect();
-        if !annotated.is_empty() || returns.is_some() {
+        // Viper and asm_thumb annotations are type names for the code generator (`uint`, `ptr8`,
+        // `r0`...), not expressions: MicroPython never evaluates them.
+        let typed = matches!(code.emitter, Emitter::Viper | Emitter::AsmThumb);
+        if !typed && (!annotated.is_empty() || returns.is_some()) {
             let mut n = 0;
             for a in annotated {
                 let name = self.mangled(&a.name);
@@ -937,21 +940,22 @@ impl<'a> Compiler<'a> {
                 .iter()
                 .chain(&args.args)
                 .chain(&args.kwonlyargs);
-            for a in all {
-                if let Some(Expr {
-                    kind: ExprKind::Name(t),
-                    ..
-                }) = &a.annotation
-                {
-                    annotations.push((a.name.clone(), t.clone()));
+            let named = all
+                .filter_map(|a| Some((a.name.clone(), a.annotation.as_ref()?)))
+                .chain(returns.map(|r| (String::from("return"), r)));
+            for (name, ann) in named {
+                match &ann.kind {
+                    ExprKind::Name(t) => annotations.push((name, t.clone())),
+                    // MicroPython's compiler takes only a type name here.
+                    _ if emitter == Emitter::Viper => {
+                        return Err(self.err(
+                            "annotation must be an identifier",
+                            ann.pos.line,
+                            ann.pos.col,
+                        ));
+                    }
+                    _ => {}
                 }
-            }
-            if let Some(Expr {
-                kind: ExprKind::Name(t),
-                ..
-            }) = returns
-            {
-                annotations.push((String::from("return"), t.clone()));
             }
         }
         let code = CodeObject {

@@ -86,10 +86,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     for (name, ty) in named {
         vm.dict_set_str(vm.builtins, name, Value::from_obj(ty))?;
     }
+    // `ViperTypeError` too: MicroPython has it as a builtin wherever viper exists.
     for &k in ExcKind::ALL {
-        if k == ExcKind::ViperTypeError {
-            continue;
-        }
         let ty = vm.types.exc(k);
         vm.dict_set_str(vm.builtins, k.name(), Value::from_obj(ty))?;
     }

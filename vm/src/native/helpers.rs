@@ -231,22 +231,20 @@ extern "C" fn unbox_int(ctx: *mut NativeCtx, v: usize) -> usize {
     guard(ctx, |vm, _| machine_int(vm, Value::from_bits(v)))
 }
 
-/// Viper's conversion of an object to a machine word: ints truncated to the word, bools, and
-/// objects with `__index__`.
+/// Viper's conversion of an object to a machine word (MicroPython's `mp_obj_get_int_truncated`):
+/// ints truncated to the word, bools, and objects with `__index__`; anything else (`None`, floats,
+/// strings) is a `TypeError`.
 fn machine_int(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if let Some(i) = v.as_small_int() {
         return Ok(i as usize);
     }
     match v {
         Value::TRUE => return Ok(1),
-        Value::FALSE | Value::NONE => return Ok(0),
+        Value::FALSE => return Ok(0),
         _ => {}
     }
     if let Some(b) = crate::obj::int::to_bigint(v) {
         return Ok(truncate(&b));
-    }
-    if let Some(x) = crate::ops::cmp::float_of(v) {
-        return Ok(x as i64 as usize);
     }
     let b = crate::ops::arith::index_bigint(vm, v).map_err(|_| {
         let t = vm.type_name(v);
@@ -268,10 +266,14 @@ fn truncate(b: &num_bigint::BigInt) -> usize {
 extern "C" fn ptr_of(ctx: *mut NativeCtx, v: usize) -> usize {
     guard(ctx, |vm, _| {
         let v = Value::from_bits(v);
-        match crate::ops::buffer::address_of(vm, v) {
-            Some(a) => Ok(a),
-            None => machine_int(vm, v),
+        if let Some(a) = crate::ops::buffer::address_of(vm, v) {
+            return Ok(a);
         }
+        // A str's UTF-8 data (MicroPython's str has the buffer protocol too).
+        if let Some(s) = vm.str_of(v) {
+            return Ok(s.as_ptr() as usize);
+        }
+        machine_int(vm, v)
     })
 }
 

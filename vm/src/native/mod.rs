@@ -73,7 +73,14 @@ pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
     let Some(obj) = code_value.as_ref::<crate::obj::func::CodeObj>() else {
         return Ok(());
     };
-    match compile_code(vm, &obj.info) {
+    let view;
+    let info = if obj.info.emitter == Emitter::Viper && obj.info.consts.is_empty() {
+        view = with_int_consts(obj);
+        &view
+    } else {
+        &*obj.info
+    };
+    match compile_code(vm, info) {
         Ok((entry, owner)) => {
             obj.native.set(entry);
             obj.native_owner.set(owner);
@@ -84,6 +91,22 @@ pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
             Err(e)
         }
     }
+}
+
+/// The code object as viper's lowering needs it: the loader has moved the constants into the
+/// `consts` tuple, and integer literals that fit a machine word become machine integers.
+fn with_int_consts(obj: &crate::obj::func::CodeObj) -> frontend::bytecode::CodeObject {
+    use frontend::bytecode::code::Const;
+    let mut code = (*obj.info).clone();
+    code.consts = crate::obj::tuple::items(obj.consts)
+        .iter()
+        .map(|&v| {
+            crate::obj::int::to_bigint(v)
+                .and_then(|b| i64::try_from(b).ok())
+                .map_or(Const::None, Const::Int)
+        })
+        .collect();
+    code
 }
 
 /// Machine code's entry address and the owner of its memory.
