@@ -305,7 +305,7 @@ fn disassemble(src: &str, path: &str, ir: bool, config: &Config) -> i32 {
             0
         }
         Ok(code) => {
-            print!("{}", frontend::bytecode::disasm::disassemble(&code));
+            out(&frontend::bytecode::disasm::disassemble(&code));
             0
         }
         Err(e) => {
@@ -313,6 +313,12 @@ fn disassemble(src: &str, path: &str, ir: bool, config: &Config) -> i32 {
             1
         }
     }
+}
+
+/// Write listing text to standard output; a closed pipe (`| head`) just ends the listing.
+fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 fn print_ir(code: &frontend::bytecode::CodeObject) {
@@ -325,8 +331,11 @@ fn print_ir(code: &frontend::bytecode::CodeObject) {
     if let Some(mode) = mode.filter(|_| vm::native::wants_native(code)) {
         let word = std::mem::size_of::<usize>() as u32;
         match emit::lower::lower(code, mode, word) {
-            Ok(f) => println!("{}", emit::print::print(&f)),
-            Err(e) => println!("# {}: line {}: {}\n", code.qualname, e.line, e.msg),
+            Ok(f) => out(&format!("{}\n", emit::print::print(&f))),
+            Err(e) => out(&format!(
+                "# {}: line {}: {}\n\n",
+                code.qualname, e.line, e.msg
+            )),
         }
     }
     for c in &code.consts {

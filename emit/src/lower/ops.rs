@@ -450,6 +450,9 @@ impl Lower<'_> {
             }
             let (op, _) = super::flow::op_at(self.code, ip as usize)?;
             match op {
+                // Stepping an object iterator is large (inline range and list paths and a
+                // helper call); a copy of it would cost more compile time than the jump it saves.
+                Op::ForIter if matches!(self.stack.last(), Some(Entry::Val(_))) => return None,
                 Op::PopJumpIfFalse
                 | Op::PopJumpIfTrue
                 | Op::ForIter
