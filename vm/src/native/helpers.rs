@@ -1,4 +1,5 @@
-//! The runtime helpers native code calls, in the table order of `emit::helpers::Helper`. Each is
+//! The runtime helpers native code calls, in the table order of `emit::helpers::Helper` (the
+//! table any backend links against: Cranelift here, the Thumb-2 backend on devices). Each is
 //! a thin `extern "C"` shim over the interpreter's own operations, so native code and bytecode
 //! behave the same; failures leave the exception in the context and return 0.
 

@@ -10,7 +10,7 @@
 //! This module and `helpers.rs` hold the crate's native-code `unsafe`: calling into generated code
 //! and turning the context's raw pointers back into references inside helpers.
 
-mod helpers;
+pub mod helpers;
 #[cfg(feature = "jit")]
 pub mod jit;
 
