@@ -93,11 +93,17 @@ impl Lower<'_> {
             Op::GetIter => match self.stack.last().copied() {
                 Some(Entry::Range { start, stop, step }) => {
                     self.stack.pop();
+                    // The counter holds the value last produced (`start - step` before the
+                    // first): the loop steps it, tests it and hands it to the body, so the body's
+                    // variable and the counter need no shuffling on the back edge.
                     let ty = self.f.ty(start);
                     let cur = self.f.vreg(ty);
-                    self.emit(Inst::Mov {
+                    let s = self.iconst(ty, step);
+                    self.emit(Inst::Bin {
+                        op: BinOp::Sub,
                         dst: cur,
-                        src: start,
+                        a: start,
+                        b: s,
                     });
                     let end = self.f.vreg(ty);
                     self.emit(Inst::Mov {
@@ -121,13 +127,7 @@ impl Lower<'_> {
                         (false, false) => Cond::Gt,
                         (false, true) => Cond::Ugt,
                     };
-                    let go = self.cmp(cond, cur, stop);
-                    let mut after = self.stack.clone();
-                    after.pop();
-                    self.branch_unless(go, a, &after)?;
                     let ty = self.f.ty(cur);
-                    let v = self.f.vreg(ty);
-                    self.emit(Inst::Mov { dst: v, src: cur });
                     let s = self.iconst(ty, step);
                     self.emit(Inst::Bin {
                         op: BinOp::Add,
@@ -135,6 +135,12 @@ impl Lower<'_> {
                         a: cur,
                         b: s,
                     });
+                    let go = self.cmp(cond, cur, stop);
+                    let mut after = self.stack.clone();
+                    after.pop();
+                    self.branch_unless(go, a, &after)?;
+                    let v = self.f.vreg(ty);
+                    self.emit(Inst::Mov { dst: v, src: cur });
                     self.push(v);
                 }
                 _ => return Ok(false),
