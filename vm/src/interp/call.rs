@@ -244,6 +244,9 @@ pub fn run_class_body(vm: &mut Vm, body: Value, ns: Value) -> PyResult<Value> {
 
 fn setup_cells(vm: &mut Vm, func: &FunctionObj, code: &CodeObj, frame: &Frame) -> PyResult<()> {
     let info = &code.info;
+    if info.cell_from_arg.is_empty() && func.closure.is_null() {
+        return Ok(());
+    }
     let ty = vm.types.cell;
     for (i, &from) in info.cell_from_arg.iter().enumerate() {
         let init = if from == u32::MAX {
