@@ -138,8 +138,12 @@ struct Lower<'a> {
     blocks: BTreeMap<u32, Block>,
     /// The registers a block's stack entries live in on entry.
     entry: BTreeMap<u32, Vec<Entry>>,
-    /// Shared `Unwind` exits, by instruction.
-    unwinds: BTreeMap<u32, Block>,
+    /// The one `Unwind` exit, shared by every failing site outside a handler: each site sets
+    /// `err_ip` to its instruction first (one move on the fast path instead of a cold block
+    /// with its own helper call, which is most of what Cranelift spends time on).
+    unwind: Option<Block>,
+    /// The instruction that failed, for `unwind`.
+    err_ip: VReg,
     homes: Vec<Home>,
     ctx: VReg,
     slots: VReg,
@@ -174,6 +178,7 @@ impl<'a> Lower<'a> {
         let slots = f.vreg(Ty::Ptr);
         let consts = f.vreg(Ty::Ptr);
         let intr = f.vreg(Ty::Ptr);
+        let err_ip = f.vreg(Ty::Int);
         Lower {
             code,
             flow,
@@ -185,7 +190,8 @@ impl<'a> Lower<'a> {
             inst_stack: Vec::new(),
             blocks: BTreeMap::new(),
             entry: BTreeMap::new(),
-            unwinds: BTreeMap::new(),
+            unwind: None,
+            err_ip,
             homes: Vec::new(),
             ctx,
             slots,
@@ -669,18 +675,22 @@ impl<'a> Lower<'a> {
             self.cur = saved;
             return Ok(land);
         }
-        if let Some(b) = self.unwinds.get(&ip) {
-            return Ok(*b);
+        let at = self.iconst(Ty::Int, ip as i64);
+        self.emit(Inst::Mov {
+            dst: self.err_ip,
+            src: at,
+        });
+        if let Some(b) = self.unwind {
+            return Ok(b);
         }
         let saved = self.cur.take();
         let out = self.f.block();
         self.f.data_mut(out).cold = true;
         self.cur = Some(out);
-        let at = self.iconst(Ty::Int, ip as i64);
-        let z = self.call(Helper::Unwind, &[at], Ty::Obj);
+        let z = self.call(Helper::Unwind, &[self.err_ip], Ty::Obj);
         self.term(Term::Return(z));
         self.cur = saved;
-        self.unwinds.insert(ip, out);
+        self.unwind = Some(out);
         Ok(out)
     }
 
