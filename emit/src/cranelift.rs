@@ -212,14 +212,9 @@ impl Lower<'_> {
         }
 
         b.switch_to_block(entry);
-        // Every register starts at 0 so that every read is defined for Cranelift's SSA builder
-        // (the IR verifier rejects reads that are not definitely assigned).
-        if !self.vars.is_empty() {
-            let zero = b.ins().iconst(self.word, 0);
-            for &var in &self.vars {
-                b.def_var(var, zero);
-            }
-        }
+        // No register needs an initial value: the IR verifier rejects reads that are not
+        // definitely assigned, and Cranelift's SSA builder supplies zero for any path it cannot
+        // see a definition on (unreachable blocks).
         let args: Vec<Value> = b.block_params(entry).to_vec();
         for (p, v) in f.params.iter().zip(args) {
             b.def_var(self.var(*p), v);
