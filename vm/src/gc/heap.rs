@@ -87,6 +87,13 @@ impl Heap {
     /// Build a heap over `region` (any alignment). The table is carved from the region itself,
     /// so `region.len()` is the whole memory cost.
     pub fn new(region: &'static mut [u8]) -> Heap {
+        Heap::over(region, false)
+    }
+
+    /// `new` over `region`; `zeroed` says it is known to be all zeros already (fresh pages from
+    /// the allocator), so the allocation table needs no clearing and its pages are only touched
+    /// when used -- most of a large heap's start-up cost otherwise.
+    fn over(region: &'static mut [u8], zeroed: bool) -> Heap {
         let skip = region.as_ptr().align_offset(BLOCK_SIZE).min(region.len());
         let region = &mut region[skip..];
         let len = region.len();
@@ -112,7 +119,11 @@ impl Heap {
         // turned back into pointers by the collector and by `VarObj::items`.
         limit.expose_provenance();
         Heap {
-            table: Table::new(groups, n),
+            table: if zeroed {
+                Table::over_zeroed(groups, n)
+            } else {
+                Table::new(groups, n)
+            },
             limit,
             size,
             meta_bytes: skip + meta_len,
@@ -143,7 +154,7 @@ impl Heap {
         // SAFETY: `p` is a fresh, zero-initialised allocation of `bytes` bytes that is never
         // freed, so a `'static` exclusive slice over it is valid.
         let region = unsafe { core::slice::from_raw_parts_mut(p, bytes) };
-        Heap::new(region)
+        Heap::over(region, true)
     }
 
     /// Address of block 0.

@@ -68,6 +68,12 @@ impl Table {
         Table { groups, n }
     }
 
+    /// A table over `groups` that are already all zeros (every block FREE), without writing them.
+    pub fn over_zeroed(groups: &'static mut [Group], n: usize) -> Table {
+        debug_assert_eq!(groups.len(), Self::words_for(n));
+        Table { groups, n }
+    }
+
     /// Is block `i` the first block of an allocation (HEAD or MARK)?
     #[inline]
     pub fn is_head(&self, i: usize) -> bool {
