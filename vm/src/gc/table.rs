@@ -55,6 +55,9 @@ pub(super) struct Table {
     pub n: usize,
 }
 
+/// How far beyond the size asked for `find_run` looks for the end of a free run (blocks).
+const RUN_CAP: usize = 64 * BITS;
+
 impl Table {
     /// Number of groups needed for `n` blocks.
     pub fn words_for(n: usize) -> usize {
@@ -227,27 +230,35 @@ impl Table {
     /// The first allocated (non-FREE) block at or after `from`, or `n`.
     #[inline]
     pub fn next_used(&self, from: usize) -> usize {
-        if from >= self.n {
-            return self.n;
+        self.next_used_before(from, self.n)
+    }
+
+    /// `next_used(from)`, but looking no further than `limit` (returned when nothing is used
+    /// before it).
+    pub fn next_used_before(&self, from: usize, limit: usize) -> usize {
+        let limit = limit.min(self.n);
+        if from >= limit {
+            return limit;
         }
         let (mut w, b) = (from / BITS, from % BITS);
         let g = self.groups[w];
         let mut used = (g.head | g.tm) & (!0usize << b);
         loop {
             if used != 0 {
-                return w * BITS + used.trailing_zeros() as usize;
+                return (w * BITS + used.trailing_zeros() as usize).min(limit);
             }
             w += 1;
-            if w == self.groups.len() {
-                return self.n;
+            if w == self.groups.len() || w * BITS >= limit {
+                return limit;
             }
             let g = self.groups[w];
             used = g.head | g.tm;
         }
     }
 
-    /// The first maximal run of FREE blocks `[start, end)` with `start >= from` and at least
-    /// `need` blocks.
+    /// The first run of FREE blocks `[start, end)` with `start >= from` and at least `need`
+    /// blocks, maximal or cut at `RUN_CAP` blocks beyond `need` (so that finding room in a large
+    /// empty heap does not scan all of it).
     pub fn find_run(&self, from: usize, need: usize) -> Option<(usize, usize)> {
         let mut i = from;
         loop {
@@ -255,7 +266,7 @@ impl Table {
             if start >= self.n {
                 return None;
             }
-            let end = self.next_used(start);
+            let end = self.next_used_before(start, start.saturating_add(need.max(RUN_CAP)));
             if end - start >= need {
                 return Some((start, end));
             }
@@ -454,6 +465,17 @@ mod tests {
         assert_eq!(t.count_used(), 1);
         assert!(!t.has_fin(BITS - 2));
         t.verify(false).unwrap();
+    }
+
+    #[test]
+    fn find_run_stops_looking_beyond_the_cap() {
+        let mut t = table(4 * RUN_CAP);
+        assert_eq!(t.find_run(0, 1), Some((0, RUN_CAP)));
+        assert_eq!(t.find_run(0, RUN_CAP + 5), Some((0, RUN_CAP + 5)));
+        t.set_alloc(10, 1, false);
+        assert_eq!(t.find_run(0, 20), Some((11, 11 + RUN_CAP)));
+        assert_eq!(t.next_used_before(0, 5), 5);
+        assert_eq!(t.next_used_before(0, 64), 10);
     }
 
     #[test]
