@@ -19,20 +19,12 @@ impl Lower<'_> {
         let result = self.f.vreg(Ty::Obj);
         let join = self.f.block();
         let slow = self.f.block();
-        let kind_check = self.f.block();
         let range = self.f.block();
         let list_check = self.f.block();
         let list = self.f.block();
 
         // A built-in iterator?
-        self.branch_unless_heap_object(it, slow);
-        let ty = self.f.vreg(Ty::Ptr);
-        self.load(Width::Word, ty, it, l.type_ptr);
-        let want = self.iconst(Ty::Ptr, l.iter_type as i64);
-        let is_iter = self.cmp(Cond::Eq, ty, want);
-        self.branch(is_iter, kind_check, slow);
-
-        self.cur = Some(kind_check);
+        self.unless_exact_type(it, l.iter_type, slow);
         let kind = self.f.vreg(Ty::Int);
         self.load(Width::W8, kind, it, l.iter_kind);
         let k_range = self.iconst(Ty::Int, i64::from(l.kind_range));
@@ -117,35 +109,17 @@ impl Lower<'_> {
             self.check_obj(r)?;
             return Ok(r);
         };
-        let result = self.f.vreg(Ty::Obj);
-        let join = self.f.block();
-        let slow = self.f.block();
-        let (int_key, is_list_blk, take) = (self.f.block(), self.f.block(), self.f.block());
-        let one = self.iconst(Ty::Int, 1);
-        let tag = self.bin(BinOp::And, Ty::Int, key, one);
-        self.branch(tag, int_key, slow);
-
-        self.cur = Some(int_key);
-        self.branch_unless_heap_object(obj, slow);
-        let ty = self.f.vreg(Ty::Ptr);
-        self.load(Width::Word, ty, obj, l.type_ptr);
-        let want = self.iconst(Ty::Ptr, l.list_type as i64);
-        let is_list = self.cmp(Cond::Eq, ty, want);
-        self.branch(is_list, is_list_blk, slow);
-
-        self.cur = Some(is_list_blk);
-        let i = self.bin(BinOp::Sar, Ty::Int, key, one);
-        let (item, out) = self.list_item(obj, i)?;
-        self.branch(out, slow, take);
-        self.cur = Some(take);
-        self.set_and_jump(result, item, join);
+        let (result, join, slow) = (self.f.vreg(Ty::Obj), self.f.block(), self.f.block());
+        let index = self.list_position(obj, key, slow);
+        let addr = self.list_slot(obj, index);
+        self.load(Width::Word, result, addr, l.array_items);
+        self.term(Term::Jump(join));
 
         self.cur = Some(slow);
         self.f.data_mut(slow).cold = true;
         let r = self.call(Helper::GetItem, &[obj, key], Ty::Obj);
         self.check_obj(r)?;
         self.set_and_jump(result, r, join);
-
         self.cur = Some(join);
         Ok(result)
     }
@@ -157,26 +131,8 @@ impl Lower<'_> {
             let r = self.call(Helper::SetItem, &[obj, key, v], Ty::Int);
             return self.check_obj(r);
         };
-        let join = self.f.block();
-        let slow = self.f.block();
-        let (int_key, is_list_blk, take) = (self.f.block(), self.f.block(), self.f.block());
-        let one = self.iconst(Ty::Int, 1);
-        let tag = self.bin(BinOp::And, Ty::Int, key, one);
-        self.branch(tag, int_key, slow);
-
-        self.cur = Some(int_key);
-        self.branch_unless_heap_object(obj, slow);
-        let ty = self.f.vreg(Ty::Ptr);
-        self.load(Width::Word, ty, obj, l.type_ptr);
-        let want = self.iconst(Ty::Ptr, l.list_type as i64);
-        let is_list = self.cmp(Cond::Eq, ty, want);
-        self.branch(is_list, is_list_blk, slow);
-
-        self.cur = Some(is_list_blk);
-        let i = self.bin(BinOp::Sar, Ty::Int, key, one);
-        let (index, out) = self.list_index(obj, i);
-        self.branch(out, slow, take);
-        self.cur = Some(take);
+        let (join, slow) = (self.f.block(), self.f.block());
+        let index = self.list_position(obj, key, slow);
         let addr = self.list_slot(obj, index);
         self.store(Width::Word, v, addr, l.array_items);
         self.term(Term::Jump(join));
@@ -188,6 +144,25 @@ impl Lower<'_> {
         self.term(Term::Jump(join));
         self.cur = Some(join);
         Ok(())
+    }
+
+    /// The in-range position `key` names in `obj`, going to `slow` unless `obj` is exactly a
+    /// list and `key` a small int within it (negative counts from the end); continues in a
+    /// fresh block.
+    fn list_position(&mut self, obj: VReg, key: VReg, slow: Block) -> VReg {
+        let l = self.layout.expect("list_position needs a layout");
+        let one = self.iconst(Ty::Int, 1);
+        let tag = self.bin(BinOp::And, Ty::Int, key, one);
+        let int_key = self.f.block();
+        self.branch(tag, int_key, slow);
+        self.cur = Some(int_key);
+        self.unless_exact_type(obj, l.list_type, slow);
+        let i = self.bin(BinOp::Sar, Ty::Int, key, one);
+        let (index, out) = self.list_index(obj, i);
+        let take = self.f.block();
+        self.branch(out, slow, take);
+        self.cur = Some(take);
+        index
     }
 
     /// Item `i` of the list `lst` (an untagged index; negative counts from the end): the item
@@ -244,6 +219,20 @@ impl Lower<'_> {
         let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
         let off = self.bin(BinOp::Shl, Ty::Int, index, scale);
         self.bin(BinOp::Add, Ty::Ptr, storage, off)
+    }
+
+    /// Go to `other` unless `v` is a heap object whose type is exactly the one at `ty`;
+    /// continue in a fresh block.
+    fn unless_exact_type(&mut self, v: VReg, ty: u64, other: Block) {
+        let l = self.layout.expect("type checks need a layout");
+        self.branch_unless_heap_object(v, other);
+        let t = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, t, v, l.type_ptr);
+        let want = self.iconst(Ty::Ptr, ty as i64);
+        let same = self.cmp(Cond::Eq, t, want);
+        let ok = self.f.block();
+        self.branch(same, ok, other);
+        self.cur = Some(ok);
     }
 
     /// Go to `other` unless `v` points to a heap object (rather than being an immediate, a small

@@ -10,7 +10,7 @@ use frontend::bytecode::{BinaryOperator, Comparison, INPLACE};
 
 use super::{Entry, ErrorKind, Home, Lower, Mode, Res};
 use crate::helpers::{Helper, imm};
-use crate::ir::{BinOp, Cond, Inst, OvfOp, Term, Ty, VReg};
+use crate::ir::{BinOp, Block, Cond, Inst, OvfOp, Term, Ty, VReg};
 
 /// How many of the top stack entries an instruction run by `Step` reads or replaces.
 fn touched(op: Op, a: u32) -> usize {
@@ -530,16 +530,8 @@ impl Lower<'_> {
         self.f.data_mut(slow).cold = true;
         let done = self.f.block();
         if inline {
-            let both = self.bin(BinOp::And, Ty::Int, a, b);
+            self.unless_small_ints(a, b, slow);
             let one = self.iconst(Ty::Int, 1);
-            let tag = self.bin(BinOp::And, Ty::Int, both, one);
-            let fast = self.f.block();
-            self.term(Term::Branch {
-                cond: tag,
-                then: fast,
-                else_: slow,
-            });
-            self.cur = Some(fast);
             match kind.expect("matched") {
                 BinaryOperator::Add | BinaryOperator::Sub | BinaryOperator::Mul => {
                     let (ovf_op, x, y) = match kind.expect("matched") {
@@ -609,14 +601,7 @@ impl Lower<'_> {
         } else {
             self.term(Term::Jump(slow));
         }
-        self.cur = Some(slow);
-        let o = self.iconst(Ty::Int, op as i64);
-        let r = self.call(Helper::BinaryOp, &[o, a, b], Ty::Obj);
-        self.check_obj(r)?;
-        self.emit(Inst::Mov { dst: res, src: r });
-        self.term(Term::Jump(done));
-        self.cur = Some(done);
-        Ok(res)
+        self.operator_helper(Helper::BinaryOp, op, a, b, (res, slow, done))
     }
 
     /// `a cmp b` on objects: identity and small-int orderings inline.
@@ -645,16 +630,7 @@ impl Lower<'_> {
         self.f.data_mut(slow).cold = true;
         let done = self.f.block();
         if let Some(cond) = cond {
-            let both = self.bin(BinOp::And, Ty::Int, a, b);
-            let one = self.iconst(Ty::Int, 1);
-            let tag = self.bin(BinOp::And, Ty::Int, both, one);
-            let fast = self.f.block();
-            self.term(Term::Branch {
-                cond: tag,
-                then: fast,
-                else_: slow,
-            });
-            self.cur = Some(fast);
+            self.unless_small_ints(a, b, slow);
             let t = self.cmp(cond, a, b);
             let o = self.bool_obj(t)?;
             self.emit(Inst::Mov { dst: res, src: o });
@@ -662,9 +638,36 @@ impl Lower<'_> {
         } else {
             self.term(Term::Jump(slow));
         }
+        self.operator_helper(Helper::CompareOp, op, a, b, (res, slow, done))
+    }
+
+    /// Go to `slow` unless both `a` and `b` are small ints; continue in a fresh block.
+    fn unless_small_ints(&mut self, a: VReg, b: VReg, slow: Block) {
+        let both = self.bin(BinOp::And, Ty::Int, a, b);
+        let one = self.iconst(Ty::Int, 1);
+        let tag = self.bin(BinOp::And, Ty::Int, both, one);
+        let fast = self.f.block();
+        self.term(Term::Branch {
+            cond: tag,
+            then: fast,
+            else_: slow,
+        });
+        self.cur = Some(fast);
+    }
+
+    /// The `slow` block of an inline operator: `helper(op, a, b)` into `res`, then `done`,
+    /// where control continues.
+    fn operator_helper(
+        &mut self,
+        helper: Helper,
+        op: u32,
+        a: VReg,
+        b: VReg,
+        (res, slow, done): (VReg, Block, Block),
+    ) -> Res<VReg> {
         self.cur = Some(slow);
         let o = self.iconst(Ty::Int, op as i64);
-        let r = self.call(Helper::CompareOp, &[o, a, b], Ty::Obj);
+        let r = self.call(helper, &[o, a, b], Ty::Obj);
         self.check_obj(r)?;
         self.emit(Inst::Mov { dst: res, src: r });
         self.term(Term::Jump(done));

@@ -298,23 +298,25 @@ pub fn getattr_cached(
     {
         return Ok(v);
     }
-    let v = vm.getattr(obj, name)?;
-    // Cache only what generic lookup finds in the instance dict with nothing on the class
-    // (`__class__` and `__dict__` are fields, never read from the dict).
+    // A miss: generic lookup finds an attribute in the instance dict when the class has
+    // nothing of that name and no `__getattribute__` (`__class__` and `__dict__` are fields,
+    // never read from the dict). Look it up that way once and remember where it was.
     if !ty.has(tflags::HAS_GETATTRIBUTE)
         && name != names::CLASS
         && name != names::DICT
         && typeobj::lookup(vm, &ty, name)?.is_none()
         && let Some(d) = existing_instance_dict(obj, &ty)
-        && let Some(ix) = dict::find_str(vm, d, name)?
+        && let Some(index) = dict::find_str(vm, d, name)?
+        && let Some(v) = dict::value_at(d, index)
     {
         cache.set(crate::obj::func::AttrCache {
             ty: ty.as_ptr() as usize,
             generation: vm.method_cache.generation(),
-            index: ix,
+            index,
         });
+        return Ok(v);
     }
-    Ok(v)
+    vm.getattr(obj, name)
 }
 
 /// Attribute lookup without `__getattr__`/`__getattribute__` hooks.
