@@ -215,13 +215,15 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
     let result = match &opts.program {
         Program::File(path) => match std::fs::read(path) {
             Ok(bytes) => {
-                let src = String::from_utf8_lossy(&bytes).into_owned();
-                if opts.disassemble || opts.print_ir {
-                    return disassemble(&src, path, opts.print_ir, &vm.config);
-                }
-                // Like CPython, the main script's code and `__file__` use an absolute path.
                 let full = absolute(path);
-                vm::import::run_main(&mut vm, &src, &full).map(|_| ())
+                match vm::import::source_text(&mut vm, &bytes, &full) {
+                    Ok(src) if opts.disassemble || opts.print_ir => {
+                        return disassemble(&src, path, opts.print_ir, &vm.config);
+                    }
+                    // Like CPython, the main script's code and `__file__` use an absolute path.
+                    Ok(src) => vm::import::run_main(&mut vm, &src, &full).map(|_| ()),
+                    Err(e) => Err(e),
+                }
             }
             Err(e) => {
                 eprintln!(
@@ -280,7 +282,7 @@ fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<()> {
         };
         for candidate in [format!("{base}.py"), format!("{base}/__main__.py")] {
             if let Some(bytes) = vm.host.read_file(&candidate) {
-                let src = String::from_utf8_lossy(&bytes).into_owned();
+                let src = vm::import::source_text(vm, &bytes, &candidate)?;
                 return vm::import::run_main(vm, &src, &candidate).map(|_| ());
             }
         }

@@ -1,10 +1,11 @@
 //! Scope analysis: for every function, class, lambda and comprehension, which names are local,
 //! cell, free, global, or looked up through a namespace dict.
 //!
-//! The result is a tree of `Scope`s whose children are in the order the compiler meets them
-//! (decorators, defaults and annotations belong to the enclosing scope and are visited before the
-//! nested scope; a comprehension's scope comes before its outermost iterable). The compiler walks
-//! the AST in that same order and takes children one by one.
+//! The result is a tree of `Scope`s whose children are in the order the compiler meets them.
+//! Decorators, defaults, annotations, bases and class keywords belong to the enclosing scope;
+//! decorators are visited before the function's or class's own scope, the others after it (the
+//! compiler compiles the body first); a comprehension's scope comes before its outermost
+//! iterable. The compiler walks the AST in that same order and takes children one by one.
 //!
 //! Names starting with two underscores inside a class are mangled (`__x` -> `_Class__x`) here and
 //! in the compiler with the same `mangle` function.
@@ -220,24 +221,23 @@ impl Builder {
     fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
         match &s.kind {
             StmtKind::FunctionDef(f) => {
+                // Children are numbered in the order the compiler meets them: it compiles the
+                // body before the defaults and annotations (a lambda default is a later child).
                 self.exprs(&f.decorators)?;
-                self.arguments_outer(&f.args)?;
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
-                }
                 self.mark(&f.name, ASSIGNED);
                 self.push(ScopeKind::Function, &f.name);
                 self.cur().is_async = f.is_async;
                 self.parameters(&f.args)?;
                 self.stmts(&f.body)?;
                 self.pop();
+                self.arguments_outer(&f.args)?;
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
             }
             StmtKind::ClassDef(c) => {
+                // The compiler compiles the body before the bases and keywords.
                 self.exprs(&c.decorators)?;
-                self.exprs(&c.bases)?;
-                for k in &c.keywords {
-                    self.expr(&k.value)?;
-                }
                 self.mark(&c.name, ASSIGNED);
                 let mangled = self.mangled(&c.name);
                 self.push(ScopeKind::Class, &mangled);
@@ -245,6 +245,10 @@ impl Builder {
                 self.cur().mangle_class = Some(class_name);
                 self.stmts(&c.body)?;
                 self.pop();
+                self.exprs(&c.bases)?;
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
             }
             StmtKind::Return(v) => self.opt_expr(v.as_ref())?,
             StmtKind::Delete(targets) => {
@@ -459,11 +463,11 @@ impl Builder {
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand)?,
             ExprKind::Lambda { args, body } => {
-                self.arguments_outer(args)?;
                 self.push(ScopeKind::Function, "<lambda>");
                 self.parameters(args)?;
                 self.expr(body)?;
                 self.pop();
+                self.arguments_outer(args)?;
             }
             ExprKind::IfExp { test, body, orelse } => {
                 self.expr(test)?;

@@ -85,3 +85,11 @@ class G(float):
     pass
 g = G(2.5)
 print(round(g), round(g, 0), g.__round__(), math_floor := __import__('math').floor(g), type(g + 1).__name__)
+
+# Zero to an infinite power follows C99 pow; only a finite negative power divides by zero.
+inf = float('inf')
+print(pow(0.0, inf), pow(0.0, -inf), 0.0 ** -inf, (-0.0) ** -inf)
+try:
+    0.0 ** -1.5
+except ZeroDivisionError as e:
+    print('ZeroDivisionError', e)

@@ -89,3 +89,14 @@ class Table:
             return "A"
         raise LookupError(k)
 print("banana".translate(Table()))
+
+# repr escapes characters that are not printable, unassigned ones included.
+print(repr('a\U0001ffff\u0378\u00e9\u4e00\U0001f600'), '\U0001ffff'.isprintable())
+
+# Source given as bytes must be UTF-8: anything else is a SyntaxError naming the byte.
+for src in [b"'ab\xf8'", bytearray(b"x = 1\n'\xc0a'"), b"'\xf0\xe0'"]:
+    try:
+        eval(src) if b'=' not in src else exec(src)
+    except SyntaxError as e:
+        print('SyntaxError', e.msg.split(':')[0], e.lineno)
+print(eval(b"'caf\xc3\xa9'"))

@@ -154,6 +154,50 @@ fn const_value(vm: &mut Vm, c: Const) -> PyResult<Value> {
     })
 }
 
+/// Source bytes as text: invalid UTF-8 is a SyntaxError naming the byte, as CPython reports
+/// it ("(unicode error) 'utf-8' codec can't decode byte ...").
+pub fn source_text(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<String> {
+    let bad = match core::str::from_utf8(bytes) {
+        Ok(s) => return Ok(s.to_string()),
+        Err(e) => e,
+    };
+    let at = bad.valid_up_to();
+    let reason = match bad.error_len() {
+        None => "unexpected end of data",
+        Some(_) if (0x80..0xc2).contains(&bytes[at]) || bytes[at] > 0xf4 => "invalid start byte",
+        Some(_) => "invalid continuation byte",
+    };
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    // CPython counts the position from the start of the token holding the byte: just inside a
+    // string's quote, or the start of a name.
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let before = &bytes[line_start..at];
+    let token_start = match before.iter().rposition(|&b| b == b'\'' || b == b'"') {
+        Some(q) => q + 1,
+        None => before
+            .iter()
+            .rposition(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'_')
+            .map_or(0, |i| i + 1),
+    };
+    let position = before.len() - token_start;
+    let err = CompileError {
+        kind: ErrorKind::Syntax,
+        msg: format!(
+            "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {position}: \
+             {reason}",
+            bytes[at]
+        ),
+        line,
+        col: 0,
+        incomplete: false,
+    };
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    Err(syntax_error(vm, &err, filename, &text))
+}
+
 /// A source line of a file, for tracebacks.
 pub fn source_line(vm: &mut Vm, filename: &str, line: usize) -> Option<String> {
     if filename.starts_with('<') {
@@ -366,7 +410,7 @@ fn exec_module(
     pkg_dir: Option<&str>,
     parent: Value,
 ) -> PyResult<Value> {
-    let source = String::from_utf8_lossy(src).into_owned();
+    let source = source_text(vm, src, file)?;
     let m = vm.new_module(fullname)?;
     let d = vm.module_dict(m);
     let f = vm.new_str(file)?;

@@ -339,6 +339,13 @@ fn fix_divmod_error(vm: &mut Vm, e: crate::vm::PyErr, a: &[Value]) -> crate::vm:
 fn pow(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let [base, exp, m] = args::parse(vm, "pow", a, kw, ["base", "exp", "mod"], 2)?;
     if !m.is_null() && !m.is_none() {
+        // A user type's `__pow__(exp, mod)` takes the modulus; ints use modular exponentiation.
+        if vm.type_of(base).has(crate::obj::typeobj::flags::HEAPTYPE)
+            && let Some(r) = crate::ops::attr::call_special(vm, base, "__pow__", &[exp, m])?
+            && r != Value::NOT_IMPLEMENTED
+        {
+            return Ok(r);
+        }
         return crate::ops::arith::int_pow_mod(vm, base, exp, m);
     }
     crate::ops::arith::binary_op(vm, BinaryOperator::Pow, false, base, exp)
@@ -798,7 +805,7 @@ fn compile_text(vm: &mut Vm, src: Value, filename: &str, mode: frontend::Mode) -
     let text = match vm.str_of(src) {
         Some(s) => String::from(s),
         None => match crate::ops::buffer::bytes_like(vm, src) {
-            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            Some(b) => crate::import::source_text(vm, &b, filename)?,
             None => {
                 return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
             }

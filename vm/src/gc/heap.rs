@@ -374,6 +374,16 @@ impl Heap {
         self.lock_depth = self.lock_depth.saturating_sub(1);
     }
 
+    /// Lift every lock for an allocation the lock does not cover; returns the depth to restore.
+    pub fn unlock_all(&mut self) -> usize {
+        core::mem::take(&mut self.lock_depth)
+    }
+
+    /// Restore the lock depth `unlock_all` returned.
+    pub fn relock(&mut self, depth: usize) {
+        self.lock_depth = depth;
+    }
+
     /// Is the heap locked?
     pub fn is_locked(&self) -> bool {
         self.lock_depth != 0

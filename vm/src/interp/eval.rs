@@ -72,13 +72,8 @@ pub fn record_raise(vm: &mut Vm, f: &Frame, e: PyErr) {
         .as_ref::<crate::obj::list::ListObj>()
         .is_none_or(|l| l.is_empty());
     ops::traceback::add_entry(vm, e.0, Value::from_ref(f.code), line);
-    if fresh
-        && !vm.handled.is_none()
-        && vm.handled != e.0
-        && let Some(x) = e.0.as_ref::<crate::obj::exc::ExcObj>()
-        && !ops::traceback::would_cycle(vm.handled, e.0)
-    {
-        x.context.set(vm.handled);
+    if fresh {
+        ops::traceback::chain_context(vm.handled, e.0);
     }
 }
 
@@ -867,6 +862,9 @@ pub fn load_global_cached(vm: &mut Vm, f: &Frame, n: usize) -> PyResult<Value> {
     let name = name_at(f, n as u32);
     let (index, builtins_version) = if let Some(ix) = find_str(vm, globals, name)? {
         (ix, 0)
+    } else if builtins_of(vm, globals)? != vm.builtins {
+        // Custom `__builtins__` (eval/exec with their own): looked up each time, not cached.
+        return load_global(vm, globals, name);
     } else if let Some(ix) = find_str(vm, vm.builtins, name)? {
         (ix, as_dict(vm.builtins).map_or(0, |b| b.version.get()))
     } else {
@@ -896,10 +894,25 @@ pub fn load_global(vm: &mut Vm, globals: Value, name: Value) -> PyResult<Value> 
     if let Some(v) = crate::obj::dict::get_str(vm, globals, name)? {
         return Ok(v);
     }
-    if let Some(v) = crate::obj::dict::get_str(vm, vm.builtins, name)? {
+    let builtins = builtins_of(vm, globals)?;
+    if let Some(v) = crate::obj::dict::get_str(vm, builtins, name)? {
         return Ok(v);
     }
     Err(name_error(vm, name))
+}
+
+/// The builtins namespace code running in `globals` sees: its `__builtins__` entry (a dict, or
+/// a module's dict) when it has one, else the interpreter's.
+fn builtins_of(vm: &mut Vm, globals: Value) -> PyResult<Value> {
+    let b = crate::obj::dict::get_str(vm, globals, crate::interner::names::BUILTINS)?;
+    Ok(match b {
+        Some(d) if crate::obj::dict::as_dict(d).is_some() => d,
+        Some(m) => match m.as_ref::<crate::obj::ModuleObj>() {
+            Some(module) if m.obj_kind() == Some(crate::obj::Kind::Module) => module.dict.get(),
+            _ => vm.builtins,
+        },
+        _ => vm.builtins,
+    })
 }
 
 #[cold]
@@ -977,13 +990,7 @@ fn do_raise(vm: &mut Vm, f: &mut Frame, arg: u32, reraise: &mut bool) -> PyResul
             let v = f.pop();
             let e = ops::exc::make_raisable(vm, v, cause)?;
             // `raise` chains the exception being handled, even for an exception raised before.
-            if !vm.handled.is_none()
-                && vm.handled != e.0
-                && let Some(x) = e.0.as_ref::<crate::obj::exc::ExcObj>()
-                && !ops::traceback::would_cycle(vm.handled, e.0)
-            {
-                x.context.set(vm.handled);
-            }
+            ops::traceback::chain_context(vm.handled, e.0);
             Ok(e)
         }
         _ => Err(vm.new_exc(ExcKind::SystemError, "bad raise operand")),

@@ -202,33 +202,123 @@ pub fn gen_send(vm: &mut Vm, gv: Value, value: Value) -> PyResult<SendResult> {
     resume(vm, gv, value, None)
 }
 
-/// `gen.throw(exc)`.
-pub fn gen_throw(vm: &mut Vm, gv: Value, exc: PyErr) -> PyResult<SendResult> {
-    // Delegate to a sub-iterator first when suspended inside `yield from` / `await`.
+/// `gen.throw(type[, value[, traceback]])`. As in CPython, a generator suspended in
+/// `yield from` hands the arguments unchanged to its delegate's `throw` (a GeneratorExit closes
+/// the delegate instead and is raised here); they are checked and made an exception only where
+/// they are raised.
+pub fn gen_throw(vm: &mut Vm, gv: Value, args: &[Value]) -> PyResult<SendResult> {
     let g = gv.as_ref::<GenObj>().expect("generator");
     if g.state.get() == GenState::Suspended
         && let Some(sub) = delegate_of(g)
     {
-        let r = throw_into(vm, sub, exc);
-        let frame = frame_of(g);
-        match r {
-            Ok(SendResult::Yielded(v)) => return Ok(SendResult::Yielded(v)),
-            Ok(SendResult::Returned(v)) => {
-                // The sub-iterator finished: continue the outer frame after its `Send`.
-                let send_ip = g.ip.get() - 2;
-                let word = frame.code.info.code[send_ip];
-                let target = (word >> 8) as usize;
-                let mut frame = frame;
-                frame.pop();
-                frame.set_top(v);
-                g.ip.set(target);
-                g.sp.set(frame.sp);
-                return resume_after_delegation(vm, gv);
+        let delegated = if is_generator_exit(vm, args[0]) {
+            if let Err(e) = close_iter(vm, sub) {
+                return resume(vm, gv, Value::NONE, Some(e));
             }
-            Err(e) => return resume(vm, gv, Value::NONE, Some(e)),
+            None
+        } else if sub.obj_kind() == Some(Kind::Generator) {
+            Some(gen_throw(vm, sub, args))
+        } else {
+            match vm.getattr_str(sub, "throw") {
+                Ok(throw) => Some(match vm.call(throw, args) {
+                    Ok(v) => Ok(SendResult::Yielded(v)),
+                    Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => Ok(SendResult::Returned(
+                        crate::ops::exc::stop_iteration_value(vm, e.0),
+                    )),
+                    Err(e) => Err(e),
+                }),
+                Err(e) if vm.exc_is(e.0, ExcKind::AttributeError) => None,
+                Err(e) => return resume(vm, gv, Value::NONE, Some(e)),
+            }
+        };
+        match delegated {
+            Some(Ok(SendResult::Yielded(v))) => return Ok(SendResult::Yielded(v)),
+            Some(Ok(SendResult::Returned(v))) => return continue_after_delegate(vm, gv, v),
+            Some(Err(e)) => return resume(vm, gv, Value::NONE, Some(e)),
+            None => {}
         }
     }
+    let exc = thrown_exception(vm, args)?;
     resume(vm, gv, Value::NONE, Some(exc))
+}
+
+/// Raise `exc` in a generator at its suspension point.
+pub fn gen_throw_exc(vm: &mut Vm, gv: Value, exc: PyErr) -> PyResult<SendResult> {
+    gen_throw(vm, gv, &[exc.0])
+}
+
+/// The delegate finished with `v`: go on in the outer frame after its `Send`.
+fn continue_after_delegate(vm: &mut Vm, gv: Value, v: Value) -> PyResult<SendResult> {
+    let g = gv.as_ref::<GenObj>().expect("generator");
+    let mut frame = frame_of(g);
+    let send_ip = g.ip.get() - 2;
+    let word = frame.code.info.code[send_ip];
+    let target = (word >> 8) as usize;
+    frame.pop();
+    frame.set_top(v);
+    g.ip.set(target);
+    g.sp.set(frame.sp);
+    resume_after_delegation(vm, gv)
+}
+
+fn is_generator_exit(vm: &mut Vm, v: Value) -> bool {
+    let ty = match v.as_ref::<crate::obj::typeobj::TypeObj>() {
+        Some(_) => v,
+        None => Value::from_obj(vm.type_of(v)),
+    };
+    let ge = Value::from_obj(vm.types.exc(ExcKind::GeneratorExit));
+    ty == ge
+        || ty
+            .as_ref::<crate::obj::typeobj::TypeObj>()
+            .is_some_and(|t| crate::obj::typeobj::is_subtype(t, ge))
+}
+
+/// The exception `throw(type[, value[, traceback]])` raises.
+fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
+    let (typ, value) = (args[0], args.get(1).copied().unwrap_or(Value::NONE));
+    let is_class = typ
+        .as_ref::<crate::obj::typeobj::TypeObj>()
+        .is_some_and(|t| t.has(crate::obj::typeobj::flags::EXCEPTION));
+    if is_class {
+        let exc = if value.is_none() {
+            vm.call(typ, &[])?
+        } else if is_instance_of(vm, value, typ) {
+            value
+        } else if value.obj_kind() == Some(Kind::Tuple) {
+            let items: alloc::vec::Vec<Value> = crate::obj::tuple::items(value).to_vec();
+            vm.call(typ, &items)?
+        } else {
+            vm.call(typ, &[value])?
+        };
+        return crate::ops::exc::make_raisable(vm, exc, None);
+    }
+    if typ.obj_kind() == Some(Kind::Exception) {
+        if !value.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        return Ok(PyErr(typ));
+    }
+    let t = vm.type_name(typ);
+    Err(vm.type_error(alloc::format!(
+        "exceptions must be classes or instances deriving from BaseException, not {t}"
+    )))
+}
+
+fn is_instance_of(vm: &mut Vm, v: Value, ty: Value) -> bool {
+    let vt = vm.type_of(v);
+    Value::from_obj(vt) == ty || crate::obj::typeobj::is_subtype(&vt, ty)
+}
+
+/// Close a `yield from` delegate: a generator's `close`, or any `close` method it has.
+fn close_iter(vm: &mut Vm, sub: Value) -> PyResult<()> {
+    if sub.obj_kind() == Some(Kind::Generator) {
+        return gen_close(vm, sub).map(|_| ());
+    }
+    match vm.getattr_str(sub, "close") {
+        Ok(close) => vm.call(close, &[]).map(|_| ()),
+        Err(e) if vm.exc_is(e.0, ExcKind::AttributeError) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 fn resume_after_delegation(vm: &mut Vm, gv: Value) -> PyResult<SendResult> {
@@ -271,29 +361,6 @@ fn delegate_of(g: &GenObj) -> Option<Value> {
     Some(frame.peek(1))
 }
 
-fn throw_into(vm: &mut Vm, sub: Value, exc: PyErr) -> PyResult<SendResult> {
-    if sub.obj_kind() == Some(Kind::Generator) {
-        return gen_throw(vm, sub, exc);
-    }
-    if vm.exc_is(exc.0, ExcKind::GeneratorExit) {
-        if let Ok(close) = vm.getattr_str(sub, "close") {
-            vm.call(close, &[])?;
-        }
-        return Err(exc);
-    }
-    let throw = match vm.getattr_str(sub, "throw") {
-        Ok(t) => t,
-        Err(_) => return Err(exc),
-    };
-    match vm.call(throw, &[exc.0]) {
-        Ok(v) => Ok(SendResult::Yielded(v)),
-        Err(e) if vm.exc_is(e.0, ExcKind::StopIteration) => Ok(SendResult::Returned(
-            crate::ops::exc::stop_iteration_value(vm, e.0),
-        )),
-        Err(e) => Err(e),
-    }
-}
-
 /// `gen.close()`.
 pub fn gen_close(vm: &mut Vm, gv: Value) -> PyResult<Value> {
     let g = gv.as_ref::<GenObj>().expect("generator");
@@ -304,8 +371,16 @@ pub fn gen_close(vm: &mut Vm, gv: Value) -> PyResult<Value> {
     if g.state.get() == GenState::Done {
         return Ok(Value::NONE);
     }
-    let exc = vm.new_exc(ExcKind::GeneratorExit, "");
-    match gen_throw(vm, gv, exc) {
+    // The delegate of a `yield from` is closed first; then GeneratorExit (or the delegate's
+    // error from closing) is raised in this generator itself.
+    let exc = match delegate_of(g).filter(|_| g.state.get() == GenState::Suspended) {
+        Some(sub) => match close_iter(vm, sub) {
+            Ok(()) => vm.new_exc(ExcKind::GeneratorExit, ""),
+            Err(e) => e,
+        },
+        None => vm.new_exc(ExcKind::GeneratorExit, ""),
+    };
+    match resume(vm, gv, Value::NONE, Some(exc)) {
         Ok(SendResult::Yielded(_)) => {
             let w = kind_word(vm, g);
             Err(vm.runtime_error(alloc::format!("{w} ignored GeneratorExit")))
@@ -403,14 +478,14 @@ pub fn async_gen_advance(
     step.index.set(1);
     let mode = step.end.get();
     let r = match (exc, first, mode) {
-        (Some(e), _, _) => gen_throw(vm, agen, e),
+        (Some(e), _, _) => gen_throw_exc(vm, agen, e),
         (None, true, 1) => {
             let e = crate::ops::exc::make_raisable(vm, step.b.get(), None)?;
-            gen_throw(vm, agen, e)
+            gen_throw_exc(vm, agen, e)
         }
         (None, true, 2) => {
             let e = vm.new_exc(ExcKind::GeneratorExit, "");
-            gen_throw(vm, agen, e)
+            gen_throw_exc(vm, agen, e)
         }
         (None, true, _) => gen_send(vm, agen, step.b.get()),
         (None, false, _) => gen_send(vm, agen, value),

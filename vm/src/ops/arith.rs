@@ -104,6 +104,17 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<isize> {
     })
 }
 
+/// `operator.index(v)` as an isize where CPython converts with `PyNumber_AsSsize_t` (lengths,
+/// repeat counts, sizes): its OverflowError says the int cannot fit.
+pub fn index_sized(vm: &mut Vm, v: Value) -> PyResult<isize> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    let b = index_bigint(vm, v)?;
+    b.to_isize()
+        .ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+}
+
 /// `operator.index(v)` as a big integer.
 pub fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     if let Some(b) = to_bigint(v) {
@@ -285,7 +296,7 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<isize> {
         let t = vm.type_name(n);
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{t}'")));
     }
-    index_of(vm, n).map_err(|_| vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+    index_sized(vm, n)
 }
 
 /// Operators on built-in types; `Ok(None)` when these operand types don't support `op`.
@@ -706,7 +717,7 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 }
 
 fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
-    if x == 0.0 && y < 0.0 {
+    if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y != libm::trunc(y) && y.is_finite() {

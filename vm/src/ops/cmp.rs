@@ -247,7 +247,7 @@ impl Vm {
             };
         }
         if let Some(r) = crate::ops::attr::call_special(self, v, "__len__", &[])? {
-            let n = crate::ops::arith::index_of(self, r)?;
+            let n = crate::ops::arith::index_sized(self, r)?;
             if n < 0 {
                 return Err(self.value_error("__len__() should return >= 0"));
             }

@@ -434,31 +434,9 @@ pub fn str_repr(s: &str, ascii: bool) -> String {
     out
 }
 
-/// Whether CPython's `str.isprintable` would accept `c` (approximation for non-ASCII).
+/// Whether CPython's `str.isprintable` accepts `c` (repr escapes the others).
 pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x20 || n == 0x7f {
-        return false;
-    }
-    if (0x80..0xa0).contains(&n) || n == 0xad {
-        return false;
-    }
-    // Separators other than the ASCII space, surrogates, private use, unassigned specials.
-    if matches!(n, 0xa0 | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0xfeff)
-    {
-        return false;
-    }
-    if (0xe000..=0xf8ff).contains(&n)
-        || (0xfff0..=0xfffb).contains(&n)
-        || n == 0xfffe
-        || n == 0xffff
-    {
-        return false;
-    }
-    if n >= 0xf0000 || (0xe0000..=0xe0fff).contains(&n) {
-        return false;
-    }
-    true
+    crate::types::str_methods::case::is_printable(c)
 }
 
 /// The repr of bytes: `b'...'`.

@@ -80,6 +80,13 @@ impl Vm {
                 _ => {}
             }
         }
+        let ty = self.type_of(v);
+        let iter_name = self.intern("__iter__");
+        if crate::obj::typeobj::lookup(self, &ty, iter_name)? == Some(Value::NONE) {
+            // `__iter__ = None` declares the type not iterable.
+            let t = self.type_name(v);
+            return Err(self.type_error(format!("'{t}' object is not iterable")));
+        }
         if let Some(it) = crate::ops::attr::call_special(self, v, "__iter__", &[])? {
             if !self.has_next(it)? {
                 let t = self.type_name(it);
@@ -108,7 +115,6 @@ impl Vm {
             }
         }
         let gi = crate::interner::names::GETITEM;
-        let ty = self.type_of(v);
         if crate::obj::typeobj::lookup(self, &ty, gi)?.is_some() {
             return self.new_iter(it_ty, IterKind::SeqIter, v, Value::NULL, 0, 0);
         }

@@ -515,7 +515,7 @@ pub fn len(vm: &mut Vm, obj: Value) -> PyResult<usize> {
             let t = vm.type_name(r);
             return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
-        let n = index_of(vm, r)?;
+        let n = crate::ops::arith::index_sized(vm, r)?;
         if n < 0 {
             return Err(vm.value_error("__len__() should return >= 0"));
         }

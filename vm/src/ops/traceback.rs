@@ -35,21 +35,29 @@ pub fn add_entry(vm: &mut Vm, exc: Value, code: Value, line: u32) {
     }
 }
 
-/// Would setting `new.__context__ = handled` make a cycle?
-pub fn would_cycle(handled: Value, new: Value) -> bool {
-    let mut cur = handled;
-    let mut steps = 0;
-    while let Some(e) = cur.as_ref::<ExcObj>() {
-        if cur == new {
-            return true;
-        }
-        cur = e.context.get();
-        steps += 1;
-        if steps > 100 {
-            return true;
-        }
+/// Make `handled` the `__context__` of `new`, as raising `new` while handling `handled` does.
+/// A chain that already leads back to `new` is cut there first, so no cycle forms (CPython
+/// does the same).
+pub fn chain_context(handled: Value, new: Value) {
+    let Some(x) = new.as_ref::<ExcObj>() else {
+        return;
+    };
+    if handled.is_none() || handled == new {
+        return;
     }
-    false
+    let mut cur = handled;
+    for _ in 0..10_000 {
+        let Some(e) = cur.as_ref::<ExcObj>() else {
+            break;
+        };
+        let next = e.context.get();
+        if next == new {
+            e.context.set(Value::NONE);
+            break;
+        }
+        cur = next;
+    }
+    x.context.set(handled);
 }
 
 /// `exc.__traceback__` (the entry list, or None).

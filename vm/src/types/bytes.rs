@@ -318,7 +318,7 @@ pub fn bytes_from(
     if crate::obj::int::is_int(src)
         || (!vm.is_str(src) && crate::ops::attr::call_special(vm, src, "__index__", &[])?.is_some())
     {
-        let n = crate::ops::arith::index_of(vm, src)?;
+        let n = crate::ops::arith::index_sized(vm, src)?;
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }

@@ -91,11 +91,28 @@ fn exc_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
         let m = if npos >= 2 { a[1] } else { Value::NONE };
         crate::ops::attr::set_attr_str(vm, this, "msg", m)?;
     }
-    if vm.exc_is(this, ExcKind::ImportError) {
-        for (j, &k) in crate::obj::tuple::items(kwnames).iter().enumerate() {
-            let v = a[npos + j];
-            vm.setattr(this, k, v)?;
+    // Only these take keyword arguments, each its own set of attributes.
+    let keywords: &[&str] = if vm.exc_is(this, ExcKind::ImportError) {
+        &["name", "path"]
+    } else if vm.exc_is(this, ExcKind::AttributeError) {
+        &["name", "obj"]
+    } else if vm.exc_is(this, ExcKind::NameError) {
+        &["name"]
+    } else {
+        &[]
+    };
+    for (j, &k) in crate::obj::tuple::items(kwnames).iter().enumerate() {
+        let key = vm.str_of(k).unwrap_or("");
+        if !keywords.contains(&key) {
+            let t = vm.type_name(this);
+            let msg = if keywords.is_empty() {
+                alloc::format!("{t}() takes no keyword arguments")
+            } else {
+                alloc::format!("{t}() got an unexpected keyword argument '{key}'")
+            };
+            return Err(vm.type_error(msg));
         }
+        vm.setattr(this, k, a[npos + j])?;
     }
     Ok(Value::NONE)
 }

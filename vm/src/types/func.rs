@@ -164,13 +164,7 @@ pub fn stop_iteration(vm: &mut Vm, v: Value) -> PyErr {
 
 fn gen_throw_m(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::range(vm, "throw", a, kwnames, 2, 4)?;
-    let exc = if a.len() > 2 && !a[2].is_none() && a[1].as_ref::<TypeObj>().is_some() {
-        vm.call(a[1], &[a[2]])?
-    } else {
-        a[1]
-    };
-    let err = crate::ops::exc::make_raisable(vm, exc, None)?;
-    match gen_throw(vm, a[0], err)? {
+    match gen_throw(vm, a[0], &a[1..])? {
         SendResult::Yielded(v) => Ok(v),
         SendResult::Returned(v) => Err(stop_iteration(vm, v)),
     }
