@@ -136,3 +136,37 @@ except RuntimeError as e:
 give_up = True
 g.close()
 print('closed at last')
+
+# A StopIteration subclass from a delegate's __next__ carries the value of the yield from.
+class MyStop(StopIteration):
+    pass
+
+class StopsWithValue:
+    def __iter__(self):
+        return self
+    def __next__(self):
+        raise MyStop('payload')
+
+def takes_value():
+    got = yield from StopsWithValue()
+    return got
+
+try:
+    next(takes_value())
+except StopIteration as e:
+    print('returned', e.value)
+
+# An exception class whose __new__ returns something else cannot be thrown or raised.
+class NotReally(Exception):
+    def __new__(cls, *args):
+        return 42
+
+for how in ['raise', 'throw']:
+    try:
+        if how == 'raise':
+            raise NotReally
+        g = catcher('unused')
+        next(g)
+        g.throw(NotReally)
+    except TypeError as e:
+        print(how, 'TypeError', e)

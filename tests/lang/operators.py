@@ -81,3 +81,10 @@ s += 'b'; s *= 3
 print(s)
 print(1 if [] else 2, 0 or None, (not 0) + 1, -(-3), +-+-3, - - 1, ~~7)
 print(isinstance(True, int), True == 1, True is 1 if False else 'skip', 3 * True, True / 2, True // True)
+
+# `in` with an int on the right is an error even between two small ints.
+for left, right in [(1, 1), (2, 5), (True, 1)]:
+    try:
+        print(left in right)
+    except TypeError as e:
+        print('TypeError', e)

@@ -277,7 +277,28 @@ fn resolve_name(vm: &mut Vm, name: &str, level: usize, globals: Value) -> PyResu
     })
 }
 
-/// `ImportName`: import `name` (dotted, possibly relative) and return what the statement binds.
+/// `ImportName`: the `import` statement, through `builtins.__import__` (a program may replace
+/// it).
+pub fn import_statement(
+    vm: &mut Vm,
+    name: Value,
+    fromlist: Value,
+    level: Value,
+    globals: Value,
+) -> PyResult<Value> {
+    let hook = crate::obj::dict::get_str(vm, vm.builtins, crate::interner::names::IMPORT)?;
+    let replaced = hook.is_some_and(|h| {
+        h.as_ref::<crate::obj::func::BuiltinObj>()
+            .is_none_or(|b| b.name != "__import__" || !b.self_.is_null())
+    });
+    match hook {
+        Some(h) if replaced => vm.call(h, &[name, globals, Value::NONE, fromlist, level]),
+        _ => import_name(vm, name, fromlist, level, globals),
+    }
+}
+
+/// Import `name` (dotted, possibly relative) and return what the statement binds: the built-in
+/// `__import__`.
 pub fn import_name(
     vm: &mut Vm,
     name: Value,

@@ -78,6 +78,7 @@ static_names! {
     PACKAGE = "__package__";
     ALL = "__all__";
     BUILTINS = "__builtins__";
+    IMPORT = "__import__";
     AITER = "__aiter__";
     ANEXT = "__anext__";
     AENTER = "__aenter__";

@@ -186,6 +186,10 @@ fn file_type(vm: &mut Vm) -> PyResult<crate::gc::Gc<TypeObj>> {
         return Ok(t.downcast::<TypeObj>().expect("type"));
     }
     let t = crate::modules::new_native_type(vm, "TextIOWrapper", "_io", FILE_METHODS)?;
+    let getter = vm.new_builtin("closed", file_closed, 0, Value::NONE)?;
+    let prop = Value::from_obj(vm.types.property);
+    let closed = vm.call(prop, &[getter])?;
+    vm.dict_set_str(t.dict.get(), "closed", closed)?;
     vm.dict_set_str(vm.builtins, "__file_type__", Value::from_obj(t))?;
     Ok(t)
 }
@@ -193,6 +197,13 @@ fn file_type(vm: &mut Vm) -> PyResult<crate::gc::Gc<TypeObj>> {
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static NativeObj> {
     v.as_ref::<NativeObj>()
         .ok_or_else(|| vm.type_error("expected a file object"))
+}
+
+/// `file.closed`.
+fn file_closed(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "closed", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    Ok(Value::from_bool(f.words[W_CLOSED].get() != 0))
 }
 
 fn check_open(vm: &mut Vm, f: &NativeObj) -> PyResult<()> {
@@ -313,8 +324,11 @@ fn make_result(vm: &mut Vm, f: &NativeObj, data: &[u8]) -> PyResult<Value> {
     if f.words[W_FLAGS].get() & F_BINARY != 0 {
         vm.new_bytes(data)
     } else {
-        let s = String::from_utf8_lossy(data).replace("\r\n", "\n");
-        vm.new_str(&s)
+        let Ok(text) = core::str::from_utf8(data) else {
+            // A text file is UTF-8: the codec raises the UnicodeDecodeError naming the byte.
+            return crate::types::bytes::codecs::decode(vm, data, Value::NULL, Value::NULL);
+        };
+        vm.new_str(&text.replace("\r\n", "\n"))
     }
 }
 

@@ -263,14 +263,7 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
             codes::CompareOp => {
                 let b = f.pop();
                 let a = f.peek(0);
-                let r = if a.is_small_int() && b.is_small_int() {
-                    small_int_compare(arg, a, b)
-                } else if let Some(r) = float_compare(vm, arg, a, b) {
-                    r
-                } else {
-                    let cmp = Comparison::from_u32(arg).expect("valid comparison");
-                    ops::cmp::compare(vm, cmp, a, b)?
-                };
+                let r = compare_op(vm, arg, a, b)?;
                 f.set_top(r);
             }
             codes::Jump => {
@@ -578,8 +571,8 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
             codes::ImportName => {
                 let fromlist = f.pop();
                 let level = f.pop();
-                let m =
-                    crate::import::import_name(vm, name_at(f, arg), fromlist, level, f.globals)?;
+                let name = name_at(f, arg);
+                let m = crate::import::import_statement(vm, name, fromlist, level, f.globals)?;
                 f.push(m);
             }
             codes::ImportFrom => {
@@ -658,9 +651,13 @@ pub fn binary_op(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
 }
 
 /// `a cmp b` as `CompareOp` computes it.
+#[inline(always)]
 pub fn compare_op(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
-    if a.is_small_int() && b.is_small_int() {
-        Ok(small_int_compare(arg, a, b))
+    if a.is_small_int()
+        && b.is_small_int()
+        && let Some(r) = small_int_compare(arg, a, b)
+    {
+        Ok(r)
     } else if let Some(r) = float_compare(vm, arg, a, b) {
         Ok(r)
     } else {
@@ -824,18 +821,20 @@ fn binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
     ops::arith::binary_op(vm, op, inplace, a, b)
 }
 
+/// Orderings and identity of two small ints; `None` for `in`/`not in` (an int is no container).
 #[inline(always)]
-fn small_int_compare(arg: u32, a: Value, b: Value) -> Value {
+fn small_int_compare(arg: u32, a: Value, b: Value) -> Option<Value> {
     let x = a.as_small_int_unchecked();
     let y = b.as_small_int_unchecked();
-    Value::from_bool(match arg {
+    Some(Value::from_bool(match arg {
         0 => x < y,
         1 => x <= y,
         2 | 6 => x == y,
         3 | 7 => x != y,
         4 => x > y,
-        _ => x >= y,
-    })
+        5 => x >= y,
+        _ => return None,
+    }))
 }
 
 /// `LOAD_GLOBAL` of `names[n]` in frame `f`, through the code object's cache for that name.

@@ -238,7 +238,11 @@ pub fn gen_throw(vm: &mut Vm, gv: Value, args: &[Value]) -> PyResult<SendResult>
             None => {}
         }
     }
-    let exc = thrown_exception(vm, args)?;
+    // Invalid arguments are refused here; an error while making the exception (its class's
+    // constructor failing) is raised in the generator instead, as CPython does.
+    let exc = match thrown_exception(vm, args)? {
+        Ok(e) | Err(e) => e,
+    };
     resume(vm, gv, Value::NONE, Some(exc))
 }
 
@@ -273,30 +277,33 @@ fn is_generator_exit(vm: &mut Vm, v: Value) -> bool {
             .is_some_and(|t| crate::obj::typeobj::is_subtype(t, ge))
 }
 
-/// The exception `throw(type[, value[, traceback]])` raises.
-fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
+/// The exception `throw(type[, value[, traceback]])` raises: `Ok(Err(e))` when making it
+/// failed with `e`, an `Err` when the arguments are not an exception at all.
+fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Result<PyErr, PyErr>> {
     let (typ, value) = (args[0], args.get(1).copied().unwrap_or(Value::NONE));
     let is_class = typ
         .as_ref::<crate::obj::typeobj::TypeObj>()
         .is_some_and(|t| t.has(crate::obj::typeobj::flags::EXCEPTION));
     if is_class {
         let exc = if value.is_none() {
-            vm.call(typ, &[])?
+            vm.call(typ, &[])
         } else if is_instance_of(vm, value, typ) {
-            value
+            Ok(value)
         } else if value.obj_kind() == Some(Kind::Tuple) {
             let items: alloc::vec::Vec<Value> = crate::obj::tuple::items(value).to_vec();
-            vm.call(typ, &items)?
+            vm.call(typ, &items)
         } else {
-            vm.call(typ, &[value])?
+            vm.call(typ, &[value])
         };
-        return crate::ops::exc::make_raisable(vm, exc, None);
+        return Ok(exc
+            .and_then(|e| crate::ops::exc::made_exception(vm, typ, e, false))
+            .map(PyErr));
     }
     if typ.obj_kind() == Some(Kind::Exception) {
         if !value.is_none() {
             return Err(vm.type_error("instance exception may not have a separate value"));
         }
-        return Ok(PyErr(typ));
+        return Ok(Ok(PyErr(typ)));
     }
     let t = vm.type_name(typ);
     Err(vm.type_error(alloc::format!(
@@ -404,10 +411,23 @@ pub fn send_to(vm: &mut Vm, sub: Value, value: Value) -> PyResult<SendResult> {
         };
     }
     let r = if value.is_none() {
-        match crate::ops::iter::next(vm, sub) {
-            Ok(Some(v)) => return Ok(SendResult::Yielded(v)),
-            Ok(None) => return Ok(SendResult::Returned(Value::NONE)),
-            Err(e) => Err(e),
+        // A built-in iterator ends without a value; a user class's `__next__` may end with a
+        // StopIteration (or subclass) carrying the value of the `yield from`.
+        if !vm.type_of(sub).has(crate::obj::typeobj::flags::HEAPTYPE) {
+            match crate::ops::iter::next(vm, sub) {
+                Ok(Some(v)) => return Ok(SendResult::Yielded(v)),
+                Ok(None) => return Ok(SendResult::Returned(Value::NONE)),
+                Err(e) => Err(e),
+            }
+        } else {
+            match crate::ops::attr::call_special(vm, sub, "__next__", &[]) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => {
+                    let t = vm.type_name(sub);
+                    return Err(vm.type_error(alloc::format!("'{t}' object is not an iterator")));
+                }
+                Err(e) => Err(e),
+            }
         }
     } else {
         vm.call_method(sub, "send", &[value])

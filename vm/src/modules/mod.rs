@@ -1,7 +1,9 @@
 //! Built-in modules: `sys` (created at start-up), and the others created on first import
-//! (`gc`, `micropython`, and the library modules in this directory).
+//! (`gc`, `micropython`, and the library modules in this directory), also under MicroPython's
+//! `u`-prefixed names.
 
 pub mod array;
+pub mod binascii;
 pub mod cmath;
 pub mod collections;
 pub mod errno;
@@ -30,48 +32,79 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.register_module("sys", s)
 }
 
-/// A built-in module by name (created now), or `None` if there is no such built-in.
+/// The built-in module a name stands for: MicroPython's `u`-prefixed names (`utime`, `usys`...)
+/// are the same modules as the plain ones.
+fn canonical(name: &str) -> Option<&'static str> {
+    const MODULES: [&str; 16] = [
+        "sys",
+        "builtins",
+        "gc",
+        "micropython",
+        "math",
+        "cmath",
+        "time",
+        "errno",
+        "struct",
+        "array",
+        "collections",
+        "io",
+        "string",
+        "types",
+        "random",
+        "binascii",
+    ];
+    const U_ALIASED: [&str; 9] = [
+        "sys",
+        "time",
+        "errno",
+        "struct",
+        "array",
+        "collections",
+        "io",
+        "random",
+        "binascii",
+    ];
+    if let Some(m) = MODULES.iter().find(|&&m| m == name) {
+        return Some(m);
+    }
+    let plain = name.strip_prefix('u')?;
+    U_ALIASED.iter().find(|&&m| m == plain).copied()
+}
+
+/// A built-in module by name (created now, or the one already made under its other name), or
+/// `None` if there is no such built-in.
 pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let m = match name {
+    let Some(canon) = canonical(name) else {
+        return Ok(None);
+    };
+    if let Some(m) = vm.dict_get_str(vm.modules, canon)? {
+        return Ok(Some(m));
+    }
+    let m = match canon {
+        "sys" => vm.sys,
         "gc" => gc::create(vm)?,
         "micropython" => micropython::create(vm)?,
         "math" => math::create(vm)?,
         "cmath" => cmath::create(vm)?,
-        "time" | "utime" => time::create(vm)?,
-        "errno" | "uerrno" => errno::create(vm)?,
-        "struct" | "ustruct" => struct_::create(vm)?,
-        "array" | "uarray" => array::create(vm)?,
-        "collections" | "ucollections" => collections::create(vm)?,
-        "io" | "uio" => io::create(vm)?,
+        "time" => time::create(vm)?,
+        "errno" => errno::create(vm)?,
+        "struct" => struct_::create(vm)?,
+        "array" => array::create(vm)?,
+        "collections" => collections::create(vm)?,
+        "io" => io::create(vm)?,
         "string" => string::create(vm)?,
         "types" => types_::create(vm)?,
-        "random" | "urandom" => random::create(vm)?,
+        "random" => random::create(vm)?,
+        "binascii" => binascii::create(vm)?,
         _ => return Ok(None),
     };
+    vm.dict_set_str(vm.modules, canon, m)?;
     Ok(Some(m))
 }
 
 /// Is `name` one of the modules built into the VM?
 pub fn is_builtin_name(name: &str) -> bool {
-    matches!(
-        name,
-        "sys"
-            | "builtins"
-            | "gc"
-            | "micropython"
-            | "math"
-            | "cmath"
-            | "time"
-            | "utime"
-            | "errno"
-            | "struct"
-            | "array"
-            | "collections"
-            | "io"
-            | "string"
-            | "types"
-            | "random"
-    )
+    canonical(name).is_some()
 }
 
 /// Add functions to a module.

@@ -54,16 +54,27 @@ fn to_exception(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Value> {
         && t.has(tflags::EXCEPTION)
     {
         let e = vm.call(v, &[])?;
-        if e.obj_kind() != Some(crate::obj::Kind::Exception) {
-            let n = vm.type_name(e);
-            return Err(vm.type_error(alloc::format!(
-                "calling {} should have returned an instance of BaseException, not {n}",
-                t.name_str(vm)
-            )));
-        }
-        return Ok(e);
+        return made_exception(vm, v, e, true);
     }
     Err(vm.type_error(msg))
+}
+
+/// `e`, which calling the exception class `class` returned, if it is an exception. CPython
+/// names the wrong type by its repr for `raise` (`type_repr`) and by its name for `throw`.
+pub fn made_exception(vm: &mut Vm, class: Value, e: Value, type_repr: bool) -> PyResult<Value> {
+    if e.obj_kind() == Some(crate::obj::Kind::Exception) {
+        return Ok(e);
+    }
+    let n = if type_repr {
+        let t = Value::from_obj(vm.type_of(e));
+        vm.repr_string(t)?
+    } else {
+        alloc::string::String::from(vm.type_name(e))
+    };
+    let c = vm.repr_string(class)?;
+    Err(vm.type_error(alloc::format!(
+        "calling {c} should have returned an instance of BaseException, not {n}"
+    )))
 }
 
 /// The `value` of a StopIteration (its first argument, or None).

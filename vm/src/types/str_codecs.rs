@@ -79,6 +79,31 @@ fn unknown_handler(vm: &mut Vm, errs: &str) -> PyErr {
     )
 }
 
+/// A UnicodeDecodeError/UnicodeEncodeError with its `encoding`, `object`, `start`, `end` and
+/// `reason` attributes.
+fn unicode_error(
+    vm: &mut Vm,
+    kind: ExcKind,
+    msg: &str,
+    (encoding, object, (start, end), reason): (&str, Value, (usize, usize), &str),
+) -> PyErr {
+    let e = vm.new_exc(kind, msg);
+    let attrs = [
+        ("encoding", vm.new_str(encoding)),
+        ("object", Ok(object)),
+        ("start", Ok(Value::small_int(start as isize))),
+        ("end", Ok(Value::small_int(end as isize))),
+        ("reason", vm.new_str(reason)),
+    ];
+    for (name, v) in attrs {
+        match v.and_then(|v| crate::ops::attr::set_attr_str(vm, e.0, name, v)) {
+            Ok(()) => {}
+            Err(err) => return err,
+        }
+    }
+    e
+}
+
 /// Handle a decoding error over `bytes[start..end]`: append the replacement or raise.
 fn decode_error(
     vm: &mut Vm,
@@ -115,7 +140,13 @@ fn decode_error(
                     end - 1
                 )
             };
-            Err(vm.new_exc(ExcKind::UnicodeDecodeError, &msg))
+            let object = vm.new_bytes(bytes)?;
+            Err(unicode_error(
+                vm,
+                ExcKind::UnicodeDecodeError,
+                &msg,
+                (name, object, span, reason),
+            ))
         }
         _ => Err(unknown_handler(vm, errs)),
     }
@@ -360,7 +391,14 @@ pub fn encode(vm: &mut Vm, text: &str, encoding: Value, errors: Value) -> PyResu
                         end - 1
                     )
                 };
-                return Err(vm.new_exc(ExcKind::UnicodeEncodeError, &msg));
+                let object = vm.new_str(text)?;
+                let reason = format!("ordinal not in range({limit})");
+                return Err(unicode_error(
+                    vm,
+                    ExcKind::UnicodeEncodeError,
+                    &msg,
+                    (name, object, (i, end), &reason),
+                ));
             }
             _ => return Err(unknown_handler(vm, errs)),
         }
