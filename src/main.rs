@@ -8,6 +8,9 @@ mod repl;
 use std::io::IsTerminal;
 use vm::{Config, Value, Vm};
 
+/// Stack of the thread Python code runs on.
+const STACK_SIZE: usize = 1 << 30;
+
 const USAGE: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Options:
   -c cmd   program passed in as string
@@ -348,7 +351,7 @@ fn print_ir(code: &frontend::bytecode::CodeObject) {
 }
 
 fn main() {
-    let opts = match parse_args() {
+    let mut opts = match parse_args() {
         Ok(o) => o,
         Err(msg) => {
             eprintln!("{msg}");
@@ -360,9 +363,10 @@ fn main() {
         vm::vm::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed)
     });
     // Python code runs on a thread with a large stack: each Python call uses Rust stack frames.
+    opts.config.stack_size = STACK_SIZE;
     let child = std::thread::Builder::new()
         .name("pyrite".into())
-        .stack_size(1 << 30)
+        .stack_size(STACK_SIZE)
         .spawn(move || {
             let marker = 0usize;
             let addr = std::hint::black_box(&marker) as *const usize as usize;

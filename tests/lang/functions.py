@@ -167,3 +167,24 @@ def clo_unbound():
     return inner()
 print(clo_unbound())
 print((lambda: (yield))().__class__.__name__, (lambda x: x)(x=3), (lambda: 1).__code__.co_argcount)
+
+# Special attributes of functions check what they are given.
+def target(a=1):
+    pass
+for attr, v in [('__name__', None), ('__name__', 'renamed'), ('__qualname__', 3),
+                ('__doc__', 5), ('__defaults__', 3), ('__defaults__', (7,)),
+                ('__kwdefaults__', 3), ('__kwdefaults__', None), ('__code__', 1),
+                ('__dict__', 1), ('__dict__', {'k': 'v'}), ('__globals__', {}),
+                ('__annotations__', [])]:
+    try:
+        setattr(target, attr, v)
+        print(attr, 'now', getattr(target, attr))
+    except (TypeError, AttributeError) as e:
+        print(attr, type(e).__name__, e)
+target.extra = 'attribute after __dict__ was replaced'
+print(target.k, target.extra, sorted(target.__dict__))
+for attr in ['__name__', '__dict__']:
+    try:
+        delattr(target, attr)
+    except TypeError as e:
+        print('del', attr, e)

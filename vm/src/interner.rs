@@ -155,6 +155,11 @@ impl Interner {
         self.strings.len()
     }
 
+    /// Bytes of interned text.
+    pub fn data_bytes(&self) -> usize {
+        self.strings.iter().map(|s| s.len()).sum()
+    }
+
     /// Is the table empty?
     pub fn is_empty(&self) -> bool {
         self.strings.is_empty()

@@ -76,6 +76,8 @@ pub struct Config {
     pub path: Vec<String>,
     /// Collect at every allocation (GC stress testing).
     pub gc_stress: bool,
+    /// Bytes of stack the interpreter runs on (0 if unknown), for `micropython.mem_info`.
+    pub stack_size: usize,
 }
 
 /// The virtual machine.

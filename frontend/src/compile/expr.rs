@@ -7,7 +7,7 @@ use crate::ast::*;
 use crate::bytecode::code::{CodeObject, Const, Emitter, flags};
 use crate::bytecode::opcodes::{BinaryOperator, Comparison, Op, UnaryOperator};
 use crate::error::CompileError;
-use crate::scope::ScopeKind;
+use crate::scope::{Access, ScopeKind};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -97,6 +97,11 @@ impl<'a> Compiler<'a> {
                     } else {
                         Const::True
                     });
+                }
+                if let Some(c) = self.consts.get(n)
+                    && matches!(self.scope().access_of(n), Access::Global | Access::Name)
+                {
+                    return self.load_const(c.clone());
                 }
                 self.name_op(n, NameOp::Load)
             }

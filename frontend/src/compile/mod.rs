@@ -6,6 +6,7 @@
 //! `Block`; `return`, `break` and `continue` unwind these blocks at compile time, emitting the
 //! clean-up code inline (a `finally` body is compiled again at each exit point, as CPython does).
 
+mod consts;
 mod expr;
 mod stmt;
 mod unit;
@@ -56,6 +57,7 @@ pub fn compile_module(
         options: options.clone(),
         mode,
         micropython_names: micropython_imports(&module.body),
+        consts: consts::ConstTable::for_module(&module.body),
     };
     let code = CodeObject {
         name: "<module>".into(),
@@ -132,6 +134,8 @@ struct Compiler<'a> {
     mode: Mode,
     /// Names bound by `from micropython import native, viper, ...` at module level.
     micropython_names: Vec<(String, String)>,
+    /// `NAME = const(...)` definitions met so far.
+    consts: consts::ConstTable,
 }
 
 impl<'a> Compiler<'a> {
@@ -324,26 +328,34 @@ impl<'a> Compiler<'a> {
     }
 
     /// Which emitter a decorator selects, if it is one of MicroPython's code-emitter decorators.
-    fn emitter_decorator(&self, d: &Expr) -> Option<Emitter> {
-        let name = match &d.kind {
+    /// The code emitter a decorator selects, if it is one of MicroPython's. Like MicroPython,
+    /// any other `@micropython.name` is a SyntaxError: only emitters are decorators there.
+    fn emitter_decorator(&self, d: &Expr) -> Result<Option<Emitter>, CompileError> {
+        let (name, qualified) = match &d.kind {
             ExprKind::Attribute { value, attr } => match &value.kind {
-                ExprKind::Name(m) if m == "micropython" => attr.as_str(),
-                _ => return None,
+                ExprKind::Name(m) if m == "micropython" => (attr.as_str(), true),
+                // `@micropython.a.b`: no emitter is nested in the module.
+                ExprKind::Attribute { .. } if rooted_at_micropython(value) => ("", true),
+                _ => return Ok(None),
             },
-            ExprKind::Name(n) => self
-                .micropython_names
-                .iter()
-                .find(|(bound, _)| bound == n)
-                .map(|(_, orig)| orig.as_str())?,
-            _ => return None,
+            ExprKind::Name(n) => {
+                match self.micropython_names.iter().find(|(bound, _)| bound == n) {
+                    Some((_, orig)) => (orig.as_str(), false),
+                    None => return Ok(None),
+                }
+            }
+            _ => return Ok(None),
         };
-        match name {
-            "native" => Some(Emitter::Native),
-            "viper" => Some(Emitter::Viper),
-            "asm_thumb" => Some(Emitter::AsmThumb),
-            "bytecode" => Some(Emitter::Bytecode),
-            _ => None,
-        }
+        Ok(Some(match name {
+            "native" => Emitter::Native,
+            "viper" => Emitter::Viper,
+            "asm_thumb" => Emitter::AsmThumb,
+            "bytecode" => Emitter::Bytecode,
+            _ if qualified => {
+                return Err(self.err("invalid micropython decorator", d.pos.line, d.pos.col));
+            }
+            _ => return Ok(None),
+        }))
     }
 }
 
@@ -352,6 +364,15 @@ enum NameOp {
     Load,
     Store,
     Delete,
+}
+
+/// Is `e` an attribute chain starting at the name `micropython`?
+fn rooted_at_micropython(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(n) => n == "micropython",
+        ExprKind::Attribute { value, .. } => rooted_at_micropython(value),
+        _ => false,
+    }
 }
 
 fn micropython_imports(body: &[Stmt]) -> Vec<(String, String)> {

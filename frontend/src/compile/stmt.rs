@@ -23,6 +23,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Return(value) => self.return_stmt(value.as_ref(), s.pos),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.delete(t)),
             StmtKind::Assign { targets, value } => {
+                if let [target] = targets.as_slice()
+                    && let ExprKind::Name(name) = &target.kind
+                    && let Some(arg) = self.consts.const_call(value)
+                {
+                    return self.define_const(name, target, arg);
+                }
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
                     if i + 1 < targets.len() {
@@ -187,9 +193,36 @@ impl<'a> Compiler<'a> {
 
     // ---- assignment targets ----
 
+    /// `name = const(arg)`: fold `arg`, remember it, and store it unless the name is private.
+    fn define_const(
+        &mut self,
+        name: &str,
+        target: &'a Expr,
+        arg: &'a Expr,
+    ) -> Result<(), CompileError> {
+        if self.consts.get(name).is_some() {
+            return Err(self.err("cannot assign to literal", target.pos.line, target.pos.col));
+        }
+        let Some(value) = self.consts.fold(arg) else {
+            return Err(self.err("not a constant", arg.pos.line, arg.pos.col));
+        };
+        self.consts.define(name, value.clone());
+        if name.starts_with('_') {
+            return Ok(());
+        }
+        self.set_line(target.pos.line);
+        self.load_const(value)?;
+        self.name_op(name, NameOp::Store)
+    }
+
     pub(super) fn store(&mut self, t: &'a Expr) -> Result<(), CompileError> {
         self.set_line(t.pos.line);
         match &t.kind {
+            // A name defined by `const()` stands for its value: assigning to it is assigning to
+            // a literal, as in MicroPython.
+            ExprKind::Name(n) if self.consts.get(n).is_some() => {
+                Err(self.err("cannot assign to literal", t.pos.line, t.pos.col))
+            }
             ExprKind::Name(n) => self.name_op(n, NameOp::Store),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
@@ -811,7 +844,7 @@ impl<'a> Compiler<'a> {
         let mut emitter = self.options.default_emitter;
         let mut decorators = Vec::new();
         for d in &f.decorators {
-            match self.emitter_decorator(d) {
+            match self.emitter_decorator(d)? {
                 Some(e) => emitter = e,
                 None => decorators.push(d),
             }

@@ -420,6 +420,46 @@ impl Heap {
         }
     }
 
+    /// Allocations of one block, of two blocks, and the largest allocation in blocks.
+    pub fn extent_summary(&self) -> (usize, usize, usize) {
+        self.table.extent_summary()
+    }
+
+    /// A map of the blocks, as `micropython.mem_info(1)` prints it: lines of 64 blocks, `h` for
+    /// the first block of an allocation, `=` for the rest, `.` for free; runs of wholly free
+    /// lines are summarised.
+    pub fn layout(&self) -> alloc::string::String {
+        use core::fmt::Write;
+        const PER_LINE: usize = 64;
+        let base = self.limit as usize - self.size;
+        let mut out = alloc::format!("GC memory layout; from {base:x}:");
+        let mut free_lines = 0;
+        for start in (0..self.table.n).step_by(PER_LINE) {
+            let end = (start + PER_LINE).min(self.table.n);
+            if self.table.all_free(start, end) {
+                free_lines += 1;
+                continue;
+            }
+            if free_lines > 0 {
+                let _ = write!(out, "\n       ({free_lines} lines all free)");
+                free_lines = 0;
+            }
+            let _ = write!(out, "\n{:08x}: ", start * BLOCK_SIZE);
+            for i in start..end {
+                out.push(match self.table.head_of(i) {
+                    Some(h) if h == i => 'h',
+                    Some(_) => '=',
+                    None => '.',
+                });
+            }
+        }
+        if free_lines > 0 {
+            let _ = write!(out, "\n       ({free_lines} lines all free)");
+        }
+        out.push('\n');
+        out
+    }
+
     /// Debug walk (`lua_checkmemory`): checks the allocation table's invariants (see
     /// `table.rs`), the used-block count and the bump run. Returns what is wrong.
     pub fn verify(&self) -> Result<(), &'static str> {

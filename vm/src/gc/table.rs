@@ -295,6 +295,23 @@ impl Table {
     }
 
     /// Number of allocations (HEAD or MARK blocks).
+    /// Allocations of one block, of two blocks, and the largest extent in blocks.
+    pub fn extent_summary(&self) -> (usize, usize, usize) {
+        let (mut one, mut two, mut largest) = (0, 0, 0);
+        let mut i = self.next_used(0);
+        while i < self.n {
+            let n = self.extent(i);
+            match n {
+                1 => one += 1,
+                2 => two += 1,
+                _ => {}
+            }
+            largest = largest.max(n);
+            i = self.next_used(i + n.max(1));
+        }
+        (one, two, largest)
+    }
+
     pub fn count_heads(&self) -> usize {
         self.groups
             .iter()

@@ -29,25 +29,45 @@ fn opt_level(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn mem_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "mem_info", a, kw, 0, 1)?;
+    let verbose = match a.first() {
+        Some(&v) => vm.truthy(v)?,
+        None => false,
+    };
     let s = vm.heap.stats();
-    let text = alloc::format!(
-        "mem: total={}, current={}, peak={}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, max free sz: {}\n",
+    let (one, two, largest) = vm.heap.extent_summary();
+    let here = 0usize;
+    let sp = core::hint::black_box(&here) as *const usize as usize;
+    let stack_used = vm.heap.stack_top().saturating_sub(sp);
+    let mut text = alloc::format!(
+        "mem: total={}, current={}, peak={}\nstack: {} out of {}\nGC: total: {}, used: {}, \
+         free: {}\n No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
         s.total,
         s.used,
         s.used,
+        stack_used,
+        vm.config.stack_size,
         s.total,
         s.used,
         s.free,
-        s.objects,
+        one,
+        two,
+        largest,
         s.max_free_run / crate::gc::BLOCK_SIZE
     );
+    if verbose {
+        text.push_str(&vm.heap.layout());
+    }
     crate::builtins::io::write_stdout(vm, &text)?;
     Ok(Value::NONE)
 }
 
 fn qstr_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "qstr_info", a, kw, 0, 1)?;
-    let text = alloc::format!("qstr pool: n_total={}\n", vm.interner.len());
+    let n = vm.interner.len();
+    let bytes = vm.interner.data_bytes();
+    let text = alloc::format!(
+        "qstr pool: n_pool=1, n_qstr={n}, n_str_data_bytes={bytes}, n_total_bytes={bytes}\n"
+    );
     crate::builtins::io::write_stdout(vm, &text)?;
     Ok(Value::NONE)
 }

@@ -342,22 +342,7 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResu
         return Ok(true);
     }
     match kind {
-        Some(Kind::Function) => {
-            let f = obj.as_ref::<FunctionObj>().expect("function");
-            let v = value.unwrap_or(Value::NONE);
-            match n {
-                "__name__" => f.name.set(v),
-                "__qualname__" => f.qualname.set(v),
-                "__doc__" => f.doc.set(v),
-                "__module__" => f.module.set(v),
-                "__defaults__" => f.defaults.set(if v.is_none() { Value::NULL } else { v }),
-                "__kwdefaults__" => f.kwdefaults.set(if v.is_none() { Value::NULL } else { v }),
-                "__annotations__" => f.annotations.set(v),
-                "__dict__" => f.dict.set(v),
-                _ => return Ok(false),
-            }
-            Ok(true)
-        }
+        Some(Kind::Function) => set_function_attr(vm, obj, n, value),
         Some(Kind::Type) => {
             let t = obj.as_ref::<TypeObj>().expect("type");
             match (n, value) {
@@ -409,4 +394,68 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResu
         }
         _ => Ok(false),
     }
+}
+
+/// Assign (or delete, `value` None) a function's special attribute, with CPython's type checks.
+fn set_function_attr(vm: &mut Vm, obj: Value, n: &str, value: Option<Value>) -> PyResult<bool> {
+    let f = obj.as_ref::<FunctionObj>().expect("function");
+    let v = value.unwrap_or(Value::NONE);
+    let is_dict = crate::obj::dict::as_dict(v).is_some();
+    let wrong = |what: &str| alloc::format!("{n} must be set to a {what} object");
+    match n {
+        "__name__" | "__qualname__" => {
+            if value.is_none() || !vm.is_str(v) {
+                return Err(vm.type_error(wrong("string")));
+            }
+            if n == "__name__" {
+                &f.name
+            } else {
+                &f.qualname
+            }
+            .set(v);
+        }
+        "__doc__" => f.doc.set(v),
+        "__module__" => f.module.set(v),
+        "__defaults__" => {
+            if !v.is_none() && v.obj_kind() != Some(Kind::Tuple) {
+                return Err(vm.type_error(wrong("tuple")));
+            }
+            f.defaults.set(if v.is_none() { Value::NULL } else { v });
+        }
+        "__kwdefaults__" => {
+            if !v.is_none() && !is_dict {
+                return Err(vm.type_error(wrong("dict")));
+            }
+            f.kwdefaults.set(if v.is_none() { Value::NULL } else { v });
+        }
+        "__annotations__" => {
+            if !v.is_none() && !is_dict {
+                return Err(vm.type_error(wrong("dict")));
+            }
+            f.annotations.set(v);
+        }
+        "__dict__" => {
+            if value.is_none() {
+                return Err(vm.type_error("cannot delete __dict__"));
+            }
+            if !is_dict {
+                let t = vm.type_name(v);
+                return Err(vm.type_error(alloc::format!(
+                    "__dict__ must be set to a dictionary, not a '{t}'"
+                )));
+            }
+            f.dict.set(v);
+        }
+        "__code__" => {
+            if v.obj_kind() != Some(Kind::Code) {
+                return Err(vm.type_error(wrong("code")));
+            }
+            return Err(vm.not_implemented("assigning a function's __code__"));
+        }
+        "__globals__" | "__closure__" | "__builtins__" => {
+            return Err(vm.attribute_error("readonly attribute"));
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }

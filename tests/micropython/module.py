@@ -1,0 +1,88 @@
+# The micropython module and MicroPython's compile-time conveniences. CPython has no such module:
+# the expected output is written by hand from MicroPython's behaviour (see tests/DIFFERENCES).
+import micropython
+import sys
+
+# const() needs no import; later loads of the name are the folded value.
+X = const(123)
+Y = const(X * 2 + (1 << 4))
+_PRIVATE = const(7)
+BIG = const(1 << 70)
+TEXT = const('abc')
+PAIR = const((1, 'two'))
+print(X, Y, _PRIVATE, BIG, TEXT, PAIR)
+print('X' in globals(), '_PRIVATE' in globals())
+
+def uses_consts():
+    return X + Y + _PRIVATE
+
+class Holder:
+    C = const(4)
+    def method(self):
+        return C, self.C
+print(uses_consts(), Holder().method())
+
+from micropython import const as make_const
+print(make_const(5))
+
+for code in ['a = const(undefined_name)', 'A = const(1); A = const(2)',
+             'B = const(1); B = 5', 'Z = const(1 // 0)', 'Z = const(1 << -1)',
+             'Z = const(2 @ 3)', 'Z = const([1])']:
+    try:
+        exec(code)
+        print('compiled', code)
+    except SyntaxError as e:
+        print('SyntaxError', e.msg)
+
+# Emitter decorators need no import; any other @micropython.name is a SyntaxError.
+@micropython.bytecode
+def plain():
+    return 'bytecode'
+print(plain())
+for code in ['@micropython.nonsense\ndef f(): pass', '@micropython.a.b\ndef f(): pass']:
+    try:
+        exec(code)
+    except SyntaxError as e:
+        print('SyntaxError', e.msg)
+
+# heap_lock: allocation raises MemoryError, calls still work, unlock returns the depth left.
+def add(a, b=2):
+    return a + b
+micropython.heap_lock()
+micropython.heap_lock()
+try:
+    [1, 2, 3]
+except MemoryError:
+    print('MemoryError while locked')
+total = add(1) + add(a=3, b=4)
+locked = micropython.heap_locked()
+depth = micropython.heap_unlock()
+micropython.heap_unlock()
+print(total, locked, depth, micropython.heap_locked(), [4, 5])
+
+# mem_info prints MicroPython's lines; the numbers vary, so only their labels are checked.
+import io
+captured = io.StringIO()
+real_stdout = sys.stdout
+sys.stdout = captured
+micropython.mem_info()
+micropython.qstr_info()
+sys.stdout = real_stdout
+for line in captured.getvalue().splitlines():
+    print(''.join(c for c in line if not c.isdigit()))
+
+# opt_level, kbd_intr and schedule.
+old = micropython.opt_level()
+micropython.opt_level(1)
+print(old, micropython.opt_level())
+exec('print(__debug__)')
+micropython.opt_level(old)
+micropython.kbd_intr(-1)
+micropython.kbd_intr(3)
+micropython.schedule(print, 'scheduled call ran')
+
+# MicroPython's u-names are the same modules.
+import usys, utime, uio, ustruct, ucollections, uerrno, ubinascii
+import time, struct, collections, errno, binascii
+print(usys is sys, utime is time, uio is io, ustruct is struct, ucollections is collections,
+      uerrno is errno, ubinascii is binascii)
