@@ -603,9 +603,15 @@ impl Builder {
                 ));
             }
         }
-        let owner_is_module = self.stack[owner].kind == ScopeKind::Module;
+        // The name belongs to the owner: a global there (module level, or declared `global`)
+        // is a global in the comprehension too.
+        let owner_global = self.stack[owner].kind == ScopeKind::Module
+            || self.stack[owner]
+                .flags
+                .get(&mangled)
+                .is_some_and(|f| f & DECL_GLOBAL != 0);
         *self.stack[owner].flags.entry(mangled.clone()).or_insert(0) |= ASSIGNED;
-        let decl = if owner_is_module {
+        let decl = if owner_global {
             DECL_GLOBAL
         } else {
             DECL_NONLOCAL

@@ -83,3 +83,19 @@ except StopIteration as e:
 c2 = simple()
 c2.close()
 print(isinstance(c2, types.CoroutineType))
+
+# types.coroutine makes a generator function awaitable.
+@types.coroutine
+def legacy(value):
+    got = yield ('legacy', value)
+    return got * 2
+
+async def uses_legacy():
+    return await legacy(5) + 1
+
+c = uses_legacy()
+print(c.send(None))
+try:
+    c.send(20)
+except StopIteration as e:
+    print('result', e.value)

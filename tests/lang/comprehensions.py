@@ -89,3 +89,18 @@ def nested_scopes():
 print(nested_scopes())
 print([y for y in range(3) if y != 1 for z in range(y)], [(x, y) for x in range(2) if x for y in range(2) if y])
 print(sorted({s.lower() for s in ['A', 'a', 'B']}), {n % 3: n for n in range(10)})
+
+# A walrus in a comprehension binds in the enclosing function, or globally where the function
+# declares the name global.
+def walrus_global():
+    global walrus_g
+    print([walrus_g := i for i in range(3)])
+walrus_global()
+print(walrus_g)
+
+def walrus_nested():
+    global walrus_h
+    def inner():
+        return [walrus_h := i for i in range(2)], walrus_h
+    return inner()
+print(walrus_nested(), 'walrus_h' in globals())

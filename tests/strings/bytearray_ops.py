@@ -120,3 +120,13 @@ class BA(bytearray):
 x = BA(b"sub")
 x.append(33)
 print(type(x).__name__, bytes(x), len(x), x.upper(), type(x.upper()).__name__)
+
+# Growing an empty bytearray by nothing, and by itself.
+e = bytearray()
+e += b''
+e.extend(b'')
+e += bytearray()
+print(e, len(e))
+s = bytearray(b'ab')
+s.extend(s)
+print(s)

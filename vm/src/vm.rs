@@ -391,7 +391,13 @@ impl Vm {
 
     /// The name of `v`'s type, for error messages.
     pub fn type_name(&self, v: Value) -> &'static str {
-        self.type_of(v).name_str(self)
+        let t = self.type_of(v);
+        if t == self.types.iterator
+            && let Some(it) = v.as_ref::<crate::obj::IterObj>()
+        {
+            return iterator_name(self, it);
+        }
+        t.name_str(self)
     }
 
     /// Is `v` an instance of the built-in type `ty` or a subclass?
@@ -427,5 +433,30 @@ impl GcHooks for Finaliser {
         let v = Value::from_bits(p.as_ptr() as usize);
         let Some(h) = v.header() else { return };
         crate::gc::finalise_object(h.ty.get().kind, p);
+    }
+}
+
+/// The name CPython gives the built-in iterator `it` (Pyrite has one iterator type for them all).
+fn iterator_name(vm: &Vm, it: &crate::obj::IterObj) -> &'static str {
+    use crate::obj::IterKind;
+    match it.iter_kind.get() {
+        IterKind::List => "list_iterator",
+        IterKind::ListReversed => "list_reverseiterator",
+        IterKind::Tuple => "tuple_iterator",
+        IterKind::Str => match vm.str_of(it.a.get()) {
+            Some(s) if !s.is_ascii() => "str_iterator",
+            _ => "str_ascii_iterator",
+        },
+        IterKind::Bytes if it.a.get().obj_kind() == Some(crate::obj::Kind::ByteArray) => {
+            "bytearray_iterator"
+        }
+        IterKind::Bytes => "bytes_iterator",
+        IterKind::Range => "range_iterator",
+        IterKind::DictKeys => "dict_keyiterator",
+        IterKind::DictValues => "dict_valueiterator",
+        IterKind::DictItems => "dict_itemiterator",
+        IterKind::Set => "set_iterator",
+        IterKind::CallIter => "callable_iterator",
+        _ => "iterator",
     }
 }

@@ -798,7 +798,13 @@ fn float_sum(vm: &mut Vm, start: f64, first: Value, it: Value) -> PyResult<Value
 }
 
 /// Compile source text given to `eval`/`exec`/`compile` into a code value.
-fn compile_text(vm: &mut Vm, src: Value, filename: &str, mode: frontend::Mode) -> PyResult<Value> {
+fn compile_text(
+    vm: &mut Vm,
+    src: Value,
+    filename: &str,
+    mode: frontend::Mode,
+    caller: &str,
+) -> PyResult<Value> {
     if src.obj_kind() == Some(Kind::Code) {
         return Ok(src);
     }
@@ -807,7 +813,10 @@ fn compile_text(vm: &mut Vm, src: Value, filename: &str, mode: frontend::Mode) -
         None => match crate::ops::buffer::bytes_like(vm, src) {
             Some(b) => crate::import::source_text(vm, &b, filename)?,
             None => {
-                return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+                let what = if caller == "compile" { "AST" } else { "code" };
+                return Err(vm.type_error(format!(
+                    "{caller}() arg 1 must be a string, bytes or {what} object"
+                )));
             }
         },
     };
@@ -822,7 +831,7 @@ fn eval_exec(
     mode: frontend::Mode,
 ) -> PyResult<Value> {
     let [src, g, l] = args::parse(vm, name, a, kw, ["$source", "globals", "locals"], 1)?;
-    let code = compile_text(vm, src, "<string>", mode)?;
+    let code = compile_text(vm, src, "<string>", mode, name)?;
     let (globals, locals) = if g.is_null() || g.is_none() {
         let (_, cg, _, _) = current(vm)?;
         let cl = if l.is_null() || l.is_none() {
@@ -890,7 +899,7 @@ fn compile(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         Some("single") => frontend::Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    compile_text(vm, src, &fname, m)
+    compile_text(vm, src, &fname, m, "compile")
 }
 
 fn build_class(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {

@@ -104,6 +104,35 @@ pub fn print(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
             }
         }
     };
+    let target = if file.is_none() {
+        sys_attr(vm, "stdout")?.unwrap_or(Value::NONE)
+    } else {
+        file
+    };
+    let console = if target.is_none() || is_console(target, 1) {
+        Some(1)
+    } else if is_console(target, 2) {
+        Some(2)
+    } else {
+        None
+    };
+    let Some(fd) = console else {
+        // A Python-level file gets one write() per piece, as CPython makes them.
+        for (i, &v) in a[..npos].iter().enumerate() {
+            if i > 0 {
+                let s = vm.new_str(&sep_s)?;
+                vm.call_method(target, "write", &[s])?;
+            }
+            let s = vm.str(v)?;
+            vm.call_method(target, "write", &[s])?;
+        }
+        let s = vm.new_str(&end_s)?;
+        vm.call_method(target, "write", &[s])?;
+        if vm.truthy(flush)? {
+            vm.call_method(target, "flush", &[])?;
+        }
+        return Ok(Value::NONE);
+    };
     let mut out = String::new();
     for (i, &v) in a[..npos].iter().enumerate() {
         if i > 0 {
@@ -113,15 +142,7 @@ pub fn print(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         out.push_str(vm.str_of(s).unwrap_or(""));
     }
     out.push_str(&end_s);
-    if file.is_none() {
-        write_stdout(vm, &out)?;
-    } else if is_console(file, 1) || is_console(file, 2) {
-        let fd = file.as_ref::<NativeObj>().expect("file").words[W_HANDLE].get();
-        vm.host.write(fd as i32, out.as_bytes());
-    } else {
-        let s = vm.new_str(&out)?;
-        vm.call_method(file, "write", &[s])?;
-    }
+    vm.host.write(fd, out.as_bytes());
     if vm.truthy(flush)? {
         vm.host.flush();
     }

@@ -45,11 +45,20 @@ fn mem_alloc(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn threshold(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "threshold", a, kw, 0, 1)?;
+    // As in MicroPython, the threshold is kept in whole blocks, and -1 means none.
+    let block = crate::gc::BLOCK_SIZE;
     if a.is_empty() {
-        return vm.int_from_i64(vm.gc_threshold as i64);
+        if vm.gc_threshold == usize::MAX {
+            return Ok(Value::small_int(-1));
+        }
+        return vm.int_from_i64((vm.gc_threshold / block * block) as i64);
     }
     let n = crate::ops::arith::index_of(vm, a[0])?;
-    vm.gc_threshold = if n < 0 { usize::MAX } else { n as usize };
+    vm.gc_threshold = if n < 0 {
+        usize::MAX
+    } else {
+        n as usize / block * block
+    };
     Ok(Value::NONE)
 }
 

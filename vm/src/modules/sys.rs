@@ -135,29 +135,37 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let dunder = alloc::format!("__{name}__");
         vm.dict_set_str(d, &dunder, f)?;
     }
-    // sys.implementation: a module-like namespace.
-    let imp = vm.new_module("implementation")?;
-    let idict = vm.module_dict(imp);
+    // sys.implementation and sys.version_info: tuples with named fields.
     let name = vm.new_str("pyrite")?;
-    vm.dict_set_str(idict, "name", name)?;
     let ver = vm.new_tuple(&[
         Value::small_int(0),
         Value::small_int(1),
         Value::small_int(0),
     ])?;
-    vm.dict_set_str(idict, "version", ver)?;
+    let machine = vm.new_str("pyrite")?;
     // MicroPython's .mpy version word: bytecode version 6, native arch none.
-    vm.dict_set_str(idict, "_mpy", Value::small_int(6))?;
-    let mn = vm.new_str("pyrite")?;
-    vm.dict_set_str(idict, "_machine", mn)?;
+    let imp = struct_seq(
+        vm,
+        "namespace",
+        &["name", "version", "_machine", "_mpy"],
+        &[name, ver, machine, Value::small_int(6)],
+    )?;
     vm.dict_set_str(d, "implementation", imp)?;
     let version = vm.new_str("3.11.0 (pyrite 0.1.0)")?;
     vm.dict_set_str(d, "version", version)?;
-    let vi = vm.new_tuple(&[
-        Value::small_int(3),
-        Value::small_int(11),
-        Value::small_int(0),
-    ])?;
+    let level = vm.new_str("final")?;
+    let vi = struct_seq(
+        vm,
+        "sys.version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        &[
+            Value::small_int(3),
+            Value::small_int(11),
+            Value::small_int(0),
+            level,
+            Value::small_int(0),
+        ],
+    )?;
     vm.dict_set_str(d, "version_info", vi)?;
     let maxsize = vm.int_from_i64(isize::MAX as i64)?;
     vm.dict_set_str(d, "maxsize", maxsize)?;
@@ -178,4 +186,79 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let maxunicode = Value::small_int(0x10ffff);
     vm.dict_set_str(d, "maxunicode", maxunicode)?;
     Ok(m)
+}
+
+/// A tuple whose items are also attributes named by `fields` (CPython's struct sequences, such
+/// as `sys.version_info`), printed as `name(field=value, ...)`.
+fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[Value]) -> PyResult<Value> {
+    let ns = vm.new_dict()?;
+    let names = fields
+        .iter()
+        .map(|f| vm.new_str(f))
+        .collect::<PyResult<alloc::vec::Vec<Value>>>()?;
+    let names = vm.new_tuple(&names)?;
+    vm.dict_set_str(ns, "_fields", names)?;
+    let modname = vm.new_str("sys")?;
+    vm.dict_set_str(ns, "__module__", modname)?;
+    for (attr, f) in [
+        (
+            "__getattr__",
+            struct_seq_getattr as crate::obj::func::NativeFn,
+        ),
+        ("__repr__", struct_seq_repr),
+    ] {
+        let b = vm.new_builtin(attr, f, crate::obj::func::BUILTIN_METHOD, Value::NONE)?;
+        vm.dict_set_str(ns, attr, b)?;
+    }
+    let tuple = Value::from_obj(vm.types.tuple);
+    let bases = vm.new_tuple(&[tuple])?;
+    let meta = Value::from_obj(vm.types.type_);
+    let class_name = vm.intern(name);
+    let class = crate::ops::construct::new_class(vm, meta, class_name, bases, ns, &[])?;
+    let values = vm.new_tuple(items)?;
+    vm.call(class, &[values])
+}
+
+fn fields_of(vm: &mut Vm, this: Value) -> PyResult<Value> {
+    let ty = Value::from_obj(vm.type_of(this));
+    vm.getattr_str(ty, "_fields")
+}
+
+fn struct_seq_getattr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "__getattr__", a, kw, 2)?;
+    let fields = fields_of(vm, a[0])?;
+    let want = vm.str_of(a[1]).unwrap_or("");
+    let found = crate::obj::tuple::items(fields)
+        .iter()
+        .position(|&f| vm.str_of(f) == Some(want));
+    match found.and_then(|i| crate::obj::tuple::items(a[0]).get(i).copied()) {
+        Some(v) => Ok(v),
+        None => {
+            let t = vm.type_name(a[0]);
+            Err(vm.attribute_error(alloc::format!("'{t}' object has no attribute '{want}'")))
+        }
+    }
+}
+
+fn struct_seq_repr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "__repr__", a, kw, 1)?;
+    let fields = fields_of(vm, a[0])?;
+    let mut out = String::from(vm.type_name(a[0]));
+    out.push('(');
+    let pairs: alloc::vec::Vec<(Value, Value)> = crate::obj::tuple::items(fields)
+        .iter()
+        .copied()
+        .zip(crate::obj::tuple::items(a[0]).iter().copied())
+        .collect();
+    for (i, (f, v)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(vm.str_of(f).unwrap_or("?"));
+        out.push('=');
+        let r = vm.repr_string(v)?;
+        out.push_str(&r);
+    }
+    out.push(')');
+    vm.new_str(&out)
 }

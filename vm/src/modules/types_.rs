@@ -64,8 +64,40 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
         exec_body(ns)
     return meta(name, bases, ns, **kwds)
 
+class _AwaitableGenerator:
+    # What a types.coroutine function returns for a generator: awaitable, and still a
+    # generator to whoever drives it directly.
+    def __init__(self, gen):
+        self._gen = gen
+    def __await__(self):
+        return self._gen
+    def __iter__(self):
+        return self._gen
+    def __next__(self):
+        return next(self._gen)
+    def send(self, value):
+        return self._gen.send(value)
+    def throw(self, *args):
+        return self._gen.throw(*args)
+    def close(self):
+        return self._gen.close()
+    def __getattr__(self, name):
+        return getattr(self._gen, name)
+
 def coroutine(func):
-    return func
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    def wrapper(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if type(result) is GeneratorType:
+            return _AwaitableGenerator(result)
+        return result
+    for attr in ('__name__', '__qualname__', '__doc__', '__module__'):
+        try:
+            setattr(wrapper, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    return wrapper
 
 LambdaType = FunctionType
 BuiltinMethodType = BuiltinFunctionType

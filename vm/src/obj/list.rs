@@ -187,6 +187,10 @@ impl Vm {
 
     /// Append bytes to a bytearray.
     pub fn bytearray_extend(&mut self, ba: &ByteArrayObj, b: &[u8]) -> PyResult<()> {
+        if b.is_empty() {
+            // An empty bytearray may have no storage at all.
+            return Ok(());
+        }
         let len = ba.len.get();
         let cap = ba.storage.get().map_or(0, |s| s.len());
         if len + b.len() > cap {

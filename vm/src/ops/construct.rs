@@ -180,8 +180,9 @@ pub fn update_type_flags(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
     for (name, bit) in checks {
         let n = vm.intern(name);
         if let Some(v) = typeobj::lookup(vm, t, n)? {
-            // Only user-defined (Python) implementations change behaviour.
-            if v.as_ref::<BuiltinObj>().is_none() {
+            // Only user-defined (Python) implementations change behaviour, except for
+            // `__getattr__`, which no built-in base defines: a native one is a real hook.
+            if v.as_ref::<BuiltinObj>().is_none() || bit == tflags::HAS_GETATTR {
                 fl |= bit;
             }
         }

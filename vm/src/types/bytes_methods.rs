@@ -344,6 +344,10 @@ fn strip_impl(
             sm::strip_span(&d, false, left, right, |c| set.contains(&(c as u8)))
         }
     };
+    // Exact bytes with nothing to strip are returned as they are (bytes are immutable).
+    if (i, j) == (0, d.len()) && k == Kind::Bytes && a[0].obj_type() == Some(vm.types.bytes) {
+        return Ok(a[0]);
+    }
     sm::make(vm, k, &d[i..j])
 }
 

@@ -294,15 +294,7 @@ fn zip_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     }
     let its = vm.new_tuple_with(npos - 1, |_| Value::NONE)?;
     for (i, &arg) in a.iter().enumerate().take(npos).skip(1) {
-        let it = match vm.iter(arg) {
-            Ok(it) => it,
-            Err(e) if vm.exc_is(e.0, ExcKind::TypeError) => {
-                return Err(
-                    vm.type_error(alloc::format!("zip argument #{i} must support iteration"))
-                );
-            }
-            Err(e) => return Err(e),
-        };
+        let it = vm.iter(arg)?;
         crate::gc::tuple_fill(its, i - 1, it);
     }
     let ty = a[0].downcast::<TypeObj>().expect("type");
@@ -364,13 +356,14 @@ fn reversed_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     if let Some(r) = crate::ops::attr::call_special(vm, seq, "__reversed__", &[])? {
         return Ok(r);
     }
-    let n = match crate::ops::subscr::len(vm, seq) {
-        Ok(n) => n,
-        Err(_) => {
-            let t = vm.type_name(seq);
-            return Err(vm.type_error(alloc::format!("'{t}' object is not reversible")));
-        }
-    };
+    // Only a sequence (something with __getitem__) can be reversed by index; its len() errors
+    // are its own.
+    let seq_ty = vm.type_of(seq);
+    if crate::obj::typeobj::lookup(vm, &seq_ty, crate::interner::names::GETITEM)?.is_none() {
+        let t = vm.type_name(seq);
+        return Err(vm.type_error(alloc::format!("'{t}' object is not reversible")));
+    }
+    let n = crate::ops::subscr::len(vm, seq)?;
     let items = vm.new_list(&[])?;
     let l = items.as_ref::<ListObj>().expect("list");
     for i in 0..n {
