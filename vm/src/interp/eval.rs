@@ -564,7 +564,7 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                 let exc = f.peek(0);
                 let exit = f.peek(2);
                 let ty = Value::from_obj(vm.type_of(exc));
-                let tb = ops::traceback::traceback_of(exc);
+                let tb = ops::traceback::traceback_object(vm, exc)?;
                 let r = vm.call(exit, &[ty, exc, tb])?;
                 f.push(r);
             }

@@ -23,7 +23,7 @@ fn exc_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return vm.new_tuple(&[Value::NONE, Value::NONE, Value::NONE]);
     }
     let t = Value::from_obj(vm.type_of(e));
-    let tb = crate::ops::traceback::traceback_of(e);
+    let tb = crate::ops::traceback::traceback_object(vm, e)?;
     vm.new_tuple(&[t, e, tb])
 }
 

@@ -135,7 +135,7 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
             let args = tuple::items(e.args.get());
             match n {
                 "args" => e.args.get(),
-                "__traceback__" => or_none(e.traceback.get()),
+                "__traceback__" => crate::ops::traceback::traceback_object(vm, obj)?,
                 "__cause__" => e.cause.get(),
                 "__context__" => e.context.get(),
                 "__suppress_context__" => Value::from_bool(e.suppress_context.get()),
@@ -360,7 +360,10 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResu
                     let t = crate::ops::iter::to_tuple(vm, v)?;
                     e.args.set(t);
                 }
-                "__traceback__" => e.traceback.set(v),
+                "__traceback__" => {
+                    let entries = crate::ops::traceback::entries_from(vm, v)?;
+                    e.traceback.set(entries);
+                }
                 "__cause__" => {
                     e.cause.set(v);
                     e.suppress_context.set(true);

@@ -60,12 +60,91 @@ pub fn chain_context(handled: Value, new: Value) {
     x.context.set(handled);
 }
 
-/// `exc.__traceback__` (the entry list, or None).
+/// `exc`'s traceback entries (a list of `(code, line)`, innermost first), or None.
 pub fn traceback_of(exc: Value) -> Value {
     match exc.as_ref::<ExcObj>() {
         Some(e) => e.traceback.get(),
         None => Value::NONE,
     }
+}
+
+/// Traceback and frame objects, made from the entries only when a program asks for them.
+const OBJECTS_SOURCE: &str = r#"
+class frame:
+    __slots__ = ('f_code', 'f_lineno', 'f_globals', 'f_locals', 'f_back', 'f_lasti')
+    def __repr__(self):
+        c = self.f_code
+        return '<frame at 0x%x, file %r, line %d, code %s>' % (
+            id(self), c.co_filename, self.f_lineno, c.co_name)
+    def clear(self):
+        pass
+
+class traceback:
+    __slots__ = ('tb_frame', 'tb_lineno', 'tb_next', 'tb_lasti')
+    def __repr__(self):
+        return '<traceback object at 0x%x>' % id(self)
+
+def build(entries):
+    tb = None
+    frames = []
+    for code, line in entries:
+        f = frame()
+        f.f_code, f.f_lineno, f.f_lasti = code, line, -1
+        f.f_globals = f.f_locals = f.f_back = None
+        frames.append(f)
+        t = traceback()
+        t.tb_frame, t.tb_lineno, t.tb_next, t.tb_lasti = f, line, tb, -1
+        tb = t
+    for inner, outer in zip(frames, frames[1:]):
+        inner.f_back = outer
+    return tb
+
+def entries(tb):
+    out = []
+    while tb is not None:
+        if type(tb) is not traceback:
+            raise TypeError('__traceback__ must be a traceback or None')
+        out.append((tb.tb_frame.f_code, tb.tb_lineno))
+        tb = tb.tb_next
+    out.reverse()
+    return out
+"#;
+
+/// The helper module holding the traceback and frame classes (made on first use).
+fn objects_module(vm: &mut Vm) -> PyResult<Value> {
+    const NAME: &str = "_traceback_objects";
+    if let Some(m) = vm.dict_get_str(vm.modules, NAME)? {
+        return Ok(m);
+    }
+    let m = vm.new_module(NAME)?;
+    crate::modules::types_::run_python(vm, m, OBJECTS_SOURCE, "<traceback>")?;
+    vm.dict_set_str(vm.modules, NAME, m)?;
+    Ok(m)
+}
+
+/// `exc.__traceback__` as Python sees it: a chain of traceback objects (outermost first), or
+/// None.
+pub fn traceback_object(vm: &mut Vm, exc: Value) -> PyResult<Value> {
+    let entries = traceback_of(exc);
+    if entries.is_null() || entries.is_none() {
+        return Ok(Value::NONE);
+    }
+    if entries.as_ref::<ListObj>().is_none() {
+        return Ok(entries);
+    }
+    let m = objects_module(vm)?;
+    let build = vm.getattr_str(m, "build")?;
+    vm.call(build, &[entries])
+}
+
+/// Entries for a traceback a program assigns (`with_traceback`, `__traceback__ = tb`).
+pub fn entries_from(vm: &mut Vm, tb: Value) -> PyResult<Value> {
+    if tb.is_none() || tb.as_ref::<ListObj>().is_some() {
+        return Ok(tb);
+    }
+    let m = objects_module(vm)?;
+    let entries = vm.getattr_str(m, "entries")?;
+    vm.call(entries, &[tb])
 }
 
 /// Format an exception with its traceback and chain, as CPython prints it.

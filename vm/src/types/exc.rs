@@ -119,8 +119,9 @@ fn exc_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn exc_with_traceback(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     crate::builtins::args::exact(vm, "with_traceback", a, kwnames, 2)?;
+    let entries = crate::ops::traceback::entries_from(vm, a[1])?;
     if let Some(e) = a[0].as_ref::<ExcObj>() {
-        e.traceback.set(a[1]);
+        e.traceback.set(entries);
     }
     Ok(a[0])
 }
