@@ -48,6 +48,19 @@ for code in ['@micropython.nonsense\ndef f(): pass', '@micropython.a.b\ndef f():
 # heap_lock: allocation raises MemoryError, calls still work, unlock returns the depth left.
 def add(a, b=2):
     return a + b
+class Counter:
+    def __init__(self):
+        self.n = 0
+    def bump(self, by):
+        self.n += by
+counter = Counter()
+def loops():
+    for x in (1, 2):
+        for y in range(3):
+            counter.bump(x * y)
+    for ch in 'ab':
+        print(ch, 7)
+total = locked = depth = None  # bound now: adding a global while locked may grow the dict
 micropython.heap_lock()
 micropython.heap_lock()
 try:
@@ -55,10 +68,17 @@ try:
 except MemoryError:
     print('MemoryError while locked')
 total = add(1) + add(a=3, b=4)
+# Loops over built-in containers and ranges, method calls and printing strings and small ints
+# allocate nothing a program sees (MicroPython keeps such state on the C stack).
+loops()
+try:
+    [total]
+except MemoryError:
+    print('still locked after the loops')
 locked = micropython.heap_locked()
 depth = micropython.heap_unlock()
 micropython.heap_unlock()
-print(total, locked, depth, micropython.heap_locked(), [4, 5])
+print(total, counter.n, locked, depth, micropython.heap_locked(), [4, 5])
 
 # mem_info prints MicroPython's lines; the numbers vary, so only their labels are checked.
 import io

@@ -170,6 +170,20 @@ impl Vm {
         Err(PyErr(self.memory_error))
     }
 
+    /// Run `f` with the heap lock lifted. MicroPython keeps call frames, loop iterators and a
+    /// `for` loop's range on the C stack, so they work while the heap is locked; Pyrite makes
+    /// them on the heap, through this.
+    #[inline]
+    pub fn stack_like<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+        if !self.heap.is_locked() {
+            return f(self);
+        }
+        let depth = self.heap.unlock_all();
+        let r = f(self);
+        self.heap.relock(depth);
+        r
+    }
+
     /// Allocate `obj` on the heap.
     #[inline]
     pub fn alloc<T>(&mut self, obj: T, finaliser: bool) -> PyResult<Gc<T>> {

@@ -81,6 +81,11 @@ fn folded_constant(e: &Expr) -> Option<Const> {
             ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
             _ => None,
         },
+        ExprKind::Tuple(items) => items
+            .iter()
+            .map(folded_constant)
+            .collect::<Option<Vec<_>>>()
+            .map(Const::Tuple),
         _ => None,
     }
 }
@@ -534,6 +539,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn sequence(&mut self, items: &'a [Expr], build: Op) -> Result<(), CompileError> {
+        // A tuple of constants is itself a constant (as CPython folds it): no building at run
+        // time.
+        if build == Op::BuildTuple
+            && !items.is_empty()
+            && let Some(consts) = items
+                .iter()
+                .map(folded_constant)
+                .collect::<Option<Vec<_>>>()
+        {
+            return self.load_const(Const::Tuple(consts));
+        }
         if build == Op::BuildSet && items.len() >= 3 {
             let consts: Option<Vec<Const>> = items.iter().map(folded_constant).collect();
             if let Some(consts) = consts {

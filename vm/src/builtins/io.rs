@@ -10,6 +10,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt::Write;
 
 // Word slots of a file object.
 const W_HANDLE: usize = 0;
@@ -133,13 +134,21 @@ pub fn print(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         }
         return Ok(Value::NONE);
     };
+    // Strings and small ints go straight out: printing them allocates nothing on the heap (as
+    // in MicroPython, they print while the heap is locked).
     let mut out = String::new();
     for (i, &v) in a[..npos].iter().enumerate() {
         if i > 0 {
             out.push_str(&sep_s);
         }
-        let s = vm.str(v)?;
-        out.push_str(vm.str_of(s).unwrap_or(""));
+        if let Some(text) = vm.str_of(v).filter(|_| vm.type_of(v) == vm.types.str) {
+            out.push_str(text);
+        } else if let Some(n) = v.as_small_int() {
+            let _ = write!(out, "{n}");
+        } else {
+            let s = vm.str(v)?;
+            out.push_str(vm.str_of(s).unwrap_or(""));
+        }
     }
     out.push_str(&end_s);
     vm.host.write(fd, out.as_bytes());

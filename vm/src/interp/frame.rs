@@ -155,13 +155,7 @@ fn size_class(words: usize) -> usize {
 /// A block of at least `words` cells, all NULL. Frames are the interpreter's stack, which
 /// MicroPython keeps on the C stack: a call works while the heap is locked.
 fn frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
-    if vm.heap.is_locked() {
-        let depth = vm.heap.unlock_all();
-        let block = frame_block_unlocked(vm, words);
-        vm.heap.relock(depth);
-        return block;
-    }
-    frame_block_unlocked(vm, words)
+    vm.stack_like(|vm| frame_block_unlocked(vm, words))
 }
 
 fn frame_block_unlocked(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {

@@ -34,7 +34,8 @@ impl Vm {
             index: Cell::new(index),
             end: Cell::new(end),
         };
-        self.alloc_instance(ty, obj)
+        // Iterators are what a `for` loop keeps on MicroPython's C stack.
+        self.stack_like(|vm| vm.alloc_instance(ty, obj))
     }
 
     /// `iter(v)`.

@@ -34,15 +34,18 @@ impl Vm {
     /// A new range.
     pub fn new_range(&mut self, start: isize, stop: isize, step: isize) -> PyResult<Value> {
         let ty = self.types.range;
-        let g = self.alloc(
-            RangeObj {
-                header: Header::new(ty),
-                start,
-                stop,
-                step,
-            },
-            false,
-        )?;
+        // A range is what a `for i in range(...)` loop counts with on MicroPython's C stack.
+        let g = self.stack_like(|vm| {
+            vm.alloc(
+                RangeObj {
+                    header: Header::new(ty),
+                    start,
+                    stop,
+                    step,
+                },
+                false,
+            )
+        })?;
         Ok(Value::from_obj(g))
     }
 
