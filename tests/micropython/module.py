@@ -91,6 +91,13 @@ sys.stdout = real_stdout
 for line in captured.getvalue().splitlines():
     print(''.join(c for c in line if not c.isdigit()))
 
+# Memory statistics grow with allocation.
+t, c, p = micropython.mem_total(), micropython.mem_current(), micropython.mem_peak()
+big = list(range(10000))
+print(micropython.mem_total() > t, micropython.mem_current() > c, micropython.mem_peak() > p)
+del big
+micropython.alloc_emergency_exception_buf(100)
+
 # opt_level, kbd_intr and schedule.
 old = micropython.opt_level()
 micropython.opt_level(1)

@@ -116,6 +116,12 @@ pub struct Vm {
     pub allocated_since_gc: usize,
     /// Collect once this many bytes were allocated (keeps collections proportional to work).
     pub gc_threshold: usize,
+    /// Set by `gc.threshold(n)`: the threshold stays as the program set it.
+    pub gc_threshold_fixed: bool,
+    /// Bytes allocated before the last collection, over the whole run (`micropython.mem_total`).
+    pub allocated_before_gc: usize,
+    /// Most heap bytes in use seen at a collection or a query (`micropython.mem_peak`).
+    pub peak_used: usize,
     /// Whether automatic collection is enabled (`gc.disable()`).
     pub gc_enabled: bool,
     /// Whether we are inside a collection (finalisers must not allocate).
@@ -226,6 +232,8 @@ impl Vm {
             return;
         }
         self.collecting = true;
+        self.peak_used = self.peak_used.max(self.heap.used_bytes());
+        self.allocated_before_gc += self.allocated_since_gc;
         let mut hooks = Finaliser {
             resurrected: Vec::new(),
         };
@@ -237,10 +245,12 @@ impl Vm {
         // Collect again after half the live size (at least a sixteenth of the heap) has been
         // allocated: marking work per allocated byte stays bounded, and survivors stay packed
         // near the bottom of the heap, which keeps large free runs available.
-        self.gc_threshold = (used / 2)
-            .max(total / 16)
-            .max(64 * 1024)
-            .min(free / 2 + 16 * 1024);
+        if !self.gc_threshold_fixed {
+            self.gc_threshold = (used / 2)
+                .max(total / 16)
+                .max(64 * 1024)
+                .min(free / 2 + 16 * 1024);
+        }
         if !hooks.resurrected.is_empty() {
             self.run_del(hooks.resurrected);
         }

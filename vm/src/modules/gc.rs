@@ -54,6 +54,7 @@ fn threshold(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return vm.int_from_i64((vm.gc_threshold / block * block) as i64);
     }
     let n = crate::ops::arith::index_of(vm, a[0])?;
+    vm.gc_threshold_fixed = true;
     vm.gc_threshold = if n < 0 {
         usize::MAX
     } else {

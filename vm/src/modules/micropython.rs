@@ -41,9 +41,9 @@ fn mem_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let mut text = alloc::format!(
         "mem: total={}, current={}, peak={}\nstack: {} out of {}\nGC: total: {}, used: {}, \
          free: {}\n No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
-        s.total,
+        vm.allocated_before_gc + vm.allocated_since_gc,
         s.used,
-        s.used,
+        vm.peak_used.max(s.used),
         stack_used,
         vm.config.stack_size,
         s.total,
@@ -58,6 +58,35 @@ fn mem_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         text.push_str(&vm.heap.layout());
     }
     crate::builtins::io::write_stdout(vm, &text)?;
+    Ok(Value::NONE)
+}
+
+/// `mem_total()`: bytes allocated over the whole run.
+fn mem_total(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "mem_total", a, kw, 0)?;
+    let n = vm.allocated_before_gc + vm.allocated_since_gc;
+    vm.int_from_i64(n as i64)
+}
+
+/// `mem_current()`: heap bytes in use now.
+fn mem_current(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "mem_current", a, kw, 0)?;
+    vm.int_from_i64(vm.heap.used_bytes() as i64)
+}
+
+/// `mem_peak()`: the most heap bytes in use seen (at collections and at these queries).
+fn mem_peak(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "mem_peak", a, kw, 0)?;
+    vm.peak_used = vm.peak_used.max(vm.heap.used_bytes());
+    vm.int_from_i64(vm.peak_used as i64)
+}
+
+/// `alloc_emergency_exception_buf(size)`: MicroPython reserves memory so an interrupt handler
+/// can raise while the heap is locked. Pyrite's MemoryError and interrupt exceptions are made
+/// at start-up, so there is nothing to reserve; the size is still checked.
+fn alloc_emergency_exception_buf(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "alloc_emergency_exception_buf", a, kw, 1)?;
+    crate::ops::arith::index_of(vm, a[0])?;
     Ok(Value::NONE)
 }
 
@@ -131,6 +160,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("kbd_intr", kbd_intr),
             ("schedule", schedule),
             ("stack_use", stack_use),
+            ("mem_total", mem_total),
+            ("mem_current", mem_current),
+            ("mem_peak", mem_peak),
+            (
+                "alloc_emergency_exception_buf",
+                alloc_emergency_exception_buf,
+            ),
             ("native", identity),
             ("viper", identity),
             ("bytecode", identity),
