@@ -60,7 +60,13 @@ def loops():
             counter.bump(x * y)
     for ch in 'ab':
         print(ch, 7)
-total = locked = depth = None  # bound now: adding a global while locked may grow the dict
+# Exceptions can still be raised and caught (MicroPython's emergency exception buffer).
+def raises():
+    try:
+        return 1 // 0
+    except ZeroDivisionError as e:
+        return e
+total = locked = depth = caught = None  # bound now: adding a global while locked may grow the dict
 micropython.heap_lock()
 micropython.heap_lock()
 try:
@@ -75,10 +81,11 @@ try:
     [total]
 except MemoryError:
     print('still locked after the loops')
+caught = raises()
 locked = micropython.heap_locked()
 depth = micropython.heap_unlock()
 micropython.heap_unlock()
-print(total, counter.n, locked, depth, micropython.heap_locked(), [4, 5])
+print(total, counter.n, locked, depth, micropython.heap_locked(), [4, 5], repr(caught))
 
 # mem_info prints MicroPython's lines; the numbers vary, so only their labels are checked.
 import io

@@ -173,14 +173,14 @@ impl Vm {
                 return Ok(p);
             }
         }
-        Err(PyErr(self.memory_error))
+        Err(self.memory_error())
     }
 
     /// Run `f` with the heap lock lifted. MicroPython keeps call frames, loop iterators and a
-    /// `for` loop's range on the C stack, so they work while the heap is locked; Pyrite makes
-    /// them on the heap, through this.
+    /// `for` loop's range on the C stack, and makes exceptions in an emergency buffer, so all of
+    /// them work while the heap is locked; Pyrite makes them on the heap, through this.
     #[inline]
-    pub fn stack_like<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
+    pub fn outside_heap_lock<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> R {
         if !self.heap.is_locked() {
             return f(self);
         }
@@ -303,18 +303,20 @@ impl Vm {
 
     /// A new exception instance of class `ty` with message `msg`.
     pub fn new_exc_of_type(&mut self, ty: Gc<TypeObj>, msg: &str) -> PyErr {
-        let args = if msg.is_empty() {
-            Ok(self.empty_tuple)
-        } else {
-            self.new_str(msg).and_then(|s| self.new_tuple(&[s]))
-        };
-        match args {
-            Ok(args) => match self.new_exc_with_args(ty, args) {
-                Ok(e) => PyErr(e),
+        self.outside_heap_lock(|vm| {
+            let args = if msg.is_empty() {
+                Ok(vm.empty_tuple)
+            } else {
+                vm.new_str(msg).and_then(|s| vm.new_tuple(&[s]))
+            };
+            match args {
+                Ok(args) => match vm.new_exc_with_args(ty, args) {
+                    Ok(e) => PyErr(e),
+                    Err(e) => e,
+                },
                 Err(e) => e,
-            },
-            Err(e) => e,
-        }
+            }
+        })
     }
 
     /// A new exception instance with the given `args` tuple.
@@ -330,6 +332,18 @@ impl Vm {
             notes: Cell::new(Value::NULL),
         };
         self.alloc_instance(ty, obj)
+    }
+
+    /// The MemoryError made at start-up (allocating one could fail), fresh for this raise: no
+    /// traceback or context left from an earlier one.
+    pub fn memory_error(&mut self) -> PyErr {
+        if let Some(e) = self.memory_error.as_ref::<crate::obj::exc::ExcObj>() {
+            e.traceback.set(Value::NONE);
+            e.context.set(Value::NONE);
+            e.cause.set(Value::NONE);
+            e.suppress_context.set(false);
+        }
+        PyErr(self.memory_error)
     }
 
     /// `TypeError(msg)`.

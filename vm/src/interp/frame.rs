@@ -155,7 +155,7 @@ fn size_class(words: usize) -> usize {
 /// A block of at least `words` cells, all NULL. Frames are the interpreter's stack, which
 /// MicroPython keeps on the C stack: a call works while the heap is locked.
 fn frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
-    vm.stack_like(|vm| frame_block_unlocked(vm, words))
+    vm.outside_heap_lock(|vm| frame_block_unlocked(vm, words))
 }
 
 fn frame_block_unlocked(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {

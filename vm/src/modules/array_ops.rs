@@ -233,10 +233,10 @@ fn repeated(vm: &mut Vm, o: &NativeObj, n: usize) -> PyResult<Vec<u8>> {
         .checked_mul(n)
         .filter(|&t| t <= isize::MAX as usize / 2);
     let Some(total) = total else {
-        return Err(crate::vm::PyErr(vm.memory_error));
+        return Err(vm.memory_error());
     };
     if total > vm.heap.total_bytes().max(1 << 20) * 4 {
-        return Err(crate::vm::PyErr(vm.memory_error));
+        return Err(vm.memory_error());
     }
     let mut out = Vec::with_capacity(total);
     for _ in 0..n {

@@ -27,15 +27,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("crc32", crc32),
         ],
     )?;
+    let err = super::exception_class(vm, "binascii", "Error", crate::types::ExcKind::ValueError)?;
     let d = vm.module_dict(m);
-    let name = vm.intern("Error");
-    let base = Value::from_obj(vm.types.exc(crate::types::ExcKind::ValueError));
-    let bases = vm.new_tuple(&[base])?;
-    let ns = vm.new_dict()?;
-    let modname = vm.new_str("binascii")?;
-    vm.dict_set_str(ns, "__module__", modname)?;
-    let meta = Value::from_obj(vm.types.type_);
-    let err = crate::ops::construct::new_class(vm, meta, name, bases, ns, &[])?;
     vm.dict_set_str(d, "Error", err)?;
     Ok(m)
 }

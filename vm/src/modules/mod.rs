@@ -107,6 +107,23 @@ pub fn is_builtin_name(name: &str) -> bool {
     canonical(name).is_some()
 }
 
+/// A module's own exception class (`struct.error`, `binascii.Error`) deriving from `base`.
+pub fn exception_class(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    base: crate::types::ExcKind,
+) -> PyResult<Value> {
+    let class_name = vm.intern(name);
+    let base = Value::from_obj(vm.types.exc(base));
+    let bases = vm.new_tuple(&[base])?;
+    let ns = vm.new_dict()?;
+    let modname = vm.new_str(module)?;
+    vm.dict_set_str(ns, "__module__", modname)?;
+    let meta = Value::from_obj(vm.types.type_);
+    crate::ops::construct::new_class(vm, meta, class_name, bases, ns, &[])
+}
+
 /// Add functions to a module.
 pub fn add_functions(
     vm: &mut Vm,

@@ -709,15 +709,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("_iter_check", s_iter_check),
         ],
     )?;
+    let err = super::exception_class(vm, "struct", "error", crate::types::ExcKind::Exception)?;
     let d = vm.module_dict(m);
-    let name = vm.intern("error");
-    let exc = Value::from_obj(vm.types.exc(crate::types::ExcKind::Exception));
-    let bases = vm.new_tuple(&[exc])?;
-    let ns = vm.new_dict()?;
-    let modname = vm.new_str("struct")?;
-    vm.dict_set_str(ns, "__module__", modname)?;
-    let meta = Value::from_obj(vm.types.type_);
-    let err = crate::ops::construct::new_class(vm, meta, name, bases, ns, &[])?;
     vm.dict_set_str(d, "error", err)?;
     super::types_::run_python(vm, m, SOURCE, "<struct>")?;
     Ok(m)

@@ -342,7 +342,7 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
                 let n = repeat_count(vm, b)?.max(0) as usize;
                 let x = vm.str_of(a).expect("str");
                 if x.len().saturating_mul(n) > vm.heap.total_bytes() {
-                    return Err(crate::vm::PyErr(vm.memory_error));
+                    return Err(vm.memory_error());
                 }
                 let s = x.repeat(n);
                 vm.new_str(&s).map(Some)
@@ -387,7 +387,7 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             );
             let total = items.len().saturating_mul(n);
             if total > vm.heap.total_bytes() / 8 {
-                return Err(crate::vm::PyErr(vm.memory_error));
+                return Err(vm.memory_error());
             }
             let r = vm.new_list(&[])?;
             let rl = r.as_ref::<ListObj>().expect("list");
@@ -409,7 +409,7 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             let items = tuple::items(seq);
             let total = items.len().saturating_mul(n);
             if total > vm.heap.total_bytes() / 8 {
-                return Err(crate::vm::PyErr(vm.memory_error));
+                return Err(vm.memory_error());
             }
             if items.is_empty() {
                 return Ok(Some(vm.empty_tuple));
@@ -488,7 +488,7 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
                 .map(|n| n as usize)
                 .ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
             if !x.is_zero() && (x.bits() as usize + n) / 8 > vm.heap.total_bytes() {
-                return Err(crate::vm::PyErr(vm.memory_error));
+                return Err(vm.memory_error());
             }
             x << n
         }
@@ -621,10 +621,10 @@ fn int_pow(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
         if *x == BigInt::from(-1) {
             return vm.int_from_i64(if y.is_even() { 1 } else { -1 });
         }
-        return Err(crate::vm::PyErr(vm.memory_error));
+        return Err(vm.memory_error());
     };
     if x.bits().saturating_mul(e as u64) / 8 > vm.heap.total_bytes() as u64 {
-        return Err(crate::vm::PyErr(vm.memory_error));
+        return Err(vm.memory_error());
     }
     vm.int_from_big(num_traits::pow::Pow::pow(x, e))
 }

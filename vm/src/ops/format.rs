@@ -616,7 +616,7 @@ impl Vm {
         if let Ok(sp) = nf::parse_format_spec(&spec_s, &tname) {
             let limit = self.heap.total_bytes();
             if sp.width.unwrap_or(0) > limit || sp.precision.unwrap_or(0) > limit {
-                return Err(crate::vm::PyErr(self.memory_error));
+                return Err(self.memory_error());
             }
         }
         let result = if v.is_bool() && spec_s.is_empty() {
@@ -826,7 +826,7 @@ pub fn percent_format_text(
         }
         let limit = vm.heap.total_bytes();
         if spec.width.unwrap_or(0) > limit || spec.precision.unwrap_or(0) > limit {
-            return Err(crate::vm::PyErr(vm.memory_error));
+            return Err(vm.memory_error());
         }
         let ty = chars[i];
         i += 1;

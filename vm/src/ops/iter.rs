@@ -35,7 +35,7 @@ impl Vm {
             end: Cell::new(end),
         };
         // Iterators are what a `for` loop keeps on MicroPython's C stack.
-        self.stack_like(|vm| vm.alloc_instance(ty, obj))
+        self.outside_heap_lock(|vm| vm.alloc_instance(ty, obj))
     }
 
     /// `iter(v)`.

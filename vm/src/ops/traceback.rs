@@ -10,8 +10,13 @@ use crate::vm::{PyErr, PyResult, Vm};
 use alloc::format;
 use alloc::string::String;
 
-/// Append a frame entry to `exc`'s traceback.
+/// Append a frame entry to `exc`'s traceback (also while the heap is locked: the traceback is
+/// part of the exception, which MicroPython keeps in its emergency buffer).
 pub fn add_entry(vm: &mut Vm, exc: Value, code: Value, line: u32) {
+    vm.outside_heap_lock(|vm| add_entry_unlocked(vm, exc, code, line));
+}
+
+fn add_entry_unlocked(vm: &mut Vm, exc: Value, code: Value, line: u32) {
     let Some(e) = exc.as_ref::<ExcObj>() else {
         return;
     };
@@ -289,7 +294,8 @@ fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
 
 /// Print an uncaught exception to stderr.
 pub fn print_exception(vm: &mut Vm, exc: Value) {
-    let text = match format_exception(vm, exc) {
+    // Reporting must work even when the program died with the heap locked.
+    let text = match vm.outside_heap_lock(|vm| format_exception(vm, exc)) {
         Ok(t) => t,
         Err(_) => String::from("<exception while formatting exception>\n"),
     };

@@ -33,8 +33,11 @@ fn exc_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
             ty = vm.types.exc(k);
         }
     }
-    let args = vm.new_tuple(&a[1..npos])?;
-    vm.new_exc_with_args(ty, args)
+    // Raising works while the heap is locked (MicroPython's emergency exception buffer).
+    vm.outside_heap_lock(|vm| {
+        let args = vm.new_tuple(&a[1..npos])?;
+        vm.new_exc_with_args(ty, args)
+    })
 }
 
 fn exc_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -42,7 +45,7 @@ fn exc_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let e = a[0]
         .as_ref::<ExcObj>()
         .ok_or_else(|| vm.type_error("descriptor '__init__' requires a 'BaseException' object"))?;
-    let args = vm.new_tuple(&a[1..npos])?;
+    let args = vm.outside_heap_lock(|vm| vm.new_tuple(&a[1..npos]))?;
     e.args.set(args);
     let this = a[0];
     if vm.exc_is(this, ExcKind::SyntaxError) {

@@ -221,7 +221,7 @@ fn check_size(vm: &mut Vm, len: usize, n: isize) -> PyResult<usize> {
     let n = n.max(0) as usize;
     let total = len.saturating_mul(n);
     if total > vm.heap.total_bytes() / 8 {
-        return Err(crate::vm::PyErr(vm.memory_error));
+        return Err(vm.memory_error());
     }
     Ok(n)
 }

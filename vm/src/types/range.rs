@@ -35,7 +35,7 @@ impl Vm {
     pub fn new_range(&mut self, start: isize, stop: isize, step: isize) -> PyResult<Value> {
         let ty = self.types.range;
         // A range is what a `for i in range(...)` loop counts with on MicroPython's C stack.
-        let g = self.stack_like(|vm| {
+        let g = self.outside_heap_lock(|vm| {
             vm.alloc(
                 RangeObj {
                     header: Header::new(ty),

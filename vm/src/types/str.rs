@@ -210,7 +210,7 @@ fn is_str_value(vm: &Vm, v: Value) -> bool {
 /// Raise MemoryError if a result of `n` bytes cannot fit in the heap.
 pub fn check_size(vm: &mut Vm, n: usize) -> PyResult<()> {
     if n > vm.heap.total_bytes() {
-        return Err(crate::vm::PyErr(vm.memory_error));
+        return Err(vm.memory_error());
     }
     Ok(())
 }

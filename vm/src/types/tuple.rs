@@ -325,7 +325,7 @@ fn tuple_mul(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     }
     let total = items.len().saturating_mul(n as usize);
     if total > vm.heap.total_bytes() / 8 {
-        return Err(crate::vm::PyErr(vm.memory_error));
+        return Err(vm.memory_error());
     }
     vm.new_tuple_with(total, |i| items[i % items.len()])
 }
