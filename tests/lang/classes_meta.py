@@ -168,3 +168,7 @@ class InstCheck(type):
     def __subclasscheck__(cls, sub): return sub is int
 class IC(metaclass=InstCheck): pass
 print(isinstance('magic', IC), isinstance(1, IC), issubclass(int, IC), issubclass(str, IC))
+
+# A class made by calling type() belongs to the calling module.
+Made = type('Made', (), {'x': 1})
+print(Made, Made.__module__, Made.x)

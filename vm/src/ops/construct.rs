@@ -508,8 +508,16 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> 
         return Err(vm.type_error("type.__new__() argument 3 must be dict"));
     }
     let cls = new_class(vm, meta, name, bases, ns, &[])?;
-    // __init_subclass__ of the parent, with the class keywords.
     let t = cls.as_ref::<TypeObj>().expect("class");
+    // A class made by calling type() belongs to the calling code's module.
+    if vm.dict_get_str(t.dict.get(), "__module__")?.is_none()
+        && let Some((_, globals, _, _)) = crate::interp::frame::frame_meta(vm.current_frame)
+        && crate::obj::dict::as_dict(globals).is_some()
+        && let Some(module) = vm.dict_get_str(globals, "__name__")?
+    {
+        vm.dict_set_str(t.dict.get(), "__module__", module)?;
+    }
+    // __init_subclass__ of the parent, with the class keywords.
     let isc = crate::interner::names::INIT_SUBCLASS;
     if let Some(f) = typeobj::lookup_after(vm, t, cls, isc)? {
         let bound = crate::ops::attr::descr_get(vm, f, Value::NULL, cls)?;
