@@ -114,19 +114,7 @@ enum Folded {
 
 impl Folded {
     fn from_constant(c: &Constant) -> Option<Folded> {
-        Some(match c {
-            Constant::None => Folded::None,
-            Constant::True => Folded::Bool(true),
-            Constant::False => Folded::Bool(false),
-            Constant::Int(i) => Folded::Int(BigInt::from(*i)),
-            Constant::BigInt { digits, radix } => {
-                Folded::Int(BigInt::parse_bytes(digits.as_bytes(), *radix)?)
-            }
-            Constant::Float(f) => Folded::Float(*f),
-            Constant::Str(s) => Folded::Str(s.clone()),
-            Constant::Bytes(b) => Folded::Bytes(b.clone()),
-            Constant::Ellipsis | Constant::Imaginary(_) => return None,
-        })
+        Folded::from_const(&super::expr::constant_to_const(c))
     }
 
     fn from_const(c: &Const) -> Option<Folded> {

@@ -50,7 +50,7 @@ fn cmp_number(op: CmpOp) -> u32 {
     c as u32
 }
 
-fn constant_to_const(c: &Constant) -> Const {
+pub(super) fn constant_to_const(c: &Constant) -> Const {
     match c {
         Constant::None => Const::None,
         Constant::True => Const::True,
