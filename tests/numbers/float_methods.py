@@ -93,3 +93,9 @@ try:
     0.0 ** -1.5
 except ZeroDivisionError as e:
     print('ZeroDivisionError', e)
+
+# Constant tuples keep the sign of zero apart (0.0 == -0.0, but they are different constants).
+import math
+for x, y in [(1.0, 0.0), (1.0, -0.0), (-0.0, 0.0)]:
+    print(x, y, math.copysign(1.0, y))
+print(((1, -0.0), (1, 0.0)), (0.0j,), (-0.0j,))

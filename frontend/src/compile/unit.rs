@@ -159,7 +159,7 @@ impl Unit {
     }
 
     pub fn add_const(&mut self, c: Const) -> u32 {
-        if !matches!(c, Const::Code(_) | Const::Float(_) | Const::Imaginary(_))
+        if shareable(&c)
             && let Some(i) = self.code.consts.iter().position(|x| *x == c)
         {
             return i as u32;
@@ -204,5 +204,15 @@ fn same_handler(a: Option<Handler>, b: Option<Handler>) -> bool {
         (None, None) => true,
         (Some(a), Some(b)) => a.label == b.label && a.depth == b.depth,
         _ => false,
+    }
+}
+
+/// Can `c` stand for an equal constant already in the pool? Not floats (`0.0 == -0.0`, and NaN
+/// equals nothing), nor tuples holding them, nor code.
+fn shareable(c: &Const) -> bool {
+    match c {
+        Const::Code(_) | Const::Float(_) | Const::Imaginary(_) => false,
+        Const::Tuple(items) => items.iter().all(shareable),
+        _ => true,
     }
 }
