@@ -83,3 +83,10 @@ class MyBytes(bytes):
     pass
 m = MyBytes(b"xyz")
 print(type(m).__name__, m, m.upper(), type(m.upper()).__name__, type(MyBytes.fromhex("41")).__name__, m == b"xyz")
+
+# Repeat counts beyond the index range: OverflowError, worded as CPython words it.
+for seq in [b'x', bytearray(b'x'), 'x', [0], (0,)]:
+    try:
+        seq * (2 ** 70)
+    except OverflowError as e:
+        print(type(seq).__name__, e)

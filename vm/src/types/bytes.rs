@@ -70,7 +70,7 @@ pub fn bytes_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option<V
                     vm.type_error(format!("can't multiply sequence by non-int of type '{t}'"))
                 );
             }
-            let n = crate::ops::arith::index_of(vm, n)?.max(0) as usize;
+            let n = crate::ops::arith::index_sized(vm, n)?.max(0) as usize;
             let x = buffer_of(vm, seq).unwrap_or_default();
             let total = x
                 .len()
