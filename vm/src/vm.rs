@@ -176,6 +176,17 @@ impl Vm {
         Err(self.memory_error())
     }
 
+    /// Bytes allocated over the whole run (`micropython.mem_total`).
+    pub fn allocated_total(&self) -> usize {
+        self.allocated_before_gc + self.allocated_since_gc
+    }
+
+    /// The most heap bytes in use seen so far, counting now (`micropython.mem_peak`).
+    pub fn peak_used(&mut self) -> usize {
+        self.peak_used = self.peak_used.max(self.heap.used_bytes());
+        self.peak_used
+    }
+
     /// Run `f` with the heap lock lifted. MicroPython keeps call frames, loop iterators and a
     /// `for` loop's range on the C stack, and makes exceptions in an emergency buffer, so all of
     /// them work while the heap is locked; Pyrite makes them on the heap, through this.
@@ -232,7 +243,7 @@ impl Vm {
             return;
         }
         self.collecting = true;
-        self.peak_used = self.peak_used.max(self.heap.used_bytes());
+        self.peak_used();
         self.allocated_before_gc += self.allocated_since_gc;
         let mut hooks = Finaliser {
             resurrected: Vec::new(),

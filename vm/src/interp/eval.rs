@@ -164,10 +164,16 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                 }
             }
             codes::LoadName => {
-                let name = name_at(f, arg);
-                let v = match ops::subscr::mapping_get(vm, f.locals, name)? {
-                    Some(v) => v,
-                    None => load_global(vm, f.globals, name)?,
+                // Module-level code (its namespace is its globals) looks names up through the
+                // same per-name cache as LoadGlobal.
+                let v = if f.locals == f.globals {
+                    load_global_cached(vm, f, arg as usize)?
+                } else {
+                    let name = name_at(f, arg);
+                    match ops::subscr::mapping_get(vm, f.locals, name)? {
+                        Some(v) => v,
+                        None => load_global(vm, f.globals, name)?,
+                    }
                 };
                 f.push(v);
             }

@@ -265,16 +265,15 @@ fn continue_after_delegate(vm: &mut Vm, gv: Value, v: Value) -> PyResult<SendRes
     resume_after_delegation(vm, gv)
 }
 
+/// Is `v` GeneratorExit, a subclass of it, or an instance of one?
 fn is_generator_exit(vm: &mut Vm, v: Value) -> bool {
-    let ty = match v.as_ref::<crate::obj::typeobj::TypeObj>() {
-        Some(_) => v,
-        None => Value::from_obj(vm.type_of(v)),
-    };
-    let ge = Value::from_obj(vm.types.exc(ExcKind::GeneratorExit));
-    ty == ge
-        || ty
-            .as_ref::<crate::obj::typeobj::TypeObj>()
-            .is_some_and(|t| crate::obj::typeobj::is_subtype(t, ge))
+    match v.downcast::<crate::obj::typeobj::TypeObj>() {
+        Some(t) => {
+            let ge = vm.types.exc(ExcKind::GeneratorExit);
+            t == ge || crate::obj::typeobj::is_subtype(&t, Value::from_obj(ge))
+        }
+        None => vm.exc_is(v, ExcKind::GeneratorExit),
+    }
 }
 
 /// The exception `throw(type[, value[, traceback]])` raises: `Ok(Err(e))` when making it
@@ -287,7 +286,7 @@ fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Result<PyErr, PyErr
     if is_class {
         let exc = if value.is_none() {
             vm.call(typ, &[])
-        } else if is_instance_of(vm, value, typ) {
+        } else if vm.isinstance_type(value, typ.downcast().expect("exception class")) {
             Ok(value)
         } else if value.obj_kind() == Some(Kind::Tuple) {
             let items: alloc::vec::Vec<Value> = crate::obj::tuple::items(value).to_vec();
@@ -309,11 +308,6 @@ fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Result<PyErr, PyErr
     Err(vm.type_error(alloc::format!(
         "exceptions must be classes or instances deriving from BaseException, not {t}"
     )))
-}
-
-fn is_instance_of(vm: &mut Vm, v: Value, ty: Value) -> bool {
-    let vt = vm.type_of(v);
-    Value::from_obj(vt) == ty || crate::obj::typeobj::is_subtype(&vt, ty)
 }
 
 /// Close a `yield from` delegate: a generator's `close`, or any `close` method it has.

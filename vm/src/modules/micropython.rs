@@ -35,15 +35,14 @@ fn mem_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     };
     let s = vm.heap.stats();
     let (one, two, largest) = vm.heap.extent_summary();
-    let here = 0usize;
-    let sp = core::hint::black_box(&here) as *const usize as usize;
-    let stack_used = vm.heap.stack_top().saturating_sub(sp);
+    let stack_used = stack_in_use(vm);
+    let (total, peak) = (vm.allocated_total(), vm.peak_used());
     let mut text = alloc::format!(
         "mem: total={}, current={}, peak={}\nstack: {} out of {}\nGC: total: {}, used: {}, \
          free: {}\n No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
-        vm.allocated_before_gc + vm.allocated_since_gc,
+        total,
         s.used,
-        vm.peak_used.max(s.used),
+        peak,
         stack_used,
         vm.config.stack_size,
         s.total,
@@ -64,7 +63,7 @@ fn mem_info(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 /// `mem_total()`: bytes allocated over the whole run.
 fn mem_total(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::exact(vm, "mem_total", a, kw, 0)?;
-    let n = vm.allocated_before_gc + vm.allocated_since_gc;
+    let n = vm.allocated_total();
     vm.int_from_i64(n as i64)
 }
 
@@ -77,8 +76,8 @@ fn mem_current(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 /// `mem_peak()`: the most heap bytes in use seen (at collections and at these queries).
 fn mem_peak(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::exact(vm, "mem_peak", a, kw, 0)?;
-    vm.peak_used = vm.peak_used.max(vm.heap.used_bytes());
-    vm.int_from_i64(vm.peak_used as i64)
+    let n = vm.peak_used();
+    vm.int_from_i64(n as i64)
 }
 
 /// `alloc_emergency_exception_buf(size)`: MicroPython reserves memory so an interrupt handler
@@ -135,12 +134,16 @@ fn schedule(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn stack_use(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::exact(vm, "stack_use", a, kw, 0)?;
+    Ok(Value::small_int(stack_in_use(vm) as isize))
+}
+
+/// Bytes of native stack between the interpreter's top and here.
+#[inline(never)]
+fn stack_in_use(vm: &Vm) -> usize {
     let here = 0usize;
-    let used = vm
-        .heap
+    vm.heap
         .stack_top()
-        .saturating_sub(core::ptr::addr_of!(here) as usize);
-    Ok(Value::small_int(used as isize))
+        .saturating_sub(core::hint::black_box(core::ptr::addr_of!(here)) as usize)
 }
 
 /// Build the `micropython` module.

@@ -113,6 +113,14 @@ pub struct BuiltinObj {
     pub owner: Value,
 }
 
+/// Is `v`, found in a class's namespace, the class's own code rather than a built-in type's
+/// method? A Python function is, and so is a native function put in a class namespace without
+/// an owning type (`sys.version_info`'s `__getattr__`); a built-in type's own method is the
+/// built-in behaviour.
+pub fn defined_by_class(v: Value) -> bool {
+    v.as_ref::<BuiltinObj>().is_none_or(|b| b.owner.is_none())
+}
+
 /// A method descriptor: binds the instance as the first argument on attribute access.
 pub const BUILTIN_METHOD: u32 = 1;
 /// A class method: binds the class.

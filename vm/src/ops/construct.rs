@@ -4,7 +4,6 @@
 
 use crate::interp::call::run_class_body;
 use crate::obj::exc::EXC_DICT_OFFSET;
-use crate::obj::func::BuiltinObj;
 use crate::obj::typeobj::{self, TypeObj, flags as tflags};
 use crate::obj::{CellObj, Header, InstanceObj, Kind, MethodWrapperObj, tuple};
 use crate::value::Value;
@@ -180,9 +179,8 @@ pub fn update_type_flags(vm: &mut Vm, t: &TypeObj) -> PyResult<()> {
     for (name, bit) in checks {
         let n = vm.intern(name);
         if let Some(v) = typeobj::lookup(vm, t, n)? {
-            // Only user-defined (Python) implementations change behaviour, except for
-            // `__getattr__`, which no built-in base defines: a native one is a real hook.
-            if v.as_ref::<BuiltinObj>().is_none() || bit == tflags::HAS_GETATTR {
+            // Only the class's own implementations change behaviour.
+            if crate::obj::func::defined_by_class(v) {
                 fl |= bit;
             }
         }

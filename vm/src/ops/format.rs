@@ -79,9 +79,7 @@ impl Vm {
         let ty = self.type_of(v);
         let n = self.intern(name);
         match crate::obj::typeobj::lookup(self, &ty, n)? {
-            // A built-in type's own method is the built-in behaviour; a Python function, or a
-            // native function placed in a class namespace (no owning type), is the class's.
-            Some(f) if f.as_ref::<BuiltinObj>().is_none_or(|b| b.owner.is_none()) => {
+            Some(f) if crate::obj::func::defined_by_class(f) => {
                 let m = crate::ops::attr::descr_get(self, f, v, Value::from_obj(ty))?;
                 self.call(m, &[]).map(Some)
             }
@@ -666,9 +664,7 @@ impl Vm {
         let ty = self.type_of(v);
         let n = crate::interner::names::FORMAT;
         match crate::obj::typeobj::lookup(self, &ty, n)? {
-            // A built-in type's own method is the built-in behaviour; a Python function, or a
-            // native function placed in a class namespace (no owning type), is the class's.
-            Some(f) if f.as_ref::<BuiltinObj>().is_none_or(|b| b.owner.is_none()) => {
+            Some(f) if crate::obj::func::defined_by_class(f) => {
                 let m = crate::ops::attr::descr_get(self, f, v, Value::from_obj(ty))?;
                 let r = self.call(m, &[spec])?;
                 if !self.is_str(r) {

@@ -82,8 +82,9 @@ impl Vm {
             }
         }
         let ty = self.type_of(v);
-        let iter_name = self.intern("__iter__");
-        if crate::obj::typeobj::lookup(self, &ty, iter_name)? == Some(Value::NONE) {
+        if crate::obj::typeobj::lookup(self, &ty, crate::interner::names::ITER)?
+            == Some(Value::NONE)
+        {
             // `__iter__ = None` declares the type not iterable.
             let t = self.type_name(v);
             return Err(self.type_error(format!("'{t}' object is not iterable")));
