@@ -25,6 +25,10 @@ use cranelift_module::{Module, default_libcall_names};
 use crate::helpers::Helper;
 use crate::ir::{BinOp, Cond, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
 
+/// A function defined in a [`Jit`], waiting for [`Jit::finalize`].
+#[derive(Clone, Copy, Debug)]
+pub struct FunctionId(cranelift_module::FuncId);
+
 /// A Cranelift JIT for IR functions. Compiled code stays valid until [`Jit::free`] (dropping the
 /// `Jit` leaves it in place).
 pub struct Jit {
@@ -113,6 +117,17 @@ impl Jit {
     /// error); release builds trust the lowering, which the test suite runs verified, and save
     /// the verifier's share of the compile time.
     pub fn compile(&mut self, f: &Function) -> Result<(*const u8, usize), String> {
+        let (id, size) = self.define(f)?;
+        self.finalize()?;
+        Ok((self.address(id), size))
+    }
+
+    /// Compile one IR function without making it executable yet: its id for [`Jit::address`]
+    /// and its code size in bytes. Call [`Jit::finalize`] once after defining a batch, which
+    /// makes every function defined so far callable; finalizing seals the current code page, so
+    /// one finalize per batch keeps a module's functions on shared pages and saves the
+    /// `mprotect` calls.
+    pub fn define(&mut self, f: &Function) -> Result<(FunctionId, usize), String> {
         if cfg!(debug_assertions) {
             crate::verify::verify(f).map_err(|e| e.to_string())?;
         }
@@ -168,10 +183,20 @@ impl Jit {
             .compiled_code()
             .map_or(0, |c| c.code_info().total_size as usize);
         self.module.clear_context(&mut self.ctx);
+        Ok((FunctionId(id), size))
+    }
+
+    /// Make every function defined so far executable.
+    pub fn finalize(&mut self) -> Result<(), String> {
         self.module
             .finalize_definitions()
-            .map_err(|e| format!("cranelift: {e}"))?;
-        Ok((self.module.get_finalized_function(id), size))
+            .map_err(|e| format!("cranelift: {e}"))
+    }
+
+    /// The entry address of a defined function; valid once [`Jit::finalize`] has run after its
+    /// definition.
+    pub fn address(&self, id: FunctionId) -> *const u8 {
+        self.module.get_finalized_function(id.0)
     }
 }
 

@@ -68,8 +68,8 @@ pub fn compile_to_value(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -
     match frontend::compile_source(source, filename, mode, &options) {
         Ok(code) => {
             let r = load_code(vm, code);
-            // The next source gets code memory of its own.
-            crate::native::end_unit(vm);
+            // Nothing may allocate between loading and ending the unit (see `end_unit`).
+            crate::native::end_unit(vm, r.is_ok())?;
             r
         }
         Err(e) => Err(syntax_error(vm, &e, filename, source)),

@@ -91,7 +91,8 @@ pub fn exact(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Value, n: usize)
         let msg = match n {
             0 => format!("{fname}() takes no arguments ({given} given)"),
             1 => format!("{fname}() takes exactly one argument ({given} given)"),
-            _ => format!("{fname}() takes exactly {n} arguments ({given} given)"),
+            // CPython's fixed-count builtins check with `_PyArg_CheckPositional`.
+            _ => format!("{fname} expected {n} arguments, got {given}"),
         };
         return Err(vm.type_error(msg));
     }
@@ -112,7 +113,7 @@ pub fn range(
     if given < min {
         let msg = if min == max {
             format!(
-                "{fname}() takes exactly {min} argument{} ({given} given)",
+                "{fname} expected {min} argument{}, got {given}",
                 if min == 1 { "" } else { "s" }
             )
         } else {

@@ -1,17 +1,21 @@
 //! The host backend's state. The VM keeps one Cranelift JIT as a template, made on the first
 //! native function; each compiled source (a module, an `exec`/`compile` string) gets a unit of
 //! code memory of its own, which every code object compiled into it keeps alive and which is
-//! freed when the last of them is collected.
+//! freed when the last of them is collected. Functions are defined into the unit as their code
+//! is loaded and made executable together when the source's loading ends ([`finish_unit`]).
 
 use alloc::rc::Rc;
 use core::cell::RefCell;
 
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use emit::cranelift::Jit;
+use emit::cranelift::{FunctionId, Jit};
 
 /// The code memory of one compiled source.
 pub struct NativeUnit {
     jit: RefCell<Option<Jit>>,
+    /// Code objects defined into this unit whose entry is set when the unit is finalized.
+    pending: RefCell<alloc::vec::Vec<(Value, FunctionId)>>,
 }
 
 impl Drop for NativeUnit {
@@ -27,12 +31,14 @@ impl Drop for NativeUnit {
     }
 }
 
-/// Compile `ir` (lowered from `code`): its entry address and the unit that owns its memory.
+/// Compile `ir` (lowered from `code`, the code object `code_value`) into the current unit: the
+/// unit that owns its memory. The entry address is set in `code_value` by [`finish_unit`].
 pub fn compile(
     vm: &mut Vm,
+    code_value: Value,
     code: &frontend::bytecode::CodeObject,
     ir: &emit::ir::Function,
-) -> PyResult<(usize, Option<Rc<dyn core::any::Any>>)> {
+) -> PyResult<Rc<dyn core::any::Any>> {
     if vm.jit.is_none() {
         let table = super::helpers::table();
         match Jit::new(&table) {
@@ -51,6 +57,7 @@ pub fn compile(
             let template = vm.jit.as_ref().expect("created above");
             let u = Rc::new(NativeUnit {
                 jit: RefCell::new(Some(template.unit())),
+                pending: RefCell::new(alloc::vec::Vec::new()),
             });
             vm.jit_unit = Some(u.clone());
             u
@@ -61,12 +68,46 @@ pub fn compile(
         .borrow_mut()
         .as_mut()
         .expect("a unit's JIT is taken only when it is dropped")
-        .compile(ir);
+        .define(ir);
     match result {
-        Ok((entry, _size)) => Ok((entry as usize, Some(unit))),
+        Ok((id, _size)) => {
+            unit.pending.borrow_mut().push((code_value, id));
+            Ok(unit)
+        }
         Err(e) => Err(vm.new_exc(
             crate::types::ExcKind::SystemError,
             &alloc::format!("native code for '{}': {e}", code.qualname),
         )),
     }
+}
+
+/// End the current unit: make the functions defined into it executable and, when their source
+/// loaded (`loaded`), record each entry address in its code object.
+///
+/// Sound because of when it runs: right after the source's code tree was built, with no
+/// allocation in between. If loading succeeded, every pending code object is part of that tree,
+/// which the caller holds, so none has been collected; if it failed, they are not touched.
+pub fn finish_unit(vm: &mut Vm, loaded: bool) -> PyResult<()> {
+    let Some(unit) = vm.jit_unit.take() else {
+        return Ok(());
+    };
+    let pending = core::mem::take(&mut *unit.pending.borrow_mut());
+    let mut jit = unit.jit.borrow_mut();
+    let jit = jit
+        .as_mut()
+        .expect("a unit's JIT is taken only when it is dropped");
+    if let Err(e) = jit.finalize() {
+        return Err(vm.new_exc(
+            crate::types::ExcKind::SystemError,
+            &alloc::format!("native code: {e}"),
+        ));
+    }
+    if loaded {
+        for (code_value, id) in pending {
+            if let Some(obj) = code_value.as_ref::<crate::obj::func::CodeObj>() {
+                obj.native.set(jit.address(id) as usize);
+            }
+        }
+    }
+    Ok(())
 }

@@ -80,9 +80,8 @@ pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
     } else {
         &*obj.info
     };
-    match compile_code(vm, info) {
-        Ok((entry, owner)) => {
-            obj.native.set(entry);
+    match compile_code(vm, code_value, info) {
+        Ok(owner) => {
             obj.native_owner.set(owner);
             Ok(())
         }
@@ -109,20 +108,25 @@ fn with_int_consts(obj: &crate::obj::func::CodeObj) -> frontend::bytecode::CodeO
     code
 }
 
-/// Machine code's entry address and the owner of its memory.
-type Compiled = (usize, Option<alloc::rc::Rc<dyn core::any::Any>>);
+/// The owner of a compiled function's machine code (`None`: it stays bytecode).
+type Compiled = Option<alloc::rc::Rc<dyn core::any::Any>>;
 
-/// Stop adding machine code to the current unit of code memory (the end of one source).
-pub fn end_unit(vm: &mut Vm) {
+/// End the current unit of code memory (the end of loading one source): the machine code
+/// compiled into it becomes callable, and the next source gets a unit of its own. `loaded` says
+/// whether the source's code tree was built.
+pub fn end_unit(vm: &mut Vm, loaded: bool) -> PyResult<()> {
     #[cfg(feature = "jit")]
+    return jit::finish_unit(vm, loaded);
+    #[cfg(not(feature = "jit"))]
     {
-        vm.jit_unit = None;
+        let _ = (vm, loaded);
+        Ok(())
     }
-    let _ = vm;
 }
 
 fn compile_code(
     vm: &mut Vm,
+    code_value: Value,
     code: &frontend::bytecode::CodeObject,
 ) -> Result<Compiled, (PyErr, u32)> {
     if code.emitter == Emitter::AsmThumb {
@@ -133,7 +137,7 @@ fn compile_code(
         return Err((e, code.first_line));
     }
     if !wants_native(code) {
-        return Ok((0, None));
+        return Ok(None);
     }
     let mode = if code.emitter == Emitter::Viper {
         emit::lower::Mode::Viper
@@ -154,21 +158,23 @@ fn compile_code(
         );
         return Err((e, code.first_line));
     }
-    backend_compile(vm, code, &ir).map_err(|e| (e, code.first_line))
+    backend_compile(vm, code_value, code, &ir).map_err(|e| (e, code.first_line))
 }
 
 #[cfg(feature = "jit")]
 fn backend_compile(
     vm: &mut Vm,
+    code_value: Value,
     code: &frontend::bytecode::CodeObject,
     ir: &emit::ir::Function,
 ) -> PyResult<Compiled> {
-    jit::compile(vm, code, ir)
+    jit::compile(vm, code_value, code, ir).map(Some)
 }
 
 #[cfg(not(feature = "jit"))]
 fn backend_compile(
     vm: &mut Vm,
+    _code_value: Value,
     code: &frontend::bytecode::CodeObject,
     _ir: &emit::ir::Function,
 ) -> PyResult<Compiled> {
