@@ -99,3 +99,12 @@ try:
     c.send(20)
 except StopIteration as e:
     print('result', e.value)
+
+# async statements and await are SyntaxErrors outside an async function.
+for src in ['async for x in (): pass', 'async with x: pass', 'await x',
+            'def f():\n    async for x in y: pass', 'def f():\n    async with y: pass']:
+    try:
+        compile(src, '<async>', 'exec')
+        print('compiled', repr(src))
+    except SyntaxError as e:
+        print('SyntaxError', e.msg, e.lineno)

@@ -79,3 +79,12 @@ for digits in [4300, 4301]:
     except ValueError as e:
         print(digits, type(e).__name__, str(e).split(';')[0])
 print(len(hex(int('f' * 5000, 16))), hasattr(sys, 'get_int_max_str_digits'))
+
+# Repeating a sequence past the largest size: OverflowError for str and bytes, MemoryError for
+# list and tuple (as CPython words them).
+import sys
+for seq in ['abc', b'abc', [1, 2, 3], (1, 2, 3)]:
+    try:
+        seq * sys.maxsize
+    except (OverflowError, MemoryError) as e:
+        print(type(seq).__name__, type(e).__name__, e)

@@ -11,6 +11,14 @@ BIG = const(1 << 70)
 TEXT = const('abc')
 PAIR = const((1, 'two'))
 print(X, Y, _PRIVATE, BIG, TEXT, PAIR)
+# Constant tuples may hold None, bools, Ellipsis and earlier constants, and equal one another;
+# float arithmetic and math's constants fold too (MicroPython folds math.pi when math is
+# imported).
+import math
+_INNER = const((None, False, True, ..., (), PAIR))
+F = const(2.5 ** 2 + 2 ** -2 - 1 / 4)
+TWO_PI = const(2 * math.pi)
+print(_INNER, F, TWO_PI, PAIR is (1, 'two'), (X, TEXT) is (123, 'abc'))
 print('X' in globals(), '_PRIVATE' in globals())
 
 def uses_consts():

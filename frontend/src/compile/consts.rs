@@ -2,7 +2,9 @@
 //! every load of `NAME` as a global is that constant. A name starting with `_` is not stored in
 //! the module at all. The expression may use literals (ints of any size, floats, strings, bytes,
 //! tuples of these), earlier constants and arithmetic; anything else, or arithmetic that would
-//! raise (`1 // 0`, a negative shift), is a SyntaxError as in MicroPython.
+//! raise (`1 // 0`, a negative shift), is a SyntaxError as in MicroPython. As in MicroPython,
+//! `math.pi`, `math.e`, `math.tau`, `math.inf` and `math.nan` count as constants in a module
+//! that imports `math` (and binds the name no other way).
 
 use crate::ast::{BinOp, Constant, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
 use crate::bytecode::code::Const;
@@ -17,6 +19,9 @@ pub(super) struct ConstTable {
     entries: Vec<(String, Const)>,
     /// False when the module binds `const` itself (then `const(...)` is an ordinary call).
     pub(super) enabled: bool,
+    /// The name under which the module imports `math` (`import math`, `import math as m`),
+    /// when it binds that name no other way.
+    math: Option<String>,
 }
 
 impl ConstTable {
@@ -25,6 +30,7 @@ impl ConstTable {
         ConstTable {
             entries: Vec::new(),
             enabled: !binds_own_const(body),
+            math: math_module_name(body),
         }
     }
 
@@ -75,9 +81,58 @@ impl ConstTable {
             ExprKind::BinOp { left, op, right } => {
                 binary(*op, self.value(left)?, self.value(right)?)?
             }
+            ExprKind::Attribute { value, attr } => match &value.kind {
+                ExprKind::Name(m) if self.math.as_deref() == Some(m.as_str()) => {
+                    Folded::Float(math_constant(attr)?)
+                }
+                _ => return None,
+            },
             _ => return None,
         })
     }
+}
+
+/// The values of `math`'s constants.
+fn math_constant(name: &str) -> Option<f64> {
+    Some(match name {
+        "pi" => core::f64::consts::PI,
+        "e" => core::f64::consts::E,
+        "tau" => core::f64::consts::TAU,
+        "inf" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => return None,
+    })
+}
+
+/// The name a module's top level binds to the `math` module by `import math [as m]`, if that is
+/// the only way the module binds that name.
+fn math_module_name(body: &[Stmt]) -> Option<String> {
+    let mut found: Option<String> = None;
+    for s in body {
+        if let StmtKind::Import(names) = &s.kind {
+            for a in names {
+                if a.name == "math" || a.name == "umath" {
+                    found = Some(a.asname.clone().unwrap_or_else(|| a.name.clone()));
+                }
+            }
+        }
+    }
+    let name = found?;
+    let rebinds = body.iter().any(|s| match &s.kind {
+        StmtKind::FunctionDef(f) => f.name == name,
+        StmtKind::ClassDef(c) => c.name == name,
+        StmtKind::Assign { targets, .. } => targets
+            .iter()
+            .any(|t| matches!(&t.kind, ExprKind::Name(n) if *n == name)),
+        StmtKind::Import(names) => names.iter().any(|a| {
+            a.asname.as_deref().unwrap_or(&a.name) == name && a.name != "math" && a.name != "umath"
+        }),
+        StmtKind::ImportFrom { names, .. } => names
+            .iter()
+            .any(|a| a.asname.as_deref().unwrap_or(&a.name) == name),
+        _ => false,
+    });
+    (!rebinds).then_some(name)
 }
 
 /// Does the module bind the name `const` other than by importing it from `micropython`?
@@ -107,6 +162,7 @@ enum Folded {
     Float(f64),
     Bool(bool),
     None,
+    Ellipsis,
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Folded>),
@@ -135,7 +191,8 @@ impl Folded {
                     .map(Folded::from_const)
                     .collect::<Option<Vec<_>>>()?,
             ),
-            Const::Ellipsis | Const::Imaginary(_) | Const::Code(_) => return None,
+            Const::Ellipsis => Folded::Ellipsis,
+            Const::Imaginary(_) | Const::Code(_) => return None,
         })
     }
 
@@ -152,6 +209,7 @@ impl Folded {
             Folded::Bool(true) => Const::True,
             Folded::Bool(false) => Const::False,
             Folded::None => Const::None,
+            Folded::Ellipsis => Const::Ellipsis,
             Folded::Str(s) => Const::Str(s),
             Folded::Bytes(b) => Const::Bytes(b),
             Folded::Tuple(items) => {
@@ -219,7 +277,16 @@ fn int_binary(op: BinOp, x: BigInt, y: BigInt) -> Option<Folded> {
         BinOp::FloorDiv if !y.is_zero() => x.div_floor(&y),
         BinOp::Mod if !y.is_zero() => x.mod_floor(&y),
         BinOp::Div if !y.is_zero() => return Some(Folded::Float(x.to_f64()? / y.to_f64()?)),
-        BinOp::Pow if !y.is_negative() => {
+        BinOp::Pow if y.is_negative() => {
+            // A float, as CPython's pow(float(x), float(y)): folded only where one correctly
+            // rounded division gives the same bits (x**-y exact in a double).
+            let d = num_traits::pow(x.to_f64()?, (-y).to_usize()?);
+            if x.is_zero() || d.abs() >= 9_007_199_254_740_992.0 {
+                return None;
+            }
+            return Some(Folded::Float(1.0 / d));
+        }
+        BinOp::Pow => {
             let e = y.to_u32()?;
             if x.bits().saturating_mul(e as u64) > MAX_POW_BITS {
                 return None;
@@ -247,6 +314,12 @@ fn float_binary(op: BinOp, x: f64, y: f64) -> Option<f64> {
         BinOp::Sub => x - y,
         BinOp::Mult => x * y,
         BinOp::Div if y != 0.0 => x / y,
+        // Only the powers whose result is one correctly rounded operation, so the folded bits
+        // equal the C library's `pow` at run time.
+        BinOp::Pow if y == 0.0 => 1.0,
+        BinOp::Pow if y == 1.0 => x,
+        BinOp::Pow if y == 2.0 => x * x,
+        BinOp::Pow if y == -1.0 && x != 0.0 => 1.0 / x,
         _ => return None,
     })
 }

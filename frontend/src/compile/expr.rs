@@ -70,27 +70,59 @@ pub(super) fn constant_to_const(c: &Constant) -> Const {
 
 /// The constant an expression folds to (literals and negated numbers), as CPython's AST
 /// optimiser folds them.
-fn folded_constant(e: &Expr) -> Option<Const> {
-    match &e.kind {
-        ExprKind::Constant(c) => Some(constant_to_const(c)),
-        ExprKind::UnaryOp {
-            op: UnaryOp::USub,
-            operand,
-        } => match &operand.kind {
-            ExprKind::Constant(Constant::Int(i)) if *i != i64::MIN => Some(Const::Int(-i)),
-            ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
-            _ => None,
-        },
-        ExprKind::Tuple(items) => items
-            .iter()
-            .map(folded_constant)
-            .collect::<Option<Vec<_>>>()
-            .map(Const::Tuple),
-        _ => None,
-    }
-}
-
 impl<'a> Compiler<'a> {
+    /// `e` as a constant, when it is one: literals, negated numbers, `const()` names and
+    /// tuples of them.
+    fn folded_constant(&self, e: &Expr) -> Option<Const> {
+        match &e.kind {
+            ExprKind::Constant(c) => Some(constant_to_const(c)),
+            ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                operand,
+            } => match &operand.kind {
+                ExprKind::Constant(Constant::Int(i)) if *i != i64::MIN => Some(Const::Int(-i)),
+                ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
+                _ => None,
+            },
+            ExprKind::Tuple(items) => items
+                .iter()
+                .map(|i| self.folded_constant(i))
+                .collect::<Option<Vec<_>>>()
+                .map(Const::Tuple),
+            ExprKind::Name(n) => self.const_name(n),
+            _ => None,
+        }
+    }
+
+    /// Is code compiled here inside an `async def` (or an async comprehension)?
+    pub(super) fn in_async(&mut self) -> bool {
+        let code_flags = self.unit().code.flags;
+        code_flags & (flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
+            || (self.scope().kind == ScopeKind::Comprehension && self.scope().is_async)
+    }
+
+    /// A SyntaxError unless the statement `s` (`what`) is inside an `async def`.
+    pub(super) fn require_async(
+        &mut self,
+        what: &str,
+        s: &crate::ast::Stmt,
+    ) -> Result<(), CompileError> {
+        if self.in_async() {
+            return Ok(());
+        }
+        Err(self.err(
+            alloc::format!("{what} outside async function"),
+            s.pos.line,
+            s.pos.col,
+        ))
+    }
+
+    /// The value of a `const()` name where it is read as a global.
+    fn const_name(&self, n: &str) -> Option<Const> {
+        let c = self.consts.get(n)?;
+        matches!(self.scope().access_of(n), Access::Global | Access::Name).then(|| c.clone())
+    }
+
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), CompileError> {
         self.set_line(e.pos.line);
         match &e.kind {
@@ -103,10 +135,8 @@ impl<'a> Compiler<'a> {
                         Const::True
                     });
                 }
-                if let Some(c) = self.consts.get(n)
-                    && matches!(self.scope().access_of(n), Access::Global | Access::Name)
-                {
-                    return self.load_const(c.clone());
+                if let Some(c) = self.const_name(n) {
+                    return self.load_const(c);
                 }
                 self.name_op(n, NameOp::Load)
             }
@@ -264,11 +294,13 @@ impl<'a> Compiler<'a> {
                 self.await_value()
             }
             ExprKind::Await(value) => {
-                let code_flags = self.unit().code.flags;
-                let ok = code_flags & (flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
-                    || (self.scope().kind == ScopeKind::Comprehension && self.scope().is_async);
-                if !ok {
-                    return Err(self.err("'await' outside async function", e.pos.line, e.pos.col));
+                if !self.in_async() {
+                    let msg = if matches!(self.scope().kind, ScopeKind::Module | ScopeKind::Class) {
+                        "'await' outside function"
+                    } else {
+                        "'await' outside async function"
+                    };
+                    return Err(self.err(msg, e.pos.line, e.pos.col));
                 }
                 self.expr(value)?;
                 self.emit(Op::GetAwaitable, 0)?;
@@ -545,13 +577,14 @@ impl<'a> Compiler<'a> {
             && !items.is_empty()
             && let Some(consts) = items
                 .iter()
-                .map(folded_constant)
+                .map(|i| self.folded_constant(i))
                 .collect::<Option<Vec<_>>>()
         {
             return self.load_const(Const::Tuple(consts));
         }
         if build == Op::BuildSet && items.len() >= 3 {
-            let consts: Option<Vec<Const>> = items.iter().map(folded_constant).collect();
+            let consts: Option<Vec<Const>> =
+                items.iter().map(|i| self.folded_constant(i)).collect();
             if let Some(consts) = consts {
                 self.load_const(Const::Tuple(consts))?;
                 return self.emit(Op::BuildConstSet, 0);

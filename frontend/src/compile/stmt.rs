@@ -69,7 +69,12 @@ impl<'a> Compiler<'a> {
                 body,
                 orelse,
                 is_async,
-            } => self.for_loop(target, iter, body, orelse, *is_async),
+            } => {
+                if *is_async {
+                    self.require_async("'async for'", s)?;
+                }
+                self.for_loop(target, iter, body, orelse, *is_async)
+            }
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
             StmtKind::If { test, body, orelse } => {
                 let else_l = self.label();
@@ -88,7 +93,12 @@ impl<'a> Compiler<'a> {
                 items,
                 body,
                 is_async,
-            } => self.with_stmt(items, body, *is_async),
+            } => {
+                if *is_async {
+                    self.require_async("'async with'", s)?;
+                }
+                self.with_stmt(items, body, *is_async)
+            }
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {

@@ -134,8 +134,9 @@ pub fn print(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         }
         return Ok(Value::NONE);
     };
-    // Strings and small ints go straight out: printing them allocates nothing on the heap (as
-    // in MicroPython, they print while the heap is locked).
+    // Text is built outside the GC heap: printing strs, numbers, exceptions and containers of
+    // them allocates nothing a program sees (as in MicroPython, they print while the heap is
+    // locked).
     let mut out = String::new();
     for (i, &v) in a[..npos].iter().enumerate() {
         if i > 0 {
@@ -146,8 +147,8 @@ pub fn print(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         } else if let Some(n) = v.as_small_int() {
             let _ = write!(out, "{n}");
         } else {
-            let s = vm.str(v)?;
-            out.push_str(vm.str_of(s).unwrap_or(""));
+            let s = vm.str_string(v)?;
+            out.push_str(&s);
         }
     }
     out.push_str(&end_s);

@@ -94,6 +94,14 @@ impl Vm {
             }
             _ => {
                 let name = crate::interner::names::CALL;
+                let ty = self.type_of(f);
+                // A plain function gets the instance prepended: no bound method is made, so
+                // calling an instance allocates nothing more than calling a function.
+                if let Some(m) = crate::obj::typeobj::lookup(self, &ty, name)?
+                    && m.obj_kind() == Some(crate::obj::Kind::Function)
+                {
+                    return self.call_with_self(m, f, args, kwnames);
+                }
                 match crate::ops::attr::lookup_special(self, f, name)? {
                     Some(m) => self.call_kw(m, args, kwnames),
                     None => {

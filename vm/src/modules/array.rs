@@ -692,7 +692,8 @@ fn array_iter(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let it = NativeObj::new(ty);
     it.slots[0].set(a[0]);
     it.words[3].set(ITER_TAG);
-    vm.alloc_instance(ty, it)
+    // Like the built-in iterators, made while the heap is locked too (`for x in arr`).
+    vm.outside_heap_lock(|vm| vm.alloc_instance(ty, it))
 }
 
 fn iter_iter(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {

@@ -230,7 +230,15 @@ impl Vm {
         }
         let cap = d.entries().len() / 3;
         if d.filled.get() >= cap {
-            self.dict_resize(d, d.used.get() + 1)?;
+            // Enough deleted entries are reclaimed where they are (as MicroPython does, so
+            // delete+add cycles allocate nothing); at least cap/8 of them keeps the cost of the
+            // compaction amortised constant per insertion.
+            let deleted = d.filled.get() - d.used.get();
+            if deleted > 0 && deleted >= cap / 8 {
+                compact(d);
+            } else {
+                self.dict_resize(d, d.used.get() + 1)?;
+            }
         }
         let pos = d.filled.get();
         let e = d.entries();
@@ -364,6 +372,39 @@ impl Vm {
             pos += 1;
         }
         Ok(new)
+    }
+}
+
+/// Drop deleted entries in place: live entries move to the front, keeping their order, and the
+/// index table is rebuilt.
+fn compact(d: &DictObj) {
+    let e = d.entries();
+    let filled = d.filled.get();
+    let mut n = 0;
+    for i in 0..filled {
+        let k = e[i * 3 + 1].get();
+        if k.is_null() {
+            continue;
+        }
+        if n != i {
+            for w in 0..3 {
+                e[n * 3 + w].set(e[i * 3 + w].get());
+            }
+        }
+        n += 1;
+    }
+    for c in &e[n * 3..filled * 3] {
+        c.set(Value::NULL);
+    }
+    d.filled.set(n);
+    if d.indices.get().is_some() {
+        let ix = d.indices();
+        for c in ix {
+            c.set(EMPTY);
+        }
+        for i in 0..n {
+            insert_index(ix, e[i * 3].get().bits() as isize, i as i32);
+        }
     }
 }
 

@@ -340,12 +340,7 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
             }
             B::Mul if is_int(b) => {
                 let n = repeat_count(vm, b)?.max(0) as usize;
-                let x = vm.str_of(a).expect("str");
-                if x.len().saturating_mul(n) > vm.heap.total_bytes() {
-                    return Err(vm.memory_error());
-                }
-                let s = x.repeat(n);
-                vm.new_str(&s).map(Some)
+                crate::types::str::repeated(vm, a, n).map(Some)
             }
             B::Mod => crate::ops::format::percent_format(vm, a, b).map(Some),
             _ => Ok(None),

@@ -545,6 +545,47 @@ pub fn generic_set(
 /// method object is made), otherwise `(attribute, NULL)`.
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let ty = vm.type_of(obj);
+    // `super().m` and `Class.classmethod` call their function with the bound object prepended,
+    // making no bound-method object.
+    match obj.obj_kind() {
+        Some(Kind::Super) => {
+            let s = obj.as_ref::<SuperObj>().expect("super");
+            let start = s.obj_type.as_ref::<TypeObj>().expect("super type");
+            if s.obj != s.obj_type
+                && let Some(a) = typeobj::lookup_after(vm, start, s.this_class, name)?
+                && is_plain_method(a)
+            {
+                return Ok((a, s.obj));
+            }
+        }
+        Some(Kind::Type) if ty.as_ptr() == vm.types.type_.as_ptr() => {
+            let cls = obj.as_ref::<TypeObj>().expect("type");
+            if let Some(a) = typeobj::lookup(vm, cls, name)?
+                && typeobj::lookup(vm, &ty, name)?.is_none()
+            {
+                match a.obj_kind() {
+                    Some(Kind::ClassMethod) => {
+                        let f = a
+                            .as_ref::<MethodWrapperObj>()
+                            .expect("classmethod")
+                            .func
+                            .get();
+                        if f.obj_kind() == Some(Kind::Function) {
+                            return Ok((f, obj));
+                        }
+                    }
+                    Some(Kind::Builtin) => {
+                        let b = a.as_ref::<BuiltinObj>().expect("builtin");
+                        if b.self_.is_null() && b.flags & BUILTIN_CLASSMETHOD != 0 {
+                            return Ok((a, obj));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
     let plain = !matches!(
         obj.obj_kind(),
         Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super)

@@ -52,25 +52,36 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if let Some(s) = self.str_of(v) {
-            return self.new_str(&String::from(s));
-        }
-        if v.obj_kind() == Some(Kind::Exception) {
-            let s = exception_str(self, v)?;
-            return self.new_str(&s);
-        }
-        let s = self.repr_string(v)?;
+        let s = self.builtin_str_text(v)?;
         self.new_str(&s)
     }
 
-    /// `str(v)` as Rust text.
+    /// The built-in `str` of `v` as Rust text, made without allocating on the GC heap.
+    fn builtin_str_text(&mut self, v: Value) -> PyResult<String> {
+        if let Some(s) = self.str_of(v) {
+            return Ok(String::from(s));
+        }
+        if v.obj_kind() == Some(Kind::Exception) {
+            return exception_str(self, v);
+        }
+        self.repr_string(v)
+    }
+
+    /// `str(v)` as Rust text. Only a class's own `__str__`/`__repr__` makes a str object on
+    /// the heap, so built-in values convert while the heap is locked.
     pub fn str_string(&mut self, v: Value) -> PyResult<String> {
-        let s = self.str(v)?;
-        Ok(String::from(self.str_of(s).unwrap_or("")))
+        if self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) {
+            let s = self.str(v)?;
+            return Ok(String::from(self.str_of(s).unwrap_or("")));
+        }
+        self.builtin_str_text(v)
     }
 
     /// `repr(v)` as Rust text (user `__repr__` included).
     pub fn repr_text(&mut self, v: Value) -> PyResult<String> {
+        if !self.type_of(v).has(crate::obj::typeobj::flags::HEAPTYPE) {
+            return self.repr_string(v);
+        }
         let r = self.repr(v)?;
         Ok(String::from(self.str_of(r).unwrap_or("")))
     }
@@ -292,7 +303,9 @@ impl Vm {
         match v.obj_kind() {
             Some(Kind::List) => {
                 let l = v.as_ref::<ListObj>().expect("list");
-                let items = self.new_tuple(cells_as_values(l.items()))?;
+                // A snapshot: an item's __repr__ may change the list.
+                let items =
+                    self.outside_heap_lock(|vm| vm.new_tuple(cells_as_values(l.items())))?;
                 self.container_repr_items(tuple::items(items), "[", "]", false)
             }
             Some(Kind::Tuple) => {
@@ -304,7 +317,8 @@ impl Vm {
                 if s.is_empty() {
                     return Ok("set()".into());
                 }
-                let keys = self.new_tuple_with(s.len(), |_| Value::NONE)?;
+                let keys =
+                    self.outside_heap_lock(|vm| vm.new_tuple_with(s.len(), |_| Value::NONE))?;
                 for (i, k) in s.keys().enumerate() {
                     crate::gc::tuple_fill(keys, i, k);
                 }
@@ -369,9 +383,11 @@ impl Vm {
     }
 
     /// Mark `v` as being printed; true if it already was (a cycle).
+    /// Note that `v`'s repr is being made (true: it already is, a cycle). The bookkeeping is
+    /// internal, so it is allowed while the heap is locked.
     fn repr_enter(&mut self, v: Value) -> PyResult<bool> {
         if self.scratch.is_null() {
-            self.scratch = self.new_list(&[])?;
+            self.scratch = self.outside_heap_lock(|vm| vm.new_list(&[]))?;
         }
         let l = self.scratch.as_ref::<ListObj>().expect("list");
         if l.items().iter().any(|c| c.get() == v) {
@@ -383,7 +399,7 @@ impl Vm {
                 "maximum recursion depth exceeded while getting the repr of an object",
             ));
         }
-        self.list_append(l, v)?;
+        self.outside_heap_lock(|vm| vm.list_append(l, v))?;
         Ok(false)
     }
 

@@ -75,6 +75,7 @@ pub fn bytes_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option<V
             let total = x
                 .len()
                 .checked_mul(n)
+                .filter(|&t| t <= isize::MAX as usize)
                 .ok_or_else(|| vm.overflow_error("repeated bytes are too long"))?;
             super::str::check_size(vm, total)?;
             let r = x.repeat(n);

@@ -127,15 +127,19 @@ pub fn make_super(vm: &mut Vm, this_class: Value, obj: Value) -> PyResult<Value>
     };
     let _ = tc;
     let ty = vm.types.super_;
-    let g = vm.alloc(
-        SuperObj {
-            header: Header::new(ty),
-            this_class,
-            obj,
-            obj_type,
-        },
-        false,
-    )?;
+    // `super().m()` is a method call in MicroPython, made without allocating: the transient
+    // proxy is made while the heap is locked too.
+    let g = vm.outside_heap_lock(|vm| {
+        vm.alloc(
+            SuperObj {
+                header: Header::new(ty),
+                this_class,
+                obj,
+                obj_type,
+            },
+            false,
+        )
+    })?;
     Ok(Value::from_obj(g))
 }
 

@@ -49,18 +49,21 @@ impl Vm {
         Ok(Value::from_obj(g))
     }
 
-    /// A new slice.
+    /// A new slice. Slices are made while the heap is locked too: `b[i:j] = x` on a buffer
+    /// allocates nothing a program sees, as in MicroPython.
     pub fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> PyResult<Value> {
         let ty = self.types.slice;
-        let g = self.alloc(
-            SliceObj {
-                header: Header::new(ty),
-                start,
-                stop,
-                step,
-            },
-            false,
-        )?;
+        let g = self.outside_heap_lock(|vm| {
+            vm.alloc(
+                SliceObj {
+                    header: Header::new(ty),
+                    start,
+                    stop,
+                    step,
+                },
+                false,
+            )
+        })?;
         Ok(Value::from_obj(g))
     }
 }

@@ -399,10 +399,16 @@ fn d_add(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 fn repeat(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<Value> {
     let s = dunder_self(vm, a, kw, "str", name, is_str_value, 1)?;
     let n = crate::ops::arith::index_of(vm, a[1])?.max(0) as usize;
+    repeated(vm, s, n)
+}
+
+/// `s * n` for a str `s`: OverflowError past the largest size, MemoryError past the heap.
+pub fn repeated(vm: &mut Vm, s: Value, n: usize) -> PyResult<Value> {
     let x = vm.str_of(s).expect("str");
     let total = x
         .len()
         .checked_mul(n)
+        .filter(|&t| t <= isize::MAX as usize)
         .ok_or_else(|| vm.overflow_error("repeated string is too long"))?;
     check_size(vm, total)?;
     vm.new_str(&x.repeat(n))
