@@ -96,6 +96,12 @@ fn issubclass_value(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
     let Some(c) = cls.as_ref::<TypeObj>() else {
+        // A union or generic alias answers through its type's __subclasscheck__.
+        let n = crate::interner::names::SUBCLASSCHECK;
+        if let Some(f) = crate::ops::attr::lookup_special(vm, cls, n)? {
+            let r = vm.call(f, &[sub])?;
+            return vm.truthy(r);
+        }
         return Err(
             vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
         );
@@ -538,6 +544,9 @@ pub fn dir_of(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         ty.mro.get()
     };
     let layout = obj.as_ref::<TypeObj>().map_or(ty.kind, |t| t.kind);
+    // Every object has `__class__` (object's descriptor in CPython).
+    let class = vm.intern("__class__");
+    vm.set_add(names, class)?;
     for n in crate::ops::special_attrs::names_for(layout) {
         let k = vm.intern(n);
         vm.set_add(names, k)?;
@@ -670,6 +679,10 @@ fn merge_sort(v: &mut [usize], less: &mut dyn FnMut(&usize, &usize) -> bool) {
 }
 
 fn sorted(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let npos = a.len() - tuple::items(kw).len();
+    if npos != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
+    }
     let [iterable, _, key, reverse] =
         args::parse(vm, "sorted", a, kw, ["$iterable", "*", "key", "reverse"], 1)?;
     let l = crate::ops::iter::to_list(vm, iterable)?;

@@ -15,6 +15,19 @@ pub fn run_python(vm: &mut Vm, module: Value, source: &str, filename: &str) -> P
     Ok(())
 }
 
+/// An internal module written in Python, made from `source` on first use and kept in
+/// `sys.modules` under `name`.
+pub fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult<Value> {
+    if let Some(m) = vm.dict_get_str(vm.modules, name)? {
+        return Ok(m);
+    }
+    let m = vm.new_module(name)?;
+    let filename = alloc::format!("<{name}>");
+    run_python(vm, m, source, &filename)?;
+    vm.dict_set_str(vm.modules, name, m)?;
+    Ok(m)
+}
+
 /// `SimpleNamespace`, `new_class` and friends, written in Python.
 const SOURCE: &str = r#"
 class SimpleNamespace:
@@ -126,5 +139,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.dict_set_str(d, name, Value::from_obj(ty))?;
     }
     run_python(vm, m, SOURCE, "<types>")?;
+    for name in ["UnionType", "GenericAlias"] {
+        let c = crate::ops::type_forms::class(vm, name)?;
+        vm.dict_set_str(d, name, c)?;
+    }
     Ok(m)
 }

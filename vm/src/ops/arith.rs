@@ -304,6 +304,11 @@ pub fn builtin_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Option
     if is_int(a) && is_int(b) {
         return int_binary(vm, op, a, b).map(Some);
     }
+    // `int | None` (PEP 604): the classes' metatype `type` has `__or__`/`__ror__`.
+    if op == B::Or && (a.obj_kind() == Some(Kind::Type) || b.obj_kind() == Some(Kind::Type)) {
+        let r = crate::ops::type_forms::union(vm, a, b)?;
+        return Ok((r != Value::NOT_IMPLEMENTED).then_some(r));
+    }
     let fa = float_of(a);
     let fb = float_of(b);
     if (fa.is_some() || is_int(a))

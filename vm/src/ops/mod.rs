@@ -13,3 +13,4 @@ pub mod special_attrs;
 pub mod subscr;
 pub mod suggest;
 pub mod traceback;
+pub mod type_forms;

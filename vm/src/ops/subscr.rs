@@ -197,11 +197,12 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             if let Some(f) = vm.getattr_opt(obj, name)? {
                 return vm.call(f, &[key]);
             }
-            if obj
-                .as_ref::<crate::obj::TypeObj>()
-                .is_some_and(|t| !t.has(crate::obj::typeobj::flags::HEAPTYPE))
-            {
-                return Ok(obj);
+            let t = &vm.types;
+            let generic = [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_]
+                .iter()
+                .any(|g| Value::from_obj(*g) == obj);
+            if generic {
+                return crate::ops::type_forms::generic_alias(vm, obj, key);
             }
             not_subscriptable(vm, obj)
         }
@@ -218,6 +219,10 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 }
 
 fn not_subscriptable(vm: &mut Vm, obj: Value) -> PyResult<Value> {
+    if let Some(t) = obj.as_ref::<crate::obj::TypeObj>() {
+        let n = t.name_str(vm);
+        return Err(vm.type_error(format!("type '{n}' is not subscriptable")));
+    }
     let t = vm.type_name(obj);
     Err(vm.type_error(format!("'{t}' object is not subscriptable")))
 }

@@ -117,14 +117,7 @@ def entries(tb):
 
 /// The helper module holding the traceback and frame classes (made on first use).
 fn objects_module(vm: &mut Vm) -> PyResult<Value> {
-    const NAME: &str = "_traceback_objects";
-    if let Some(m) = vm.dict_get_str(vm.modules, NAME)? {
-        return Ok(m);
-    }
-    let m = vm.new_module(NAME)?;
-    crate::modules::types_::run_python(vm, m, OBJECTS_SOURCE, "<traceback>")?;
-    vm.dict_set_str(vm.modules, NAME, m)?;
-    Ok(m)
+    crate::modules::types_::python_module(vm, "_traceback_objects", OBJECTS_SOURCE)
 }
 
 /// `exc.__traceback__` as Python sees it: a chain of traceback objects (outermost first), or

@@ -64,7 +64,12 @@ pub fn to_float(vm: &mut Vm, x: Value) -> PyResult<f64> {
 }
 
 fn float_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    let [x] = args::parse(vm, "float", &a[1..], kwnames, ["$x"], 0)?;
+    args::no_kw(vm, "float", kwnames)?;
+    if a.len() > 2 {
+        let n = a.len() - 1;
+        return Err(vm.type_error(alloc::format!("float expected at most 1 argument, got {n}")));
+    }
+    let x = a.get(1).copied().unwrap_or(Value::NULL);
     let f = if x.is_null() { 0.0 } else { to_float(vm, x)? };
     if a[0] == Value::from_obj(vm.types.float) {
         return vm.new_float(f);

@@ -327,7 +327,7 @@ fn filter_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 }
 
 fn reversed_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
-    args::exact(vm, "reversed", &a[1..], kwnames, 1)?;
+    args::range(vm, "reversed", &a[1..], kwnames, 1, 1)?;
     let seq = a[1];
     if vm.type_of(seq).has(crate::obj::typeobj::flags::HEAPTYPE)
         && let Some(r) = crate::ops::attr::call_special(vm, seq, "__reversed__", &[])?

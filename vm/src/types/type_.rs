@@ -60,6 +60,18 @@ fn type_repr(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     vm.new_str(&s)
 }
 
+/// `cls | other` (PEP 604).
+fn type_or(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "__or__", a, kwnames, 2)?;
+    crate::ops::type_forms::union(vm, a[0], a[1])
+}
+
+/// `other | cls`.
+fn type_ror(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "__ror__", a, kwnames, 2)?;
+    crate::ops::type_forms::union(vm, a[1], a[0])
+}
+
 /// Install `type`'s methods.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let ty = vm.types.type_;
@@ -75,6 +87,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             method("__subclasscheck__", type_subclasscheck),
             method("__subclasses__", type_subclasses),
             method("__repr__", type_repr),
+            method("__or__", type_or),
+            method("__ror__", type_ror),
         ],
     )
 }
