@@ -3,7 +3,10 @@
 //! `-X emit=`, `-O`, `-i`, `-v`).
 
 mod host;
+mod listing;
 mod repl;
+
+use listing::Listing;
 
 use std::io::IsTerminal;
 use vm::{Config, Value, Vm};
@@ -22,6 +25,9 @@ Options:
   -X emit=bytecode|native|viper   how functions are compiled by default
   --dis    print the bytecode of the program instead of running it
   --ir     print the native-code IR of its @native/@viper functions instead of running it
+  --thumb=armv7m|armv7emsp|armv6m
+           compile the program for a Cortex-M target and print each asm_thumb, native and
+           viper function's Thumb machine code as hex, without running it
 ";
 
 /// What to run.
@@ -38,9 +44,8 @@ struct Options {
     config: Config,
     heap_size: usize,
     interactive: bool,
-    disassemble: bool,
-    /// `--ir`.
-    print_ir: bool,
+    /// `--dis`, `--ir` or `--thumb=`: print a listing instead of running.
+    listing: Option<Listing>,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -57,8 +62,7 @@ fn parse_args() -> Result<Options, String> {
     let mut config = Config::default();
     let mut heap_size = 64 << 20;
     let mut interactive = false;
-    let mut disassemble = false;
-    let mut print_ir = false;
+    let mut listing = None;
     let mut program = None;
     let mut rest: Vec<String> = Vec::new();
     while let Some(a) = args.next() {
@@ -88,8 +92,15 @@ fn parse_args() -> Result<Options, String> {
                 print!("{USAGE}");
                 std::process::exit(0);
             }
-            "--dis" => disassemble = true,
-            "--ir" => print_ir = true,
+            "--dis" => listing = Some(Listing::Bytecode),
+            "--ir" => listing = Some(Listing::Ir),
+            x if x.starts_with("--thumb=") => {
+                let target = &x["--thumb=".len()..];
+                let isa = listing::thumb_target(target).ok_or_else(|| {
+                    format!("--thumb: unknown target '{target}' (armv7m, armv7emsp or armv6m)")
+                })?;
+                listing = Some(Listing::Thumb(isa));
+            }
             "-X" => {
                 let opt = args.next().ok_or("Argument expected for the -X option")?;
                 apply_x(&opt, &mut config, &mut heap_size)?;
@@ -147,8 +158,7 @@ fn parse_args() -> Result<Options, String> {
         config,
         heap_size,
         interactive,
-        disassemble,
-        print_ir,
+        listing,
     })
 }
 
@@ -220,8 +230,9 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
             Ok(bytes) => {
                 let full = absolute(path);
                 match vm::import::source_text(&mut vm, &bytes, &full) {
-                    Ok(src) if opts.disassemble || opts.print_ir => {
-                        return disassemble(&src, path, opts.print_ir, &vm.config);
+                    Ok(src) if opts.listing.is_some() => {
+                        let listing = opts.listing.expect("checked");
+                        return listing::print(listing, &src, path, &vm.config);
                     }
                     // Like CPython, the main script's code and `__file__` use an absolute path.
                     Ok(src) => vm::import::run_main(&mut vm, &src, &full).map(|_| ()),
@@ -295,59 +306,6 @@ fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<()> {
         vm::types::ExcKind::ModuleNotFoundError,
         &format!("No module named '{name}'"),
     ))
-}
-
-/// `--dis` prints the bytecode; `--ir` the IR each native or viper function lowers to (or the
-/// error its compilation would raise).
-fn disassemble(src: &str, path: &str, ir: bool, config: &Config) -> i32 {
-    let options = frontend::Options {
-        default_emitter: config.default_emitter,
-        ..frontend::Options::default()
-    };
-    match frontend::compile_source(src, path, frontend::Mode::Exec, &options) {
-        Ok(code) if ir => {
-            print_ir(&code);
-            0
-        }
-        Ok(code) => {
-            out(&frontend::bytecode::disasm::disassemble(&code));
-            0
-        }
-        Err(e) => {
-            eprintln!("  File \"{path}\", line {}\nSyntaxError: {}", e.line, e.msg);
-            1
-        }
-    }
-}
-
-/// Write listing text to standard output; a closed pipe (`| head`) just ends the listing.
-fn out(text: &str) {
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
-fn print_ir(code: &frontend::bytecode::CodeObject) {
-    use frontend::bytecode::{Const, Emitter};
-    let mode = match code.emitter {
-        Emitter::Native => Some(emit::lower::Mode::Native),
-        Emitter::Viper => Some(emit::lower::Mode::Viper),
-        _ => None,
-    };
-    if let Some(mode) = mode.filter(|_| vm::native::wants_native(code)) {
-        let word = std::mem::size_of::<usize>() as u32;
-        match emit::lower::lower(code, mode, word) {
-            Ok(f) => out(&format!("{}\n", emit::print::print(&f))),
-            Err(e) => out(&format!(
-                "# {}: line {}: {}\n\n",
-                code.qualname, e.line, e.msg
-            )),
-        }
-    }
-    for c in &code.consts {
-        if let Const::Code(child) = c {
-            print_ir(child);
-        }
-    }
 }
 
 fn main() {

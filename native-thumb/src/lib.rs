@@ -1,5 +1,6 @@
-//! Pyrite's Thumb-2 code generation for Cortex-M: for now, the instruction encoder and the
-//! assembler that the `@micropython.asm_thumb` assembler and the native backend share.
+//! Pyrite's Thumb-2 code generation for Cortex-M: for now, the instruction encoder, the
+//! assembler that the `@micropython.asm_thumb` assembler and the native backend share, and
+//! the `@micropython.asm_thumb` assembler itself.
 //!
 //! - [`encode`]: pure encoders, operands in, one instruction out, for ARMv6-M, ARMv7-M and
 //!   ARMv7E-M with FPv4-SP ([`Isa`]). Each picks the smallest encoding that means exactly
@@ -7,6 +8,8 @@
 //!   and operands out of range with an [`Error`], never a panic.
 //! - [`Assembler`]: a code buffer with labels, branch relaxation, IT-block tracking,
 //!   `align`/`data`, `adr`, PC-relative loads and literal pools.
+//! - [`inline`]: MicroPython's `@micropython.asm_thumb` assembler on top of the
+//!   [`Assembler`], taking the body the frontend parsed.
 //!
 //! The golden tests (`tests/encodings.rs`) check every form against bytes recorded from GNU
 //! as by `tools/record_thumb_encodings.py`.
@@ -42,6 +45,7 @@ extern crate alloc;
 pub mod asm;
 pub mod encode;
 pub mod error;
+pub mod inline;
 pub mod isa;
 pub mod operand;
 pub mod reg;

@@ -67,6 +67,12 @@ pub fn compile_to_value(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -
     };
     match frontend::compile_source(source, filename, mode, &options) {
         Ok(code) => {
+            // Inline assembler errors are compile errors, reported before anything runs.
+            if let Err(e) = crate::native::thumb::check_tree(&code, crate::native::thumb::HOST_ISA)
+            {
+                let e = frontend::error::CompileError::syntax(e.message, e.line, e.col);
+                return Err(syntax_error(vm, &e, filename, source));
+            }
             let r = load_code(vm, code);
             // Nothing may allocate between loading and ending the unit (see `end_unit`).
             crate::native::end_unit(vm, r.is_ok())?;

@@ -135,6 +135,9 @@ pub struct CodeObject {
     pub emitter: Emitter,
     /// Viper parameter and return annotations by name (empty for other emitters).
     pub annotations: Vec<(String, String)>,
+    /// An `@micropython.asm_thumb` function's instructions (its bytecode body only returns
+    /// None).
+    pub asm: Option<super::asm::AsmBody>,
 }
 
 impl CodeObject {

@@ -6,6 +6,7 @@
 //! `Block`; `return`, `break` and `continue` unwind these blocks at compile time, emitting the
 //! clean-up code inline (a `finally` body is compiled again at each exit point, as CPython does).
 
+mod asm;
 mod consts;
 mod expr;
 mod stmt;

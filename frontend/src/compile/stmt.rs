@@ -1017,6 +1017,13 @@ impl<'a> Compiler<'a> {
         self.push_unit(code, scope);
         self.set_line(pos.line);
         match body {
+            FunctionBody::Stmts(stmts) if emitter == Emitter::AsmThumb => {
+                let rest = self.docstring(stmts)?;
+                let asm = self.asm_body(rest)?;
+                self.unit().code.asm = Some(asm);
+                self.emit(Op::LoadNone, 0)?;
+                self.emit(Op::ReturnValue, 0)?;
+            }
             FunctionBody::Stmts(stmts) => {
                 let rest = self.docstring(stmts)?;
                 self.stmts(rest)?;

@@ -6,7 +6,6 @@
 //! Items only grow, so this ends, at the same fixpoint GNU as's relaxation reaches.
 //! On ARMv6-M nothing can widen and an item that doesn't reach is an error.
 
-use alloc::vec;
 use alloc::vec::Vec;
 
 use super::{Anchor, Assembler, Label, Width};
@@ -232,8 +231,12 @@ fn pad(addr: usize, n: usize) -> usize {
     (n - addr % n) % n
 }
 
-/// Sizes every item, then writes the code; returns it with the label offsets.
-pub(super) fn finish(asm: &Assembler) -> Result<(Vec<u8>, Vec<Option<usize>>), Error> {
+/// Sizes every item, then writes the code; returns it with the label offsets (also on
+/// failure, as they were in the layout that failed).
+#[allow(clippy::type_complexity)]
+pub(super) fn finish(
+    asm: &Assembler,
+) -> Result<(Vec<u8>, Vec<Option<usize>>), (Error, Vec<Option<usize>>)> {
     let items = &asm.items;
     let mut wide: Vec<bool> = items
         .iter()
@@ -258,6 +261,19 @@ pub(super) fn finish(asm: &Assembler) -> Result<(Vec<u8>, Vec<Option<usize>>), E
         }
     };
 
+    // Every bound label has an address in the final layout.
+    let labels: Vec<Option<usize>> = (0..asm.labels.len())
+        .map(|i| lay.label(asm, Label(i as u32)).ok())
+        .collect();
+    match write(asm, &lay, &wide) {
+        Ok(out) => Ok((out, labels)),
+        Err(e) => Err((e, labels)),
+    }
+}
+
+/// Writes the code for a layout whose widths are settled.
+fn write(asm: &Assembler, lay: &Layout, wide: &[bool]) -> Result<Vec<u8>, Error> {
+    let items = &asm.items;
     let total = asm.bytes.len() + lay.before[items.len()];
     let mut out = Vec::with_capacity(total);
     let mut copied = 0;
@@ -287,14 +303,7 @@ pub(super) fn finish(asm: &Assembler) -> Result<(Vec<u8>, Vec<Option<usize>>), E
     }
     out.extend_from_slice(&asm.bytes[copied..]);
     debug_assert_eq!(out.len(), total);
-
-    let mut labels = vec![None; asm.labels.len()];
-    for (i, slot) in labels.iter_mut().enumerate() {
-        if asm.labels[i].is_some() {
-            *slot = Some(lay.label(asm, Label(i as u32))?);
-        }
-    }
-    Ok((out, labels))
+    Ok(out)
 }
 
 /// Padding in code as GNU as writes it: a zero byte to reach an even address, a 16-bit nop

@@ -286,14 +286,27 @@ impl Assembler {
 
     /// Like [`Assembler::finish`], also giving each label's byte offset (indexed by
     /// [`Label::index`]; `None` for labels never bound), e.g. for line tables.
-    pub fn finish_with_labels(mut self) -> Result<(Vec<u8>, Vec<Option<usize>>), Error> {
+    pub fn finish_with_labels(self) -> Result<(Vec<u8>, Vec<Option<usize>>), Error> {
+        self.finish_located().map_err(|(e, _)| e)
+    }
+
+    /// Like [`Assembler::finish_with_labels`], but a failure also comes with the label
+    /// offsets of the layout it was found in (all `None` when it was found before layout).
+    /// A caller that binds a label before each source statement can then tell which
+    /// statement an [`Error::OutOfRange`] (whose `at` is an offset in that layout) belongs to.
+    #[allow(clippy::type_complexity)]
+    pub fn finish_located(
+        mut self,
+    ) -> Result<(Vec<u8>, Vec<Option<usize>>), (Error, Vec<Option<usize>>)> {
+        let unlocated = |e, n| (e, alloc::vec![None; n]);
         if self.in_it_block() {
-            return Err(Error::ItBlock {
+            let e = Error::ItBlock {
                 form: "it",
                 why: "IT block not finished at end of code",
-            });
+            };
+            return Err(unlocated(e, self.labels.len()));
         }
-        self.ltorg()?;
+        self.ltorg().map_err(|e| unlocated(e, self.labels.len()))?;
         layout::finish(&self)
     }
 }

@@ -199,10 +199,7 @@ pub fn call_function(
     let code = func.code.as_ref::<CodeObj>().expect("code");
     let info = &code.info;
     if info.emitter == frontend::bytecode::Emitter::AsmThumb {
-        return Err(vm.not_implemented(format!(
-            "@micropython.asm_thumb function '{}': Thumb-2 machine code cannot run on this host",
-            info.name
-        )));
+        return crate::native::thumb::call(vm, code, args, kwnames);
     }
     let mut frame = Frame::new(vm, code, func.globals, Value::NULL, fv)?;
     bind_arguments(vm, func, code, &frame, args, kwnames)?;

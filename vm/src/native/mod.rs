@@ -10,9 +10,12 @@
 //! This module and `helpers.rs` hold the crate's native-code `unsafe`: calling into generated code
 //! and turning the context's raw pointers back into references inside helpers.
 
+#[cfg(all(feature = "std", target_arch = "arm", target_os = "linux"))]
+mod exec_mem;
 pub mod helpers;
 #[cfg(feature = "jit")]
 pub mod jit;
+pub mod thumb;
 
 use crate::interp::eval::Exit;
 use crate::interp::frame::Frame;
@@ -130,11 +133,7 @@ fn compile_code(
     code: &frontend::bytecode::CodeObject,
 ) -> Result<Compiled, (PyErr, u32)> {
     if code.emitter == Emitter::AsmThumb {
-        let e = vm.not_implemented(alloc::format!(
-            "@micropython.asm_thumb function '{}': Thumb-2 machine code cannot run on this host",
-            code.name
-        ));
-        return Err((e, code.first_line));
+        return thumb::load(vm, code).map(Some);
     }
     if !wants_native(code) {
         return Ok(None);
