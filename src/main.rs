@@ -317,9 +317,7 @@ fn main() {
         }
     };
     // Ctrl-C sets a flag the interpreter polls at backward jumps and calls.
-    let _ = ctrlc::set_handler(|| {
-        vm::vm::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed)
-    });
+    let _ = ctrlc::set_handler(vm::vm::signal_keyboard_interrupt);
     // Python code runs on a thread with a large stack: each Python call uses Rust stack frames.
     opts.config.stack_size = STACK_SIZE;
     let child = std::thread::Builder::new()

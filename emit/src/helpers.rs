@@ -39,8 +39,11 @@ pub mod ctx {
     pub const CELL_BASE: u32 = 10;
     /// Index of the first value-stack slot among the slots.
     pub const STACK_BASE: u32 = 11;
+    /// Address of the helper table: word `i` is the address of helper `i` (`Helper::ALL`
+    /// order). The Thumb-2 backend calls helpers through it, so its code needs no addresses.
+    pub const HELPERS: u32 = 12;
     /// Number of words.
-    pub const WORDS: u32 = 12;
+    pub const WORDS: u32 = 13;
 }
 
 /// Encodings of the immediate objects, fixed by the VM's value representation (the VM asserts
@@ -99,7 +102,8 @@ helpers! {
     /// `(ctx, ip) -> exc`: the pending exception raised at `ip` is caught by a handler of this
     /// function: add the traceback entry and return the exception object.
     Catch = 2, 2, true;
-    /// `(ctx) -> 0`: raise `KeyboardInterrupt` (the interrupt flag was seen set).
+    /// `(ctx) -> 1 | 0`: the attention flag was seen set: run scheduled callbacks (1), or raise
+    /// `KeyboardInterrupt` or a callback's exception (0).
     Interrupt = 3, 1, false;
     /// `(ctx, local) -> 0`: raise `UnboundLocalError` for local variable number `local`.
     UnboundLocal = 4, 2, false;

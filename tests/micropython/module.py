@@ -121,7 +121,43 @@ exec('print(__debug__)')
 micropython.opt_level(old)
 micropython.kbd_intr(-1)
 micropython.kbd_intr(3)
-micropython.schedule(print, 'scheduled call ran')
+
+# schedule: a callback runs at the next check point (here a loop's backward jump), oldest
+# first; one scheduled by a running callback waits until that callback is done; the queue holds
+# 8 callbacks; schedule(kbd_intr) raises KeyboardInterrupt at the next check point.
+log = []
+def inner(arg):
+    log.append('inner %d' % arg)
+def outer(arg):
+    micropython.schedule(inner, arg + 1)
+    for _ in range(3):
+        pass
+    log.append('outer %d' % arg)
+micropython.schedule(outer, 1)
+for _ in range(3):
+    pass
+print(log)
+def flood(_):
+    try:
+        for i in range(20):
+            micropython.schedule(log.append, i)
+    except RuntimeError as e:
+        print('RuntimeError', e)
+micropython.schedule(flood, None)
+for _ in range(3):
+    pass
+print(len(log), log[-1])
+try:
+    micropython.schedule(micropython.kbd_intr)
+    micropython.schedule(micropython.kbd_intr)
+    for _ in range(3):
+        pass
+    print('no interrupt')
+except KeyboardInterrupt:
+    print('KeyboardInterrupt')
+for _ in range(3):
+    pass
+print('one interrupt only')
 
 # MicroPython's u-names are the same modules.
 import usys, utime, uio, ustruct, ucollections, uerrno, ubinascii

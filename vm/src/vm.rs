@@ -30,8 +30,21 @@ pub type PyResult<T = Value> = Result<T, PyErr>;
 /// The highest recursion limit the native stack supports (each Python call uses Rust stack).
 pub const MAX_RECURSION_LIMIT: usize = 20_000;
 
-/// Set by the host's Ctrl-C handler; checked at backward jumps and calls.
+/// The attention flag: something waits for the next check point (backward jumps and calls;
+/// native code reads this byte): a Ctrl-C or a scheduled callback.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Set (with [`INTERRUPTED`]) by the host's Ctrl-C handler.
+pub static KEYBOARD_INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Ctrl-C: raise `KeyboardInterrupt` at the next check point (callable from a signal handler).
+pub fn signal_keyboard_interrupt() {
+    KEYBOARD_INTERRUPT.store(true, Ordering::Relaxed);
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
+
+/// How many callbacks `micropython.schedule` queues (MicroPython's default depth).
+pub const SCHEDULE_DEPTH: usize = 8;
 
 /// What the VM needs from the machine it runs on.
 pub trait Host {
@@ -142,6 +155,14 @@ pub struct Vm {
     pub dict_stamp: u64,
     /// The block of the innermost running frame (see `interp::frame::FRAME_META`), or NULL.
     pub current_frame: Value,
+    /// `micropython.schedule`'s queue: a list of (callback, argument) pairs, or NULL.
+    pub scheduled: Value,
+    /// A scheduled callback is running.
+    pub in_scheduled: bool,
+    /// `schedule(kbd_intr)` is pending.
+    pub kbd_scheduled: bool,
+    /// The runtime helper table native code calls through (`emit::helpers::ctx::HELPERS`).
+    pub helper_table: alloc::vec::Vec<usize>,
     /// The host backend for native code, made on first use (a template: each source compiles
     /// into a unit of its own).
     #[cfg(feature = "jit")]
@@ -294,13 +315,98 @@ impl Vm {
         self.pending_del = saved;
     }
 
-    /// Poll the interrupt flag (backward jumps and calls).
+    /// Poll the attention flag (backward jumps and calls).
     #[inline(always)]
     pub fn check_interrupt(&mut self) -> PyResult<()> {
         if INTERRUPTED.load(Ordering::Relaxed) {
-            INTERRUPTED.store(false, Ordering::Relaxed);
+            return self.attend();
+        }
+        Ok(())
+    }
+
+    /// The attention flag was set: raise `KeyboardInterrupt` after a Ctrl-C or a scheduled
+    /// `kbd_intr`, else run the callbacks queued so far, oldest first. Nothing runs while a
+    /// scheduled callback runs: what it schedules waits for the next check point after it.
+    #[cold]
+    pub fn attend(&mut self) -> PyResult<()> {
+        INTERRUPTED.store(false, Ordering::Relaxed);
+        if KEYBOARD_INTERRUPT.swap(false, Ordering::Relaxed) {
+            self.rearm_schedule();
             return Err(self.new_exc(ExcKind::KeyboardInterrupt, ""));
         }
+        if self.in_scheduled {
+            return Ok(());
+        }
+        if self.kbd_scheduled {
+            self.kbd_scheduled = false;
+            self.rearm_schedule();
+            return Err(self.new_exc(ExcKind::KeyboardInterrupt, ""));
+        }
+        for _ in 0..self.scheduled_len() {
+            let l = self
+                .scheduled
+                .as_ref::<crate::obj::list::ListObj>()
+                .expect("list");
+            let f = l.items()[0].get();
+            let arg = l.items()[1].get();
+            self.list_remove_at(l, 0);
+            self.list_remove_at(l, 0);
+            self.in_scheduled = true;
+            let r = self.call(f, &[arg]);
+            self.in_scheduled = false;
+            if let Err(e) = r {
+                self.rearm_schedule();
+                return Err(e);
+            }
+        }
+        self.rearm_schedule();
+        Ok(())
+    }
+
+    /// Set the attention flag again if scheduled work is left.
+    fn rearm_schedule(&self) {
+        if self.kbd_scheduled || self.scheduled_len() > 0 {
+            INTERRUPTED.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// `micropython.schedule(kbd_intr)`: raise `KeyboardInterrupt` at the next check point
+    /// outside scheduled callbacks (once, however often it is scheduled).
+    pub fn schedule_keyboard_interrupt(&mut self) {
+        self.kbd_scheduled = true;
+        INTERRUPTED.store(true, Ordering::Relaxed);
+    }
+
+    /// Callbacks waiting in the schedule queue.
+    pub fn scheduled_len(&self) -> usize {
+        self.scheduled
+            .as_ref::<crate::obj::list::ListObj>()
+            .map_or(0, |l| l.len() / 2)
+    }
+
+    /// `micropython.schedule(f, arg)`: queue `f(arg)` for the next check point. Works while the
+    /// heap is locked (the queue is made with room for all of it); RuntimeError when full.
+    pub fn schedule(&mut self, f: Value, arg: Value) -> PyResult<()> {
+        if self.scheduled.is_null() {
+            self.scheduled = self.outside_heap_lock(|vm| {
+                let l = vm.new_list(&[])?;
+                let lo = l.as_ref::<crate::obj::list::ListObj>().expect("list");
+                vm.list_reserve(lo, 2 * SCHEDULE_DEPTH)?;
+                Ok(l)
+            })?;
+        }
+        if self.scheduled_len() >= SCHEDULE_DEPTH {
+            return Err(self.new_exc(ExcKind::RuntimeError, "schedule queue full"));
+        }
+        let l = self
+            .scheduled
+            .as_ref::<crate::obj::list::ListObj>()
+            .expect("list");
+        self.outside_heap_lock(|vm| {
+            vm.list_append(l, f)?;
+            vm.list_append(l, arg)
+        })?;
+        INTERRUPTED.store(true, Ordering::Relaxed);
         Ok(())
     }
 

@@ -905,7 +905,8 @@ impl<'a> Lower<'a> {
         Ok(())
     }
 
-    /// Poll the interrupt flag (backward jumps), raising `KeyboardInterrupt` when set.
+    /// Poll the attention flag (backward jumps): when it is set the `Interrupt` helper runs
+    /// scheduled callbacks (returning non-zero) or raises `KeyboardInterrupt` (returning 0).
     fn poll_interrupt(&mut self) -> Res<()> {
         let flag = self.f.vreg(Ty::Int);
         let p = self.intr;
@@ -919,7 +920,13 @@ impl<'a> Lower<'a> {
             else_: ok,
         });
         self.cur = Some(raise);
-        self.fail_with(Helper::Interrupt, &[])?;
+        let r = self.call(Helper::Interrupt, &[], Ty::Int);
+        let err = self.error_target()?;
+        self.term(Term::Branch {
+            cond: r,
+            then: ok,
+            else_: err,
+        });
         self.cur = Some(ok);
         Ok(())
     }

@@ -126,9 +126,18 @@ fn kbd_intr(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn schedule(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    // `schedule(kbd_intr)` alone schedules a KeyboardInterrupt (as MicroPython does).
+    if a.len() == 1
+        && crate::obj::tuple::items(kw).is_empty()
+        && a[0]
+            .as_ref::<crate::obj::func::BuiltinObj>()
+            .is_some_and(|b| b.name == "kbd_intr")
+    {
+        vm.schedule_keyboard_interrupt();
+        return Ok(Value::NONE);
+    }
     args::exact(vm, "schedule", a, kw, 2)?;
-    // Run the callback at once: there are no interrupts on the host to defer from.
-    vm.call(a[0], &[a[1]])?;
+    vm.schedule(a[0], a[1])?;
     Ok(Value::NONE)
 }
 

@@ -1,6 +1,7 @@
-//! Executable memory for Thumb code on 32-bit Arm hosts (Linux): the bytes are copied into a
-//! fresh mapping, the instruction cache is synchronised, and the mapping is made read+execute.
-//! The only `unsafe` of asm_thumb calls lives here.
+//! Executable memory for Thumb code on 32-bit Arm hosts (Linux), for asm_thumb functions and
+//! the Thumb-2 backend's native code: the bytes are copied into a fresh mapping, the
+//! instruction cache is synchronised, and the mapping is made read+execute. The `unsafe` of
+//! calling asm_thumb code lives here.
 
 use alloc::string::{String, ToString};
 
@@ -33,11 +34,15 @@ impl ExecMemory {
         Ok(ExecMemory { region })
     }
 
+    /// The code's entry address, with the Thumb bit set.
+    pub fn entry(&self) -> usize {
+        self.region.as_ptr::<u8>() as usize | 1
+    }
+
     /// Call the code with `args` (r0-r3, then the stack); the result is r0.
     pub fn call(&self, args: &[u32; MAX_ARGS]) -> u32 {
         type Entry = extern "C" fn(u32, u32, u32, u32, u32, u32, u32, u32) -> u32;
-        // The Thumb bit: the code is Thumb-2.
-        let address = self.region.as_ptr::<u8>() as usize | 1;
+        let address = self.entry();
         // SAFETY: the mapping holds a complete function assembled for this ISA with the AAPCS
         // prologue/epilogue; it reads at most the arguments passed and returns in r0. What the
         // user's instructions do with memory is theirs to answer for, as in MicroPython.

@@ -91,10 +91,7 @@ extern "C" fn catch(ctx: *mut NativeCtx, ip: usize) -> usize {
 }
 
 extern "C" fn interrupt(ctx: *mut NativeCtx) -> usize {
-    guard(ctx, |vm, _| {
-        crate::vm::INTERRUPTED.store(false, core::sync::atomic::Ordering::Relaxed);
-        Err(vm.new_exc(ExcKind::KeyboardInterrupt, ""))
-    })
+    guard(ctx, |vm, _| vm.attend().map(|()| 1))
 }
 
 extern "C" fn unbound_local(ctx: *mut NativeCtx, local: usize) -> usize {

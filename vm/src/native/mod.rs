@@ -41,6 +41,7 @@ pub struct NativeCtx {
     interrupt: *const u8,
     cell_base: usize,
     stack_base: usize,
+    helpers: *const usize,
     /// The pending exception is being re-raised: add no traceback entry for it.
     reraise: bool,
 }
@@ -60,6 +61,7 @@ const _: () = {
     assert!(core::mem::offset_of!(NativeCtx, interrupt) == ctx::INTERRUPT as usize * w);
     assert!(core::mem::offset_of!(NativeCtx, cell_base) == ctx::CELL_BASE as usize * w);
     assert!(core::mem::offset_of!(NativeCtx, stack_base) == ctx::STACK_BASE as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, helpers) == ctx::HELPERS as usize * w);
 };
 
 /// Whether code compiled for `emitter` runs as machine code (module and class bodies stay
@@ -231,6 +233,7 @@ pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
         interrupt: INTERRUPTED.as_ptr().cast_const().cast::<u8>(),
         cell_base: f.cell_base,
         stack_base: f.stack_base,
+        helpers: vm.helper_table.as_ptr(),
         reraise: false,
     };
     // SAFETY: `entry` is the address of a function the backend compiled for this code object

@@ -205,6 +205,10 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         current_frame: Value::NULL,
         method_cache: crate::obj::method_cache::MethodCache::new(),
         dict_stamp: 0,
+        helper_table: crate::native::helpers::table(),
+        scheduled: Value::NULL,
+        in_scheduled: false,
+        kbd_scheduled: false,
         #[cfg(feature = "jit")]
         jit: None,
         #[cfg(feature = "jit")]

@@ -218,14 +218,16 @@ pub fn bytearray_setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> P
 /// Replace the whole contents of a bytearray.
 pub fn set_contents(vm: &mut Vm, ba: &ByteArrayObj, data: &[u8]) -> PyResult<()> {
     let n = data.len().min(ba.len.get());
-    for (c, &b) in ba.items().iter().zip(data) {
+    // Grow first: when that fails (MemoryError) the contents are left as they were.
+    if data.len() > ba.len.get() {
+        vm.bytearray_extend(ba, &data[n..])?;
+    } else {
+        ba.len.set(data.len());
+    }
+    for (c, &b) in ba.items().iter().zip(&data[..n]) {
         c.set(b);
     }
-    if data.len() <= ba.len.get() {
-        ba.len.set(data.len());
-        return Ok(());
-    }
-    vm.bytearray_extend(ba, &data[n..])
+    Ok(())
 }
 
 /// `del ba[key]`.
