@@ -527,7 +527,11 @@ pub fn generic_set(
         },
         None => {
             if value.is_some() && crate::ops::special_attrs::get(vm, obj, name)?.is_some() {
-                return Err(vm.attribute_error("readonly attribute"));
+                let n = vm.str_of(name).unwrap_or("?");
+                let tn = vm.type_name(obj);
+                return Err(vm.attribute_error(format!(
+                    "attribute '{n}' of '{tn}' objects is not writable"
+                )));
             }
             let n = vm.str_of(name).unwrap_or("?");
             let tn = vm.type_name(obj);

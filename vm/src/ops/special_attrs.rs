@@ -219,6 +219,24 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
                     Value::from_bool(g.state.get() == crate::interp::generator::GenState::Running)
                 }
                 "gi_code" | "cr_code" => g.code,
+                "gi_frame" | "cr_frame" => {
+                    if g.state.get() == crate::interp::generator::GenState::Done {
+                        Value::NONE
+                    } else {
+                        let started = g.state.get() != crate::interp::generator::GenState::Created;
+                        let line = g.code.as_ref::<CodeObj>().map_or(0, |c| {
+                            if started {
+                                c.info.line_of(g.ip.get().saturating_sub(1))
+                            } else {
+                                c.info.first_line
+                            }
+                        });
+                        crate::ops::traceback::frame_object(vm, g.code, line, g.globals)?
+                    }
+                }
+                "gi_suspended" | "cr_suspended" => {
+                    Value::from_bool(g.state.get() == crate::interp::generator::GenState::Suspended)
+                }
                 _ => return Ok(None),
             }
         }

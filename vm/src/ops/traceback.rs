@@ -89,13 +89,18 @@ class traceback:
     def __repr__(self):
         return '<traceback object at 0x%x>' % id(self)
 
+def make_frame(code, line, globals):
+    f = frame()
+    f.f_code, f.f_lineno, f.f_lasti = code, line, -1
+    f.f_globals = globals
+    f.f_locals = f.f_back = None
+    return f
+
 def build(entries):
     tb = None
     frames = []
     for code, line in entries:
-        f = frame()
-        f.f_code, f.f_lineno, f.f_lasti = code, line, -1
-        f.f_globals = f.f_locals = f.f_back = None
+        f = make_frame(code, line, None)
         frames.append(f)
         t = traceback()
         t.tb_frame, t.tb_lineno, t.tb_next, t.tb_lasti = f, line, tb, -1
@@ -133,6 +138,13 @@ pub fn traceback_object(vm: &mut Vm, exc: Value) -> PyResult<Value> {
     let m = objects_module(vm)?;
     let build = vm.getattr_str(m, "build")?;
     vm.call(build, &[entries])
+}
+
+/// A frame object for code at `line` (a suspended generator's `gi_frame`).
+pub fn frame_object(vm: &mut Vm, code: Value, line: u32, globals: Value) -> PyResult<Value> {
+    let m = objects_module(vm)?;
+    let make = vm.getattr_str(m, "make_frame")?;
+    vm.call(make, &[code, Value::small_int(line as isize), globals])
 }
 
 /// Entries for a traceback a program assigns (`with_traceback`, `__traceback__ = tb`).
