@@ -527,6 +527,13 @@ pub fn generic_set(
         },
         None => {
             if value.is_some() && crate::ops::special_attrs::get(vm, obj, name)?.is_some() {
+                // CPython's words depend on the kind of descriptor: numbers' attributes are
+                // getters, the others (range.start, slice.stop, co_name...) members.
+                let number =
+                    crate::obj::int::is_int(obj) || crate::ops::cmp::float_of(obj).is_some();
+                if !number {
+                    return Err(vm.attribute_error("readonly attribute"));
+                }
                 let n = vm.str_of(name).unwrap_or("?");
                 let tn = vm.type_name(obj);
                 return Err(vm.attribute_error(format!(
