@@ -114,10 +114,29 @@ fn print_thumb(code: &CodeObject, isa: Isa, path: &str) -> i32 {
                 }
             }
         } else {
-            out(&format!(
-                "{name} ({kind}): no Thumb code: the IR-to-Thumb code generator is not written \
-                 yet; this function runs as machine code on hosts only\n\n"
-            ));
+            let mode = if code.emitter == Emitter::Viper {
+                emit::lower::Mode::Viper
+            } else {
+                emit::lower::Mode::Native
+            };
+            // Cortex-M words are 32 bits.
+            let lowered = emit::lower::lower(code, mode, 4)
+                .map_err(|e| (e.line, e.msg))
+                .and_then(|ir| {
+                    native_thumb::codegen::compile(&ir, isa)
+                        .map_err(|e| (code.first_line, e.message))
+                });
+            match lowered {
+                Ok(c) => out(&format!(
+                    "{name} ({kind}, {isa}, {} bytes):\n{}\n",
+                    c.code.len(),
+                    hex_lines(&c.code)
+                )),
+                Err((line, msg)) => {
+                    eprintln!("  File \"{path}\", line {line}\n{name}: {msg}");
+                    status = 1;
+                }
+            }
         }
     }
     for child in children(code) {

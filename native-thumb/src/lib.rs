@@ -1,6 +1,6 @@
-//! Pyrite's Thumb-2 code generation for Cortex-M: for now, the instruction encoder, the
-//! assembler that the `@micropython.asm_thumb` assembler and the native backend share, and
-//! the `@micropython.asm_thumb` assembler itself.
+//! Pyrite's Thumb-2 code generation for Cortex-M: the instruction encoder, the assembler
+//! that the `@micropython.asm_thumb` assembler and the native backend share, the
+//! `@micropython.asm_thumb` assembler itself, and the backend of the native IR.
 //!
 //! - [`encode`]: pure encoders, operands in, one instruction out, for ARMv6-M, ARMv7-M and
 //!   ARMv7E-M with FPv4-SP ([`Isa`]). Each picks the smallest encoding that means exactly
@@ -10,6 +10,8 @@
 //!   `align`/`data`, `adr`, PC-relative loads and literal pools.
 //! - [`inline`]: MicroPython's `@micropython.asm_thumb` assembler on top of the
 //!   [`Assembler`], taking the body the frontend parsed.
+//! - [`codegen`]: `@native`/`@viper` functions' IR (`emit::ir`) to position-independent Thumb
+//!   code, with register allocation, on top of the same [`Assembler`].
 //!
 //! The golden tests (`tests/encodings.rs`) check every form against bytes recorded from GNU
 //! as by `tools/record_thumb_encodings.py`.
@@ -43,6 +45,7 @@
 extern crate alloc;
 
 pub mod asm;
+pub mod codegen;
 pub mod encode;
 pub mod error;
 pub mod inline;

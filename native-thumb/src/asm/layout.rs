@@ -106,7 +106,7 @@ fn encode(kind: &ItemKind, cx: Cx, offset: i32, wide: bool) -> Result<Insn, Erro
 }
 
 /// The widths an item may take, narrow first.
-fn widths(kind: &ItemKind) -> &'static [bool] {
+pub(super) fn widths(kind: &ItemKind) -> &'static [bool] {
     match kind {
         ItemKind::Bl(_) => &[true],
         ItemKind::Cbz { .. } => &[false],

@@ -67,6 +67,8 @@ pub struct Assembler {
     it_left: u8,
     /// Whether the end of the code is at an odd byte offset (after odd-sized data).
     odd: bool,
+    /// The most bytes the items so far can take once laid out (see [`Assembler::size_bound`]).
+    item_bound: usize,
 }
 
 impl Assembler {
@@ -88,6 +90,7 @@ impl Assembler {
             pools: 0,
             it_left: 0,
             odd: false,
+            item_bound: 0,
         }
     }
 
@@ -163,10 +166,23 @@ impl Assembler {
         Ok(())
     }
 
+    /// An upper bound on the size in bytes of the code so far once laid out (literals still
+    /// waiting for a pool not counted). Code generators use it to keep PC-relative references
+    /// in range: the real distance between two points never exceeds the difference of their
+    /// bounds, because no item ever takes more than its bound.
+    pub fn size_bound(&self) -> usize {
+        self.bytes.len() + self.item_bound
+    }
+
     /// Records a variable-size instruction; its IT position is taken now.
     fn item_insn(&mut self, kind: ItemKind) -> Result<(), Error> {
         let it = self.cx().it;
         self.start_insn()?;
+        self.item_bound += match layout::widths(&kind) {
+            [false] => 2,
+            _ if !self.isa.has_thumb2() && !matches!(kind, ItemKind::Bl(_)) => 2,
+            _ => 4,
+        };
         self.items.push(Item {
             at: self.bytes.len(),
             it,
@@ -206,6 +222,7 @@ impl Assembler {
             });
         }
         if n > 1 {
+            self.item_bound += n as usize - 1;
             self.items.push(Item {
                 at: self.bytes.len(),
                 it: ItPos::Outside,
@@ -256,6 +273,7 @@ impl Assembler {
         self.not_in_it("ltorg")?;
         if !self.pending.is_empty() {
             let values = core::mem::take(&mut self.pending);
+            self.item_bound += 3 + 4 * values.len();
             self.items.push(Item {
                 at: self.bytes.len(),
                 it: ItPos::Outside,

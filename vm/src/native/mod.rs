@@ -172,7 +172,38 @@ fn backend_compile(
     jit::compile(vm, code_value, code, ir).map(Some)
 }
 
-#[cfg(not(feature = "jit"))]
+/// On 32-bit Arm hosts (no Cranelift backend there) native code is the Thumb-2 backend's, the
+/// same code a Cortex-M board runs, placed in executable memory of its own.
+#[cfg(all(
+    not(feature = "jit"),
+    feature = "std",
+    target_arch = "arm",
+    target_os = "linux"
+))]
+fn backend_compile(
+    vm: &mut Vm,
+    code_value: Value,
+    code: &frontend::bytecode::CodeObject,
+    ir: &emit::ir::Function,
+) -> PyResult<Compiled> {
+    let compiled = native_thumb::codegen::compile(ir, thumb::HOST_ISA).map_err(|e| {
+        vm.new_exc(
+            crate::types::ExcKind::SystemError,
+            &alloc::format!("native code for '{}': {}", code.qualname, e.message),
+        )
+    })?;
+    let memory = exec_mem::ExecMemory::new(&compiled.code)
+        .map_err(|e| vm.new_exc(crate::types::ExcKind::MemoryError, &e))?;
+    if let Some(obj) = code_value.as_ref::<CodeObj>() {
+        obj.native.set(memory.entry());
+    }
+    Ok(Some(alloc::rc::Rc::new(memory)))
+}
+
+#[cfg(not(any(
+    feature = "jit",
+    all(feature = "std", target_arch = "arm", target_os = "linux")
+)))]
 fn backend_compile(
     vm: &mut Vm,
     _code_value: Value,
