@@ -84,3 +84,14 @@ def sq(x: int) -> int:
 
 print(list(map(sq, [1, 2, 3])), sorted([3, -4, 1], key=sq))
 print(sq(*[9]), sq(**{"x": -3}))
+
+# MicroPython's grammar accepts a bare `*` without keyword-only parameters in functions it
+# compiles to machine code (plain functions keep CPython's SyntaxError).
+@micropython.viper
+def bare_star(*) -> int:
+    return 7
+print(bare_star())
+try:
+    exec('def plain(*):\n    pass')
+except SyntaxError as e:
+    print('SyntaxError', e.msg)

@@ -235,6 +235,7 @@ impl Parser {
         }
         if let Some(at) = bare_star_error_at
             && params.kwonlyargs.is_empty()
+            && !self.machine_code_def
         {
             return Err(self.error_at(at, "named arguments must follow bare *"));
         }

@@ -5,7 +5,9 @@ use alloc::format;
 use alloc::vec::Vec;
 
 use super::{PResult, Parser};
-use crate::ast::{ClassDef, ExceptHandler, Expr, FunctionDef, Pos, Stmt, StmtKind, WithItem};
+use crate::ast::{
+    ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Pos, Stmt, StmtKind, WithItem,
+};
 use crate::lexer::Tok;
 
 impl Parser {
@@ -350,7 +352,10 @@ impl Parser {
             return Err(self.error_at(at, "expected '('"));
         }
         self.advance();
-        let args = self.parameters(&Tok::RPar, true)?;
+        self.machine_code_def = decorators.iter().any(is_machine_code_decorator);
+        let args = self.parameters(&Tok::RPar, true);
+        self.machine_code_def = false;
+        let args = args?;
         self.expect(&Tok::RPar)?;
         let returns = if self.eat(&Tok::RArrow) {
             Some(self.expression()?)
@@ -397,4 +402,18 @@ impl Parser {
             pos,
         })
     }
+}
+
+/// `@micropython.native`, `@micropython.viper` or `@micropython.asm_thumb` (or the bare name,
+/// as imported from `micropython`).
+fn is_machine_code_decorator(d: &Expr) -> bool {
+    let name = match &d.kind {
+        ExprKind::Attribute { value, attr } => match &value.kind {
+            ExprKind::Name(m) if m == "micropython" => attr.as_str(),
+            _ => return false,
+        },
+        ExprKind::Name(n) => n.as_str(),
+        _ => return false,
+    };
+    matches!(name, "native" | "viper" | "asm_thumb")
 }

@@ -96,6 +96,10 @@ struct Parser {
     /// The error raised is the generic `invalid syntax`: CPython only reports it after a
     /// second, more thorough pass that reads on to the end of the logical line.
     error_is_generic: bool,
+    /// Parsing the parameters of a function MicroPython compiles to machine code
+    /// (`@micropython.native/viper/asm_thumb`): MicroPython's grammar accepts a bare `*` with
+    /// no keyword-only parameter there, and such a function has no CPython meaning to follow.
+    machine_code_def: bool,
 }
 
 impl Parser {
@@ -108,6 +112,7 @@ impl Parser {
             in_fstring,
             failed_at: 0,
             deferred: None,
+            machine_code_def: false,
             error_is_final: false,
             error_is_generic: false,
         }
