@@ -88,8 +88,8 @@ fn asm_thumb_programs_run_under_qemu() {
     run_all("tests/thumb", "asm_thumb", &[], &|_| true);
 }
 
-/// Programs of `tests/native` that need more than a 32-bit target offers: ranges past the
-/// 31-bit small-int range (tests/pending/FAILURES.md, "range bigint").
+/// Programs of `tests/native` that need more than a 32-bit target offers: ranges with bounds
+/// past the 32-bit machine word (tests/pending/FAILURES.md, "range bigint").
 const NOT_ON_32_BIT: &[&str] = &["iteration_subscript.py"];
 
 /// Viper programs whose output is the same for 32- and 64-bit machine words.

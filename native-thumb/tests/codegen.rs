@@ -6,7 +6,9 @@
 //!   every operation on edge values, constant operands, loops, loads and stores of every width,
 //!   switches, calls of every arity, stack parameters, and random programs with more live
 //!   values than registers and values live across calls. Skipped, saying so, without
-//!   `qemu-arm` or `arm-linux-gnueabihf-gcc`.
+//!   `qemu-arm` or `arm-linux-gnueabihf-gcc`;
+//! - the same on strict M-profile cores in `qemu-system-arm` (Cortex-M0 for ARMv6-M, M3 for
+//!   ARMv7-M, M4 for ARMv7E-M), built with `arm-none-eabi-gcc`; skipped, saying so, without them.
 
 mod codegen_cases;
 
@@ -40,4 +42,11 @@ fn viper_kernel_sizes() {
 #[test]
 fn generated_code_runs_under_qemu() {
     qemu::run_all();
+}
+
+/// The same cases on strict M-profile cores under `qemu-system-arm`: ARMv6-M on a Cortex-M0
+/// (micro:bit), ARMv7-M on a Cortex-M3 (MPS2 AN385), ARMv7E-M on a Cortex-M4 (MPS2 AN386).
+#[test]
+fn generated_code_runs_on_m_profile_cores() {
+    codegen_cases::system::run_all();
 }

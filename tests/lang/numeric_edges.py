@@ -88,3 +88,10 @@ for seq in ['abc', b'abc', [1, 2, 3], (1, 2, 3)]:
         seq * sys.maxsize
     except (OverflowError, MemoryError) as e:
         print(type(seq).__name__, type(e).__name__, e)
+
+# Ranges whose bounds reach the machine word: items are ints made one by one.
+r = range(-sys.maxsize + 1, -1)
+print(r.start == -sys.maxsize + 1, r[0] == -sys.maxsize + 1, r[1], r[-1], len(range(2**62)))
+print(list(range(2**61 - 2, 2**61 + 2)), list(range(2**62 + 3, 2**62 - 3, -2)))
+print(2**61 in range(2**62), (2**61 + 1) in range(0, 2**62, 2), range(2**62).index(2**61))
+print(list(reversed(range(2**61, 2**61 + 3))), sum(range(0x40000000, 0x40000010, 4)))

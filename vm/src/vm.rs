@@ -606,7 +606,7 @@ fn iterator_name(vm: &Vm, it: &crate::obj::IterObj) -> &'static str {
             "bytearray_iterator"
         }
         IterKind::Bytes => "bytes_iterator",
-        IterKind::Range => "range_iterator",
+        IterKind::Range | IterKind::RangeWide => "range_iterator",
         IterKind::DictKeys => "dict_keyiterator",
         IterKind::DictValues => "dict_valueiterator",
         IterKind::DictItems => "dict_itemiterator",

@@ -5,3 +5,4 @@ pub mod coverage;
 pub mod interp;
 pub mod programs;
 pub mod qemu;
+pub mod system;

@@ -3,6 +3,9 @@
 //! function 4-byte aligned as the literal pools assume), fake helpers in C that log their
 //! arguments, and a table of runs; it prints one line per run, which must equal the line the
 //! interpreter predicts.
+//!
+//! The same driver also runs bare-metal (see [`super::system`]) on strict M-profile CPUs under
+//! `qemu-system-arm`, one firmware per level.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -15,7 +18,7 @@ use native_thumb::codegen;
 use super::interp::{self, BASE, BUF_SIZE};
 use super::programs::{self, Case};
 
-fn have(cmd: &str) -> bool {
+pub fn have(cmd: &str) -> bool {
     Command::new(cmd)
         .arg("--version")
         .output()
@@ -36,11 +39,11 @@ fn line(fn_id: usize, mem: bool, out: &interp::Outcome) -> String {
     s
 }
 
+/// What the Linux build of the driver needs before [`DRIVER`].
+pub const LINUX_PRELUDE: &str = "#include <stdio.h>\n#include <stdint.h>\ntypedef uint32_t u32;\n";
+
 const DRIVER: &str = r#"
-#include <stdio.h>
-#include <stdint.h>
-#include <string.h>
-typedef uint32_t u32;
+static volatile unsigned cur_run;
 #define BUF_SIZE 16384
 static unsigned char buf[BUF_SIZE] __attribute__((aligned(8)));
 static u32 ctx[16];
@@ -90,6 +93,7 @@ int main(void) {
     init_buf();
     for (unsigned r = 0; r < sizeof runs / sizeof runs[0]; r++) {
         const struct run *x = &runs[r];
+        cur_run = r;
         u32 a[10];
         a[0] = (u32)ctx;
         a[1] = (u32)(buf + BUF_SIZE / 2);
@@ -110,27 +114,40 @@ int main(void) {
 }
 "#;
 
-pub fn run_all() {
-    if !have("qemu-arm") || !have("arm-linux-gnueabihf-gcc") {
-        println!("SKIPPED: the QEMU tests need qemu-arm and arm-linux-gnueabihf-gcc");
-        return;
-    }
+/// The driver program for some levels' code: assembly, C (after a prelude defining `u32` and
+/// `printf`), and what each run must print.
+pub struct Driver {
+    pub asm: String,
+    pub c: String,
+    /// Name of each function, by id.
+    pub fns: Vec<String>,
+    /// The line each run must print, in order.
+    pub expected: Vec<String>,
+    /// Code bytes per level (in `isas` order).
+    pub sizes: Vec<usize>,
+}
+
+/// Every test case.
+pub fn cases() -> Vec<Case> {
     let mut cases: Vec<Case> = Vec::new();
     cases.extend(programs::operations());
     cases.extend(programs::memory());
     cases.extend(programs::control());
     cases.extend(programs::calls());
     cases.extend(programs::random(150));
+    cases
+}
 
-    // Compile every case for every level; expected lines from the interpreter.
+/// Compiles every case for each of `isas`, with the interpreter's expected lines.
+pub fn driver(cases: &[Case], isas: &[Isa]) -> Driver {
     let mut asm = String::from(".syntax unified\n.thumb\n.text\n");
     let mut c = String::from(DRIVER);
     let mut fns = Vec::new();
     let mut runs = String::new();
     let mut expected = Vec::new();
-    let mut sizes = [0usize; 3];
-    for (li, isa) in Isa::ALL.into_iter().enumerate() {
-        for case in &cases {
+    let mut sizes = vec![0usize; isas.len()];
+    for (li, &isa) in isas.iter().enumerate() {
+        for case in cases {
             let code = codegen::compile(&case.f, isa)
                 .unwrap_or_else(|e| panic!("{} ({isa}): {e}", case.f.name))
                 .code;
@@ -188,9 +205,50 @@ pub fn run_all() {
     let _ = writeln!(c, "static const struct run runs[] = {{\n{runs}}};");
     c.push_str(MAIN);
 
+    Driver {
+        asm,
+        c,
+        fns,
+        expected,
+        sizes,
+    }
+}
+
+/// Compares the program's output with the expected lines; the failures, described.
+pub fn compare(d: &Driver, stdout: &str) -> Vec<String> {
+    let got: Vec<&str> = stdout.lines().collect();
+    let mut failures = Vec::new();
+    for (i, want) in d.expected.iter().enumerate() {
+        let have = got.get(i).copied().unwrap_or("<missing>");
+        if have != want {
+            let id: usize = want.split(' ').next().unwrap().parse().unwrap();
+            failures.push(format!(
+                "{}: run {i}\n  want {want}\n  got  {have}",
+                d.fns[id]
+            ));
+        }
+    }
+    if got.len() > d.expected.len() {
+        failures.push(format!(
+            "extra output: {}",
+            got[d.expected.len()..].join("\n")
+        ));
+    }
+    failures
+}
+
+pub fn run_all() {
+    if !have("qemu-arm") || !have("arm-linux-gnueabihf-gcc") {
+        println!("SKIPPED: the QEMU tests need qemu-arm and arm-linux-gnueabihf-gcc");
+        return;
+    }
+    let cases = cases();
+    let d = driver(&cases, &Isa::ALL);
+    let (asm, fns, expected, sizes) = (&d.asm, &d.fns, &d.expected, &d.sizes);
+    let c = format!("{LINUX_PRELUDE}{}", d.c);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("codegen-qemu");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("code.S"), &asm).unwrap();
+    std::fs::write(dir.join("code.S"), asm).unwrap();
     std::fs::write(dir.join("driver.c"), &c).unwrap();
     let exe = dir.join("driver");
     let gcc = Command::new("arm-linux-gnueabihf-gcc")
@@ -211,19 +269,7 @@ pub fn run_all() {
         .arg(&exe)
         .output()
         .expect("qemu-arm runs");
-    let got = String::from_utf8_lossy(&out.stdout);
-    let got: Vec<&str> = got.lines().collect();
-    let mut failures = Vec::new();
-    for (i, want) in expected.iter().enumerate() {
-        let have = got.get(i).copied().unwrap_or("<missing>");
-        if have != want {
-            let id: usize = want.split(' ').next().unwrap().parse().unwrap();
-            failures.push(format!(
-                "{}: run {i}\n  want {want}\n  got  {have}",
-                fns[id]
-            ));
-        }
-    }
+    let failures = compare(&d, &String::from_utf8_lossy(&out.stdout));
     println!(
         "qemu: {} functions ({} cases x 3 levels, {} / {} / {} bytes), {} runs, {} failed",
         fns.len(),

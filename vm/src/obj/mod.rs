@@ -280,6 +280,9 @@ pub enum IterKind {
     Bytes,
     /// Over a range (`index` current, `end` stop, step in `b` as small int).
     Range,
+    /// A range whose items leave the small-int range: `a` is the step as an int, `index` the
+    /// next item, `end` the stop (items are made as ints one by one).
+    RangeWide,
     /// Over a dict's keys (`index` = entry position).
     DictKeys,
     /// Over a dict's values.

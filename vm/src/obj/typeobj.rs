@@ -129,6 +129,13 @@ pub fn c3_mro(vm: &mut Vm, bases: Value) -> PyResult<alloc::vec::Vec<Value>> {
     use alloc::vec::Vec;
     // The type objects here are all reachable from `bases`, so keeping them in a Rust Vec for
     // the duration of this computation is safe: nothing in it outlives `bases`.
+    let items = tuple::items(bases);
+    for (i, &b) in items.iter().enumerate() {
+        if items[..i].contains(&b) {
+            let n = b.as_ref::<TypeObj>().map_or("?", |t| t.name_str(vm));
+            return Err(vm.type_error(alloc::format!("duplicate base class {n}")));
+        }
+    }
     let mut seqs: Vec<Vec<Value>> = Vec::new();
     for &b in tuple::items(bases) {
         let bt = b.as_ref::<TypeObj>().expect("bases are types");
@@ -158,7 +165,7 @@ pub fn c3_mro(vm: &mut Vm, bases: Value) -> PyResult<alloc::vec::Vec<Value>> {
                 names.push_str(b.as_ref::<TypeObj>().map_or("?", |t| t.name_str(vm)));
             }
             return Err(vm.type_error(alloc::format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {names}"
+                "Cannot create a consistent method resolution\norder (MRO) for bases {names}"
             )));
         };
         out.push(next);

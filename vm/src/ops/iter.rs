@@ -55,14 +55,7 @@ impl Vm {
                 }
                 Some(Kind::Range) => {
                     let r = v.as_ref::<RangeObj>().expect("range");
-                    return self.new_iter(
-                        it_ty,
-                        IterKind::Range,
-                        Value::small_int(r.step),
-                        Value::NULL,
-                        r.start,
-                        r.stop,
-                    );
+                    return crate::types::range::range_iter(self, r.start, r.stop, r.step);
                 }
                 Some(Kind::Dict) => {
                     return self.new_iter(it_ty, IterKind::DictKeys, v, Value::NULL, 0, 0);
@@ -189,6 +182,21 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
     let i = o.index.get();
     match o.iter_kind.get() {
         IterKind::Done => Ok(None),
+        IterKind::RangeWide => {
+            let step = crate::obj::int::to_bigint(a)
+                .and_then(|b| isize::try_from(b).ok())
+                .unwrap_or(1);
+            let end = o.end.get();
+            if (step > 0 && i < end) || (step < 0 && i > end) {
+                match i.checked_add(step) {
+                    Some(next) => o.index.set(next),
+                    None => o.iter_kind.set(IterKind::Done),
+                }
+                return vm.int_from_i64(i as i64).map(Some);
+            }
+            o.iter_kind.set(IterKind::Done);
+            Ok(None)
+        }
         IterKind::ListReversed => {
             let l = a.as_ref::<ListObj>().expect("list");
             if i >= 0 && (i as usize) < l.len() {

@@ -302,7 +302,13 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         Some(Kind::MemoryView) => Err(vm.type_error("cannot delete memory")),
         _ => {
             let t = vm.type_name(obj);
-            Err(vm.type_error(format!("'{t}' object doesn't support item deletion")))
+            // CPython words the slice case (its slot lookup) differently.
+            let verb = if key.as_ref::<SliceObj>().is_some() {
+                "does not"
+            } else {
+                "doesn't"
+            };
+            Err(vm.type_error(format!("'{t}' object {verb} support item deletion")))
         }
     }
 }

@@ -10,7 +10,10 @@ use alloc::string::String;
 
 fn object_new(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
     let Some(cls) = args.first().and_then(|c| c.as_ref::<TypeObj>()) else {
-        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+        let t = args.first().map_or("NoneType", |&c| vm.type_name(c));
+        return Err(vm.type_error(alloc::format!(
+            "object.__new__(X): X is not a type object ({t})"
+        )));
     };
     crate::ops::construct::object_new(vm, cls, &args[1..], kwnames)
 }

@@ -74,7 +74,7 @@ fn too_large(vm: &mut Vm) -> crate::vm::PyErr {
 
 /// A range made from wide bounds (OverflowError when they leave the supported range).
 fn range_checked(vm: &mut Vm, start: i128, stop: i128, step: i128) -> PyResult<Value> {
-    let ok = |x: i128| (SMALL_INT_MIN as i128..=SMALL_INT_MAX as i128).contains(&x);
+    let ok = |x: i128| (isize::MIN as i128..=isize::MAX as i128).contains(&x);
     if !(ok(start) && ok(stop) && ok(step)) {
         return Err(too_large(vm));
     }
@@ -89,8 +89,7 @@ fn bound(vm: &mut Vm, v: Value) -> PyResult<isize> {
         return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
     }
     match crate::ops::arith::index_of(vm, v) {
-        Ok(i) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) => Ok(i),
-        Ok(_) => Err(too_large(vm)),
+        Ok(i) => Ok(i),
         Err(e) if vm.exc_is(e.0, crate::types::ExcKind::OverflowError) => Err(too_large(vm)),
         Err(e) => Err(e),
     }
@@ -135,7 +134,7 @@ pub fn range_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         return Err(vm.type_error(format!("range indices must be integers or slices, not {t}")));
     }
     let i = crate::ops::subscr::seq_index(vm, key, len, "range object")?;
-    vm.int_from_i64((r.start as i64) + i as i64 * r.step as i64)
+    vm.int_from_i64((r.start as i128 + i as i128 * r.step as i128) as i64)
 }
 
 /// The int value of `v` if it is an exact int or a bool (the cases CPython computes directly).
@@ -149,8 +148,13 @@ fn int_like(vm: &Vm, v: Value) -> Option<Option<i128>> {
         return Some(Some(i as i128));
     }
     if v.obj_type() == Some(vm.types.int) {
-        // A big int: beyond every range's bounds.
-        return Some(None);
+        // A big int: inside a range's bounds only if it fits a machine word.
+        let b = crate::obj::int::to_bigint(v)?;
+        return Some(
+            i128::try_from(b)
+                .ok()
+                .filter(|i| isize::try_from(*i).is_ok()),
+        );
     }
     None
 }
@@ -200,7 +204,7 @@ fn r_index(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let r = this(vm, a[0], "index", false)?;
     if let Some(i) = int_like(vm, x) {
         if let Some(p) = i.and_then(|i| position(r, i)) {
-            return Ok(Value::small_int(p as isize));
+            return vm.int_from_i64(p as i64);
         }
         let s = vm.repr_text(x)?;
         return Err(vm.value_error(format!("{s} is not in range")));
@@ -255,14 +259,33 @@ fn r_contains(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn r_iter(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     slot_args(vm, a, kwnames, 0)?;
     let r = this(vm, a[0], "__iter__", true)?;
+    range_iter(vm, r.start, r.stop, r.step)
+}
+
+/// An iterator from `start` towards `stop` by `step`: the small-int kind (which native code
+/// steps inline) when every item and the step are small ints, else the wide kind.
+pub fn range_iter(vm: &mut Vm, start: isize, stop: isize, step: isize) -> PyResult<Value> {
+    let small = |x: i128| (SMALL_INT_MIN as i128..=SMALL_INT_MAX as i128).contains(&x);
     let ty = vm.types.iterator;
+    let (a, b, s) = (start as i128, stop as i128, step as i128);
+    if small(a) && small(b) && small(s) && small(a + s) && small(b + s) {
+        return vm.new_iter(
+            ty,
+            IterKind::Range,
+            Value::small_int(step),
+            Value::NULL,
+            start,
+            stop,
+        );
+    }
+    let step_value = vm.int_from_i64(step as i64)?;
     vm.new_iter(
         ty,
-        IterKind::Range,
-        Value::small_int(r.step),
+        IterKind::RangeWide,
+        step_value,
         Value::NULL,
-        r.start,
-        r.stop,
+        start,
+        stop,
     )
 }
 
@@ -276,19 +299,11 @@ fn r_reversed(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     } else {
         (start + (n - 1) * step, start - step)
     };
-    let ok = |x: i128| (SMALL_INT_MIN as i128..=SMALL_INT_MAX as i128).contains(&x);
+    let ok = |x: i128| (isize::MIN as i128..=isize::MAX as i128).contains(&x);
     if !(ok(first) && ok(end) && ok(-step)) {
         return Err(vm.overflow_error("Python int too large to convert to C long"));
     }
-    let ty = vm.types.iterator;
-    vm.new_iter(
-        ty,
-        IterKind::Range,
-        Value::small_int(-step as isize),
-        Value::NULL,
-        first as isize,
-        end as isize,
-    )
+    range_iter(vm, first as isize, end as isize, -step as isize)
 }
 
 fn r_hash(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
