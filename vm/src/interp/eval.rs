@@ -82,9 +82,73 @@ fn name_at(f: &Frame, i: u32) -> Value {
     tuple::items(f.code.names)[i as usize]
 }
 
-/// Native code: run the one instruction at `f.ip` (never a jump, return or yield).
+/// Native code: run the one instruction at `f.ip` (never a jump, return or yield). Calls and
+/// attribute loads, the instructions native code steps most, skip the dispatch loop's entry.
 pub fn step(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<()> {
-    exec::<true>(vm, f, reraise).map(|_| ())
+    let (byte, arg) = decode(f.code.info.code[f.ip]);
+    match byte {
+        codes::Call => {
+            f.ip += 1;
+            op_call(vm, f, arg)
+        }
+        codes::CallMethod => {
+            f.ip += 1;
+            op_call_method(vm, f, arg)
+        }
+        codes::LoadMethod => {
+            f.ip += 1;
+            op_load_method(vm, f, arg)
+        }
+        codes::LoadAttr => {
+            f.ip += 1;
+            op_load_attr(vm, f, arg)
+        }
+        _ => exec::<true>(vm, f, reraise).map(|_| ()),
+    }
+}
+
+#[inline(always)]
+fn op_call(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let n = arg as usize;
+    let callee = f.peek(n);
+    let r = vm.call(callee, cells_as_values(f.top_n(n)))?;
+    pop_n(f, n + 1);
+    f.push(r);
+    Ok(())
+}
+
+#[inline(always)]
+fn op_call_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let n = arg as usize;
+    let self_ = f.peek(n);
+    let callee = f.peek(n + 1);
+    let args = if self_.is_null() {
+        f.top_n(n)
+    } else {
+        f.top_n(n + 1)
+    };
+    let result = vm.call(callee, cells_as_values(args))?;
+    pop_n(f, n + 2);
+    f.push(result);
+    Ok(())
+}
+
+#[inline(always)]
+fn op_load_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let obj = f.peek(0);
+    let (m, self_) = ops::attr::load_method(vm, obj, name_at(f, arg))?;
+    f.set_top(m);
+    f.push(self_);
+    Ok(())
+}
+
+#[inline(always)]
+fn op_load_attr(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let obj = f.peek(0);
+    let cache = &f.code.attr_cache[arg as usize];
+    let v = ops::attr::getattr_cached(vm, obj, name_at(f, arg), cache)?;
+    f.set_top(v);
+    Ok(())
 }
 
 fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<Exit> {
@@ -187,12 +251,7 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                     return Err(name_error(vm, name));
                 }
             }
-            codes::LoadAttr => {
-                let obj = f.peek(0);
-                let cache = &f.code.attr_cache[arg as usize];
-                let v = ops::attr::getattr_cached(vm, obj, name_at(f, arg), cache)?;
-                f.set_top(v);
-            }
+            codes::LoadAttr => op_load_attr(vm, f, arg)?,
             codes::StoreAttr => {
                 let obj = f.pop();
                 let v = f.pop();
@@ -202,25 +261,8 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                 let obj = f.pop();
                 vm.delattr(obj, name_at(f, arg))?;
             }
-            codes::LoadMethod => {
-                let obj = f.peek(0);
-                let (m, self_) = ops::attr::load_method(vm, obj, name_at(f, arg))?;
-                f.set_top(m);
-                f.push(self_);
-            }
-            codes::CallMethod => {
-                let n = arg as usize;
-                let self_ = f.peek(n);
-                let result = if self_.is_null() {
-                    let callee = f.peek(n + 1);
-                    vm.call(callee, cells_as_values(f.top_n(n)))?
-                } else {
-                    let callee = f.peek(n + 1);
-                    vm.call(callee, cells_as_values(f.top_n(n + 1)))?
-                };
-                pop_n(f, n + 2);
-                f.push(result);
-            }
+            codes::LoadMethod => op_load_method(vm, f, arg)?,
+            codes::CallMethod => op_call_method(vm, f, arg)?,
             codes::BinarySubscr => {
                 let key = f.pop();
                 let obj = f.peek(0);
@@ -453,13 +495,7 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                 let after = (arg >> 8) as usize;
                 ops::iter::unpack(vm, f, seq, before, Some(after))?;
             }
-            codes::Call => {
-                let n = arg as usize;
-                let callee = f.peek(n);
-                let r = vm.call(callee, cells_as_values(f.top_n(n)))?;
-                pop_n(f, n + 1);
-                f.push(r);
-            }
+            codes::Call => op_call(vm, f, arg)?,
             codes::CallKw => {
                 let n = arg as usize;
                 let kwnames = f.pop();
