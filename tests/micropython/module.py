@@ -164,3 +164,14 @@ import usys, utime, uio, ustruct, ucollections, uerrno, ubinascii
 import time, struct, collections, errno, binascii
 print(usys is sys, utime is time, uio is io, ustruct is struct, ucollections is collections,
       uerrno is errno, ubinascii is binascii)
+
+# sys.print_exception writes to sys.stdout; from opt_level(3) on, newly compiled code keeps no
+# line numbers (every line reads as 1).
+source = ('def g():\n    return undefined_name\ntry:\n    g()\nexcept NameError as e:\n'
+          '    import sys\n    sys.print_exception(e)\n')
+exec(source)
+micropython.opt_level(3)
+print(micropython.opt_level())
+exec(source)
+micropython.opt_level(0)
+exec(source)

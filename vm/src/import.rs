@@ -66,7 +66,10 @@ pub fn compile_to_value(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -
         optimize: vm.config.optimize,
     };
     match frontend::compile_source(source, filename, mode, &options) {
-        Ok(code) => {
+        Ok(mut code) => {
+            if vm.config.opt_level >= 3 {
+                drop_line_numbers(&mut code);
+            }
             // Inline assembler errors are compile errors, reported before anything runs.
             if let Err(e) = crate::native::thumb::check_tree(&code, crate::native::thumb::HOST_ISA)
             {
@@ -79,6 +82,17 @@ pub fn compile_to_value(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -
             r
         }
         Err(e) => Err(syntax_error(vm, &e, filename, source)),
+    }
+}
+
+/// Optimisation level 3: the code keeps no line numbers; every line reads as 1.
+fn drop_line_numbers(code: &mut CodeObject) {
+    code.lines.clear();
+    code.first_line = 1;
+    for c in &mut code.consts {
+        if let Const::Code(inner) = c {
+            drop_line_numbers(inner);
+        }
     }
 }
 

@@ -81,6 +81,9 @@ pub trait Host {
 pub struct Config {
     /// `-O`.
     pub optimize: bool,
+    /// `micropython.opt_level()`: 1 with `-O`; from 3 on, compiled code keeps no line numbers
+    /// (tracebacks say line 1), as in MicroPython.
+    pub opt_level: u8,
     /// `-X emit=`.
     pub default_emitter: frontend::bytecode::Emitter,
     /// `sys.argv`.

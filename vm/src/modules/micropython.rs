@@ -20,10 +20,12 @@ fn identity(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 fn opt_level(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "opt_level", a, kw, 0, 1)?;
     if a.is_empty() {
-        return Ok(Value::small_int(vm.config.optimize as isize));
+        let level = vm.config.opt_level.max(vm.config.optimize as u8);
+        return Ok(Value::small_int(level as isize));
     }
     let n = crate::ops::arith::index_of(vm, a[0])?;
     vm.config.optimize = n > 0;
+    vm.config.opt_level = n.clamp(0, 3) as u8;
     Ok(Value::NONE)
 }
 

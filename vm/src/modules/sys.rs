@@ -89,7 +89,8 @@ fn print_exception(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         let s = vm.new_str(&text)?;
         vm.call_method(a[1], "write", &[s])?;
     } else {
-        crate::builtins::io::write_stderr(vm, &text);
+        // MicroPython's default stream is sys.stdout.
+        crate::builtins::io::write_stdout(vm, &text)?;
     }
     Ok(Value::NONE)
 }
