@@ -6,7 +6,7 @@
 //! `math.pi`, `math.e`, `math.tau`, `math.inf` and `math.nan` count as constants in a module
 //! that imports `math` (and binds the name no other way).
 
-use crate::ast::{BinOp, Constant, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use crate::ast::{Alias, BinOp, Constant, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
 use crate::bytecode::code::Const;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -107,51 +107,42 @@ fn math_constant(name: &str) -> Option<f64> {
 /// The name a module's top level binds to the `math` module by `import math [as m]`, if that is
 /// the only way the module binds that name.
 fn math_module_name(body: &[Stmt]) -> Option<String> {
-    let mut found: Option<String> = None;
-    for s in body {
-        if let StmtKind::Import(names) = &s.kind {
-            for a in names {
-                if a.name == "math" || a.name == "umath" {
-                    found = Some(a.asname.clone().unwrap_or_else(|| a.name.clone()));
-                }
-            }
-        }
-    }
-    let name = found?;
-    let rebinds = body.iter().any(|s| match &s.kind {
-        StmtKind::FunctionDef(f) => f.name == name,
-        StmtKind::ClassDef(c) => c.name == name,
-        StmtKind::Assign { targets, .. } => targets
+    let is_math = |a: &Alias| a.name == "math" || a.name == "umath";
+    let name = body.iter().rev().find_map(|s| match &s.kind {
+        StmtKind::Import(names) => names
             .iter()
-            .any(|t| matches!(&t.kind, ExprKind::Name(n) if *n == name)),
-        StmtKind::Import(names) => names.iter().any(|a| {
-            a.asname.as_deref().unwrap_or(&a.name) == name && a.name != "math" && a.name != "umath"
-        }),
-        StmtKind::ImportFrom { names, .. } => names
-            .iter()
-            .any(|a| a.asname.as_deref().unwrap_or(&a.name) == name),
-        _ => false,
-    });
-    (!rebinds).then_some(name)
+            .rfind(|a| is_math(a))
+            .map(|a| a.asname.clone().unwrap_or_else(|| a.name.clone())),
+        _ => None,
+    })?;
+    (!binds_otherwise(body, &name, |from, a| from.is_none() && is_math(a))).then_some(name)
 }
 
 /// Does the module bind the name `const` other than by importing it from `micropython`?
 fn binds_own_const(body: &[Stmt]) -> bool {
+    binds_otherwise(body, "const", |from, _| from == Some("micropython"))
+}
+
+/// Does a top-level statement of `body` bind `name` other than by an import `expected` accepts
+/// (`expected(from_module, alias)`: `from_module` is `None` for a plain `import`)?
+fn binds_otherwise(
+    body: &[Stmt],
+    name: &str,
+    expected: impl Fn(Option<&str>, &Alias) -> bool,
+) -> bool {
+    let imports = |from: Option<&str>, names: &[Alias]| {
+        names
+            .iter()
+            .any(|a| a.asname.as_deref().unwrap_or(&a.name) == name && !expected(from, a))
+    };
     body.iter().any(|s| match &s.kind {
-        StmtKind::FunctionDef(f) => f.name == "const",
-        StmtKind::ClassDef(c) => c.name == "const",
+        StmtKind::FunctionDef(f) => f.name == name,
+        StmtKind::ClassDef(c) => c.name == name,
         StmtKind::Assign { targets, .. } => targets
             .iter()
-            .any(|t| matches!(&t.kind, ExprKind::Name(n) if n == "const")),
-        StmtKind::Import(names) => names
-            .iter()
-            .any(|a| a.asname.as_deref().unwrap_or(&a.name) == "const"),
-        StmtKind::ImportFrom { module, names, .. } => {
-            module.as_deref() != Some("micropython")
-                && names
-                    .iter()
-                    .any(|a| a.asname.as_deref().unwrap_or(&a.name) == "const")
-        }
+            .any(|t| matches!(&t.kind, ExprKind::Name(n) if n == name)),
+        StmtKind::Import(names) => imports(None, names),
+        StmtKind::ImportFrom { module, names, .. } => imports(module.as_deref(), names),
         _ => false,
     })
 }

@@ -68,11 +68,9 @@ pub(super) fn constant_to_const(c: &Constant) -> Const {
     }
 }
 
-/// The constant an expression folds to (literals and negated numbers), as CPython's AST
-/// optimiser folds them.
 impl<'a> Compiler<'a> {
-    /// `e` as a constant, when it is one: literals, negated numbers, `const()` names and
-    /// tuples of them.
+    /// `e` as a constant, when it is one (as CPython's AST optimiser folds literals, negated
+    /// numbers and tuples of them), `const()` names included.
     fn folded_constant(&self, e: &Expr) -> Option<Const> {
         match &e.kind {
             ExprKind::Constant(c) => Some(constant_to_const(c)),

@@ -328,7 +328,6 @@ impl<'a> Compiler<'a> {
         Ok(true)
     }
 
-    /// Which emitter a decorator selects, if it is one of MicroPython's code-emitter decorators.
     /// The code emitter a decorator selects, if it is one of MicroPython's. Like MicroPython,
     /// any other `@micropython.name` is a SyntaxError: only emitters are decorators there.
     fn emitter_decorator(&self, d: &Expr) -> Result<Option<Emitter>, CompileError> {

@@ -95,15 +95,16 @@ impl Vm {
             _ => {
                 let name = crate::interner::names::CALL;
                 let ty = self.type_of(f);
-                // A plain function gets the instance prepended: no bound method is made, so
-                // calling an instance allocates nothing more than calling a function.
-                if let Some(m) = crate::obj::typeobj::lookup(self, &ty, name)?
-                    && m.obj_kind() == Some(crate::obj::Kind::Function)
-                {
-                    return self.call_with_self(m, f, args, kwnames);
-                }
-                match crate::ops::attr::lookup_special(self, f, name)? {
-                    Some(m) => self.call_kw(m, args, kwnames),
+                match crate::obj::typeobj::lookup(self, &ty, name)? {
+                    // A plain function gets the instance prepended: no bound method is made,
+                    // so calling an instance allocates nothing more than calling a function.
+                    Some(m) if m.obj_kind() == Some(crate::obj::Kind::Function) => {
+                        self.call_with_self(m, f, args, kwnames)
+                    }
+                    Some(m) => {
+                        let bound = crate::ops::attr::descr_get(self, m, f, Value::from_obj(ty))?;
+                        self.call_kw(bound, args, kwnames)
+                    }
                     None => {
                         let t = self.type_name(f);
                         Err(self.type_error(format!("'{t}' object is not callable")))

@@ -251,7 +251,8 @@ fn machine_int(vm: &mut Vm, v: Value) -> PyResult<usize> {
     Ok(truncate(&b))
 }
 
-fn truncate(b: &num_bigint::BigInt) -> usize {
+/// The low machine word of `b` (two's complement), as MicroPython truncates big ints.
+pub(crate) fn truncate(b: &num_bigint::BigInt) -> usize {
     let (sign, digits) = b.to_u64_digits();
     let low = digits.first().copied().unwrap_or(0) as usize;
     if sign == num_bigint::Sign::Minus {

@@ -40,8 +40,7 @@ pub fn compile(
     ir: &emit::ir::Function,
 ) -> PyResult<Rc<dyn core::any::Any>> {
     if vm.jit.is_none() {
-        let table = super::helpers::table();
-        match Jit::new(&table) {
+        match Jit::new(&vm.helper_table) {
             Ok(j) => vm.jit = Some(alloc::boxed::Box::new(j)),
             Err(e) => {
                 return Err(vm.not_implemented(alloc::format!(

@@ -137,13 +137,7 @@ fn argument_word(vm: &mut Vm, v: Value) -> PyResult<u32> {
         _ => {}
     }
     if let Some(b) = crate::obj::int::to_bigint(v) {
-        let (sign, digits) = b.to_u64_digits();
-        let low = digits.first().copied().unwrap_or(0) as u32;
-        return Ok(if sign == num_bigint::Sign::Minus {
-            low.wrapping_neg()
-        } else {
-            low
-        });
+        return Ok(super::helpers::truncate(&b) as u32);
     }
     if let Some(f) = crate::ops::cmp::float_of(v) {
         return Ok(f as i64 as u32);

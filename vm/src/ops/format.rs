@@ -382,7 +382,6 @@ impl Vm {
         Ok(out)
     }
 
-    /// Mark `v` as being printed; true if it already was (a cycle).
     /// Note that `v`'s repr is being made (true: it already is, a cycle). The bookkeeping is
     /// internal, so it is allowed while the heap is locked.
     fn repr_enter(&mut self, v: Value) -> PyResult<bool> {

@@ -183,9 +183,7 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
     match o.iter_kind.get() {
         IterKind::Done => Ok(None),
         IterKind::RangeWide => {
-            let step = crate::obj::int::to_bigint(a)
-                .and_then(|b| isize::try_from(b).ok())
-                .unwrap_or(1);
+            let step = crate::obj::int::to_i64(a).unwrap_or(1) as isize;
             let end = o.end.get();
             if (step > 0 && i < end) || (step < 0 && i > end) {
                 match i.checked_add(step) {
