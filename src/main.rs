@@ -184,34 +184,9 @@ fn apply_x(opt: &str, config: &mut Config, heap_size: &mut usize) -> Result<(), 
     Ok(())
 }
 
-/// Exit status for a `SystemExit` exception, printing its message when not an int.
-fn system_exit_status(vm: &mut Vm, exc: Value) -> i32 {
-    let code = vm.getattr_str(exc, "code").unwrap_or(Value::NONE);
-    if code.is_none() {
-        return 0;
-    }
-    if let Some(i) = code.as_small_int() {
-        return i as i32;
-    }
-    if code.is_bool() {
-        return (code == Value::TRUE) as i32;
-    }
-    let text = vm.str_string(code).unwrap_or_default();
-    vm::builtins::io::write_stderr(vm, &format!("{text}\n"));
-    1
-}
-
 /// Report an uncaught exception; returns the exit status.
 pub fn report(vm: &mut Vm, exc: Value) -> i32 {
-    if vm.exc_is(exc, vm::types::ExcKind::SystemExit) {
-        return system_exit_status(vm, exc);
-    }
-    vm::ops::traceback::print_exception(vm, exc);
-    if vm.exc_is(exc, vm::types::ExcKind::KeyboardInterrupt) {
-        // The shell's convention for a process ended by SIGINT.
-        return 130;
-    }
-    1
+    vm::ops::traceback::report_uncaught(vm, exc)
 }
 
 fn read_stdin() -> String {

@@ -16,6 +16,7 @@ pub mod compile;
 pub mod error;
 pub mod lexer;
 pub mod parser;
+pub mod repl;
 pub mod scope;
 
 pub use compile::{Options, compile_module, compile_source};

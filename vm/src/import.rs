@@ -237,6 +237,34 @@ pub fn source_line(vm: &mut Vm, filename: &str, line: usize) -> Option<String> {
         .map(String::from)
 }
 
+/// The globals of `__main__` (made, with `__builtins__`, if there is none yet): where the REPL
+/// runs what is typed.
+pub fn main_globals(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(m) = vm.dict_get_str(vm.modules, "__main__")? {
+        return Ok(vm.module_dict(m));
+    }
+    let m = vm.new_module("__main__")?;
+    vm.register_module("__main__", m)?;
+    let d = vm.module_dict(m);
+    let b = vm.builtins;
+    vm.dict_set_str(d, "__builtins__", b)?;
+    Ok(d)
+}
+
+/// Compile `source` and run it in `globals` (`Mode::Single` echoes expression values, as a
+/// prompt does).
+pub fn run_source(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    globals: Value,
+) -> PyResult<()> {
+    let code = compile_to_value(vm, source, filename, mode)?;
+    crate::interp::call::run_code(vm, code, globals, globals)?;
+    Ok(())
+}
+
 /// Run source text as the `__main__` module.
 pub fn run_main(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Value> {
     let m = vm.new_module("__main__")?;

@@ -43,6 +43,18 @@ pub fn signal_keyboard_interrupt() {
     INTERRUPTED.store(true, Ordering::Relaxed);
 }
 
+/// Native stack kept free below [`Vm::stack_limit`] for the work a call does between checks
+/// (compiling, formatting, helpers): an eighth of the stack, at most this much.
+const STACK_RESERVE: usize = 32 * 1024;
+
+/// The stack limit for a stack of `size` bytes whose top is `top` (0: unknown, no limit).
+pub fn stack_limit_for(top: usize, size: usize) -> usize {
+    if top == 0 || size == 0 {
+        return 0;
+    }
+    top.saturating_sub(size) + (size / 8).min(STACK_RESERVE)
+}
+
 /// How many callbacks `micropython.schedule` queues (MicroPython's default depth).
 pub const SCHEDULE_DEPTH: usize = 8;
 
@@ -74,6 +86,40 @@ pub trait Host {
     fn close(&mut self, handle: u32);
     /// Exit the process.
     fn exit(&mut self, code: i32) -> !;
+    /// Read `width` bytes (1, 2 or 4) of device memory at an aligned `address` (`machine.mem*`).
+    fn read_memory(&mut self, _address: usize, _width: u8) -> Result<u32, MemoryAccess> {
+        Err(MemoryAccess::NoDevices)
+    }
+    /// Write device memory.
+    fn write_memory(
+        &mut self,
+        _address: usize,
+        _width: u8,
+        _value: u32,
+    ) -> Result<(), MemoryAccess> {
+        Err(MemoryAccess::NoDevices)
+    }
+    /// Reset the machine; returns only where that is not possible.
+    fn reset(&mut self) {}
+    /// The CPU clock in Hz, where known.
+    fn cpu_freq(&mut self) -> Option<u32> {
+        None
+    }
+    /// Wait for something to happen (an interrupt), to save power.
+    fn idle(&mut self) {}
+    /// Bytes identifying this machine (`machine.unique_id()`).
+    fn unique_id(&mut self) -> Vec<u8> {
+        Vec::new()
+    }
+}
+
+/// Why `machine.mem*` could not access an address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemoryAccess {
+    /// The host has no memory-mapped devices (a process on an operating system).
+    NoDevices,
+    /// Nothing is mapped there: the access would fault the core.
+    Unmapped,
 }
 
 /// Settings chosen on the command line.
@@ -120,6 +166,10 @@ pub struct Vm {
     pub depth: usize,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: usize,
+    /// The lowest native-stack address a Python call may start from (0: no limit). Calls below
+    /// it raise `RecursionError`, so a board's small stack cannot overflow into other memory
+    /// whatever the recursion limit says.
+    pub stack_limit: usize,
     /// A preallocated `MemoryError` instance.
     pub memory_error: Value,
     /// Objects kept alive for their pending `__del__` (a tuple or NULL).
@@ -259,6 +309,16 @@ impl Vm {
         if self.gc_enabled {
             self.collect_now();
         }
+    }
+
+    /// End this VM's objects: every heap object's Rust-side resources (big-int digits, code,
+    /// machine code) are released, without running `__del__` methods, so the heap's memory can
+    /// be reused by a new VM (a board's soft reset). The VM must not run code afterwards.
+    pub fn release_all(&mut self) {
+        let mut hooks = Finaliser {
+            resurrected: Vec::new(),
+        };
+        self.heap.release_all(&mut hooks);
     }
 
     /// Run a full collection, then any pending `__del__` methods.

@@ -210,6 +210,15 @@ impl Heap {
         self.drain();
     }
 
+    /// Free every allocation, finalising those with the bit, without marking anything: the
+    /// end of the heap's life (a board's soft reset), so the Rust-side resources objects own
+    /// are returned before the heap's memory is reused.
+    pub fn release_all(&mut self, hooks: &mut dyn GcHooks) {
+        self.sweep(hooks);
+        self.cur = 0;
+        self.end = 0;
+    }
+
     /// Free every unmarked allocation (finalising those with the bit) and unmark the rest.
     fn sweep(&mut self, hooks: &mut dyn GcHooks) {
         let (limit, size) = (self.limit, self.size);

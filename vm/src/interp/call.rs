@@ -137,11 +137,19 @@ impl Vm {
         }
     }
 
+    /// Past the recursion limit, or the native stack nearly used up?
+    #[inline(always)]
+    pub fn too_deep(&self) -> bool {
+        let here = 0u8;
+        self.depth > self.recursion_limit
+            || (core::hint::black_box(core::ptr::addr_of!(here)) as usize) < self.stack_limit
+    }
+
     /// Enter a Python call: depth check and interrupt poll.
     #[inline(always)]
     fn enter_call(&mut self) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > self.recursion_limit {
+        if self.too_deep() {
             self.depth -= 1;
             return Err(self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }

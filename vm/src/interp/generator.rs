@@ -147,7 +147,7 @@ fn resume(vm: &mut Vm, gv: Value, value: Value, exc: Option<PyErr>) -> PyResult<
     }
     g.state.set(GenState::Running);
     vm.depth += 1;
-    if vm.depth > vm.recursion_limit {
+    if vm.too_deep() {
         vm.depth -= 1;
         g.state.set(if started {
             GenState::Suspended

@@ -9,6 +9,7 @@ pub mod collections;
 pub mod errno;
 pub mod gc;
 pub mod io;
+pub mod machine;
 pub mod math;
 pub mod micropython;
 pub mod random;
@@ -35,7 +36,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 /// The built-in module a name stands for: MicroPython's `u`-prefixed names (`utime`, `usys`...)
 /// are the same modules as the plain ones.
 fn canonical(name: &str) -> Option<&'static str> {
-    const MODULES: [&str; 16] = [
+    const MODULES: [&str; 17] = [
         "sys",
         "builtins",
         "gc",
@@ -52,6 +53,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         "types",
         "random",
         "binascii",
+        "machine",
     ];
     const U_ALIASED: [&str; 9] = [
         "sys",
@@ -96,6 +98,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "types" => types_::create(vm)?,
         "random" => random::create(vm)?,
         "binascii" => binascii::create(vm)?,
+        "machine" => machine::create(vm)?,
         _ => return Ok(None),
     };
     vm.dict_set_str(vm.modules, canon, m)?;

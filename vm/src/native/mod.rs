@@ -10,7 +10,7 @@
 //! This module and `helpers.rs` hold the crate's native-code `unsafe`: calling into generated code
 //! and turning the context's raw pointers back into references inside helpers.
 
-#[cfg(all(feature = "std", target_arch = "arm", target_os = "linux"))]
+#[cfg(target_arch = "arm")]
 mod exec_mem;
 pub mod helpers;
 #[cfg(feature = "jit")]
@@ -172,14 +172,9 @@ fn backend_compile(
     jit::compile(vm, code_value, code, ir).map(Some)
 }
 
-/// On 32-bit Arm hosts (no Cranelift backend there) native code is the Thumb-2 backend's, the
-/// same code a Cortex-M board runs, placed in executable memory of its own.
-#[cfg(all(
-    not(feature = "jit"),
-    feature = "std",
-    target_arch = "arm",
-    target_os = "linux"
-))]
+/// On 32-bit Arm (Linux hosts, which Cranelift does not serve, and Cortex-M boards) native code
+/// is the Thumb-2 backend's, placed in executable memory of its own.
+#[cfg(all(not(feature = "jit"), target_arch = "arm"))]
 fn backend_compile(
     vm: &mut Vm,
     code_value: Value,
@@ -200,10 +195,7 @@ fn backend_compile(
     Ok(Some(alloc::rc::Rc::new(memory)))
 }
 
-#[cfg(not(any(
-    feature = "jit",
-    all(feature = "std", target_arch = "arm", target_os = "linux")
-)))]
+#[cfg(not(any(feature = "jit", target_arch = "arm")))]
 fn backend_compile(
     vm: &mut Vm,
     _code_value: Value,

@@ -14,9 +14,18 @@ use frontend::bytecode::CodeObject;
 use native_thumb::Isa;
 use native_thumb::inline::{InlineCode, InlineError, ReturnKind};
 
-/// The instruction set asm_thumb functions are assembled for: the widest Cortex-M profile
-/// (ARMv7E-M with single-precision VFP), which 32-bit Arm hosts also execute.
-pub const HOST_ISA: Isa = Isa::ArmV7EMSP;
+/// The instruction set this process's Thumb code is built for. Arm's target features are not
+/// visible to `cfg` on stable Rust, so the profile is read from what is: hard-float targets
+/// (Linux `gnueabihf`, `thumbv7em-none-eabihf`) have the FPv4-SP unit, bare-metal soft-float
+/// targets without 32-bit atomics are ARMv6-M, the other soft-float ones ARMv7-M. Hosts that
+/// cannot run the code assemble for the widest profile, so every instruction is accepted.
+pub const HOST_ISA: Isa = if cfg!(any(not(target_arch = "arm"), target_abi = "eabihf")) {
+    Isa::ArmV7EMSP
+} else if cfg!(all(target_os = "none", not(target_has_atomic = "32"))) {
+    Isa::ArmV6M
+} else {
+    Isa::ArmV7M
+};
 
 /// Assemble `code`'s body for `isa`. Errors about the signature (parameter names, the return
 /// annotation) are placed on the `def` line.
@@ -53,7 +62,7 @@ pub fn check_tree(code: &CodeObject, isa: Isa) -> Result<(), InlineError> {
 /// A loaded asm_thumb function: its machine code (where this host can run it) and how its
 /// result converts.
 pub struct ThumbFunction {
-    #[cfg(all(feature = "std", target_arch = "arm", target_os = "linux"))]
+    #[cfg(target_arch = "arm")]
     memory: super::exec_mem::ExecMemory,
     ret: ReturnKind,
 }
@@ -68,7 +77,7 @@ pub fn load(vm: &mut Vm, code: &CodeObject) -> Result<Rc<dyn core::any::Any>, (P
             e.line,
         )
     })?;
-    #[cfg(all(feature = "std", target_arch = "arm", target_os = "linux"))]
+    #[cfg(target_arch = "arm")]
     {
         let memory = super::exec_mem::ExecMemory::new(&assembled.code).map_err(|e| {
             (
@@ -81,7 +90,7 @@ pub fn load(vm: &mut Vm, code: &CodeObject) -> Result<Rc<dyn core::any::Any>, (P
             ret: assembled.ret,
         }))
     }
-    #[cfg(not(all(feature = "std", target_arch = "arm", target_os = "linux")))]
+    #[cfg(not(target_arch = "arm"))]
     {
         let _ = vm;
         Ok(Rc::new(ThumbFunction { ret: assembled.ret }))
@@ -161,7 +170,7 @@ fn argument_word(vm: &mut Vm, v: Value) -> PyResult<u32> {
     Ok(v.bits() as u32)
 }
 
-#[cfg(all(feature = "std", target_arch = "arm", target_os = "linux"))]
+#[cfg(target_arch = "arm")]
 fn run(vm: &mut Vm, f: &ThumbFunction, _name: &str, args: &[Value]) -> PyResult<u32> {
     let mut words = [0u32; super::exec_mem::MAX_ARGS];
     if args.len() > words.len() {
@@ -176,7 +185,7 @@ fn run(vm: &mut Vm, f: &ThumbFunction, _name: &str, args: &[Value]) -> PyResult<
     Ok(f.memory.call(&words))
 }
 
-#[cfg(not(all(feature = "std", target_arch = "arm", target_os = "linux")))]
+#[cfg(not(target_arch = "arm"))]
 fn run(vm: &mut Vm, f: &ThumbFunction, name: &str, args: &[Value]) -> PyResult<u32> {
     // The arguments still convert (their errors first), but the code cannot run here.
     for &a in args {

@@ -5,6 +5,7 @@ use crate::obj::exc::ExcObj;
 use crate::obj::func::CodeObj;
 use crate::obj::list::ListObj;
 use crate::obj::tuple;
+use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use alloc::format;
@@ -226,7 +227,7 @@ pub fn exception_line(vm: &mut Vm, exc: Value) -> PyResult<String> {
         name = format!("{m}.{name}");
     }
     let mut out = String::new();
-    if vm.exc_is(exc, crate::types::ExcKind::SyntaxError) {
+    if vm.exc_is(exc, ExcKind::SyntaxError) {
         let get = |vm: &mut Vm, n: &str| -> Option<Value> {
             let k = vm.intern(n);
             vm.getattr_opt(exc, k).ok().flatten()
@@ -282,7 +283,7 @@ fn suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
         }
         crate::obj::dict::get_str(vm, d, k).ok().flatten()
     };
-    if vm.exc_is(exc, crate::types::ExcKind::NameError) {
+    if vm.exc_is(exc, ExcKind::NameError) {
         return attr(vm, "__suggestion__")
             .and_then(|v| vm.str_of(v))
             .map(String::from);
@@ -312,4 +313,30 @@ pub fn write_unraisable(vm: &mut Vm, e: PyErr, what: &str) -> PyResult<()> {
     let text = format_exception(vm, e.0)?;
     crate::builtins::io::write_stderr(vm, &format!("{what}\n{text}"));
     Ok(())
+}
+
+/// Report an exception that ended a program and give the program's exit status: a
+/// `SystemExit`'s code (its message printed when the code is not an int), otherwise the
+/// traceback and 1 (130 for `KeyboardInterrupt`, the shell's status for a Ctrl-C).
+pub fn report_uncaught(vm: &mut Vm, exc: Value) -> i32 {
+    if vm.exc_is(exc, ExcKind::SystemExit) {
+        let code = vm.getattr_str(exc, "code").unwrap_or(Value::NONE);
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = code.as_small_int() {
+            return i as i32;
+        }
+        if code.is_bool() {
+            return (code == Value::TRUE) as i32;
+        }
+        let text = vm.str_string(code).unwrap_or_default();
+        crate::builtins::io::write_stderr(vm, &alloc::format!("{text}\n"));
+        return 1;
+    }
+    print_exception(vm, exc);
+    if vm.exc_is(exc, ExcKind::KeyboardInterrupt) {
+        return 130;
+    }
+    1
 }

@@ -178,6 +178,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         exceptions,
     };
     let empty_tuple = b.tuple(&[]);
+    let stack_limit = crate::vm::stack_limit_for(heap.stack_top(), config.stack_size);
     let mut vm = Vm {
         heap,
         interner,
@@ -190,6 +191,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         handled: Value::NONE,
         depth: 0,
         recursion_limit: 1000,
+        stack_limit,
         memory_error: Value::NULL,
         pending_del: Value::NULL,
         host,
