@@ -14,6 +14,9 @@ pub enum ErrorKind {
     Indentation,
     /// `TabError` (a subclass of `IndentationError`).
     Tab,
+    /// `MemoryError`: the source is too large for the memory left (on a board, the
+    /// compiler's working memory is bounded).
+    Memory,
 }
 
 /// A compile error with its location.

@@ -21,6 +21,7 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
         ErrorKind::Syntax => ExcKind::SyntaxError,
         ErrorKind::Indentation => ExcKind::IndentationError,
         ErrorKind::Tab => ExcKind::TabError,
+        ErrorKind::Memory => return vm.new_exc(ExcKind::MemoryError, &e.msg),
     };
     let text = source
         .lines()

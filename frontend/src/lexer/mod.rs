@@ -119,8 +119,7 @@ impl<'src> Lexer<'src> {
             embedded,
             indents: alloc::vec![(0, 0)],
             brackets: Vec::new(),
-            // Python averages about one token per five or six bytes.
-            tokens: Vec::with_capacity(src.len() / 6 + 16),
+            tokens: Vec::new(),
             line_has_content: false,
             at_line_start: !embedded,
         }
@@ -146,7 +145,14 @@ impl<'src> Lexer<'src> {
     }
 
     fn lex_all(&mut self) -> Result<(), LexError> {
+        // Python averages about one token per five or six bytes.
+        self.reserve_tokens(self.src.len() / 6 + 16)?;
         loop {
+            // Room for the few tokens one step can make; growing fails as a MemoryError
+            // rather than aborting, so a huge source cannot take the machine down.
+            if self.tokens.capacity() - self.tokens.len() < 8 {
+                self.reserve_tokens(self.tokens.len().max(64))?;
+            }
             if self.at_line_start {
                 self.at_line_start = false;
                 self.indentation()?;
@@ -233,6 +239,22 @@ impl<'src> Lexer<'src> {
         let end = self.pos();
         self.tokens.push(Token { kind, start, end });
         self.line_has_content = true;
+    }
+
+    /// Make room for `more` tokens, or fail with a `MemoryError`.
+    fn reserve_tokens(&mut self, more: usize) -> Result<(), LexError> {
+        if self.tokens.try_reserve(more).is_ok() {
+            return Ok(());
+        }
+        // Room for the error token `run` adds, without growing.
+        self.tokens.pop();
+        let mut err = self.error(
+            "source too large for the memory left",
+            self.pos(),
+            Urgency::Immediate,
+        );
+        err.error.kind = ErrorKind::Memory;
+        Err(err)
     }
 
     fn error(&self, msg: impl Into<String>, at: Pos, urgency: Urgency) -> LexError {

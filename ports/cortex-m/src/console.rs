@@ -3,7 +3,10 @@
 //! arriving is not buffered but raises `KeyboardInterrupt` (MicroPython's interrupt character).
 
 use crate::board;
+use alloc::vec::Vec;
+use core::cell::RefCell;
 use core::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use cortex_m::interrupt::Mutex;
 
 /// Ctrl-C.
 pub const INTERRUPT_CHAR: u8 = 0x03;
@@ -80,5 +83,34 @@ pub fn write(data: &[u8]) {
             board::uart_put(b'\r');
         }
         board::uart_put(b);
+    }
+}
+
+/// Error output kept aside instead of sent (`None`: sent like the rest).
+static CAPTURED_ERRORS: Mutex<RefCell<Option<Vec<u8>>>> = Mutex::new(RefCell::new(None));
+
+/// Keep error output (standard error) aside from now on, for [`take_errors`].
+pub fn capture_errors() {
+    cortex_m::interrupt::free(|cs| *CAPTURED_ERRORS.borrow(cs).borrow_mut() = Some(Vec::new()));
+}
+
+/// The error output kept since [`capture_errors`]; later error output is sent again.
+pub fn take_errors() -> Vec<u8> {
+    cortex_m::interrupt::free(|cs| CAPTURED_ERRORS.borrow(cs).borrow_mut().take())
+        .unwrap_or_default()
+}
+
+/// Send error text, or keep it aside while errors are captured.
+pub fn write_error(data: &[u8]) {
+    let kept =
+        cortex_m::interrupt::free(|cs| match &mut *CAPTURED_ERRORS.borrow(cs).borrow_mut() {
+            Some(buffer) => {
+                buffer.extend_from_slice(data);
+                true
+            }
+            None => false,
+        });
+    if !kept {
+        write(data);
     }
 }

@@ -13,8 +13,12 @@ pub struct BoardHost {
 }
 
 impl vm::Host for BoardHost {
-    fn write(&mut self, _fd: i32, data: &[u8]) {
-        console::write(data);
+    fn write(&mut self, fd: i32, data: &[u8]) {
+        if fd == 2 {
+            console::write_error(data);
+        } else {
+            console::write(data);
+        }
     }
 
     fn read_line(&mut self) -> Option<String> {
@@ -39,9 +43,16 @@ impl vm::Host for BoardHost {
         semihosting::read_file(path)
     }
 
-    fn is_dir(&mut self, _path: &str) -> bool {
-        // Semihosting cannot tell; host directories are not packages here.
-        false
+    fn is_dir(&mut self, path: &str) -> bool {
+        // Semihosting cannot tell a directory from a file, but a package directory (the only
+        // kind the VM asks about) holds an `__init__.py`.
+        match semihosting::open(&alloc::format!("{path}/__init__.py"), "rb") {
+            Ok(fd) => {
+                semihosting::close(fd);
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     fn time(&mut self) -> f64 {

@@ -8,7 +8,8 @@
 //! - `[-X emit=...] [-X heapsize=N] script.py [args]`: run the host file, exit QEMU with its
 //!   status;
 //! - `[options] --batch list.txt`: run each host file named in the list (one per line) in a fresh
-//!   VM, each one's output followed by `\x04\x04<status>\n`, then exit QEMU with 0;
+//!   VM, each one's output followed by `\x04\x04<status> <last line of its error output>\n`,
+//!   then exit QEMU with 0 (the test harness's way to run many programs in one boot);
 //! - `[options]` alone, or no semihosting: the REPL on the UART (see `repl.rs`).
 
 #![no_std]
@@ -180,8 +181,13 @@ fn main() -> ! {
                 .lines()
                 .filter(|l| !l.trim().is_empty())
             {
+                console::capture_errors();
                 let status = run_script(&settings, alloc::vec![path.trim().to_string()]);
-                console::write_raw(alloc::format!("\x04\x04{status}\n").as_bytes());
+                let errors = console::take_errors();
+                let errors = String::from_utf8_lossy(&errors);
+                let last = errors.lines().rev().find(|l| !l.trim().is_empty());
+                let last = last.unwrap_or("");
+                console::write_raw(alloc::format!("\x04\x04{status} {last}\n").as_bytes());
             }
             semihosting::exit(0);
         }

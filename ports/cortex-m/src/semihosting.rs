@@ -75,10 +75,18 @@ pub fn open(path: &str, mode: &str) -> Result<usize, i32> {
         )
     } as isize;
     if fd < 0 {
-        Err(errno())
-    } else {
-        Ok(fd as usize)
+        return Err(errno());
     }
+    let fd = fd as usize;
+    if base >= 8 {
+        // QEMU 7.2 opens append modes without O_APPEND: start writing at the end instead.
+        // SAFETY: length query and seek of the handle just opened.
+        unsafe {
+            let len = cortex_m_semihosting::syscall(nr::FLEN, &[fd]);
+            cortex_m_semihosting::syscall(nr::SEEK, &[fd, len]);
+        }
+    }
+    Ok(fd)
 }
 
 /// The host's errno of the last failed call.
