@@ -24,6 +24,7 @@ use num_traits::{Signed, ToPrimitive};
 
 #[path = "array_ops.rs"]
 mod operators;
+pub use operators::{fast_getitem, fast_setitem};
 
 const TAG: usize = 0x6172_7261;
 const ITER_TAG: usize = 0x6172_6974;

@@ -31,6 +31,40 @@ fn slice_of(vm: &mut Vm, o: &NativeObj, s: &SliceObj) -> PyResult<(isize, isize,
     Ok(r)
 }
 
+/// An `array.array` itself (a subclass may define its own `__getitem__`/`__setitem__`).
+fn exact_array(vm: &Vm, obj: Value) -> Option<&'static NativeObj> {
+    let o = as_array(obj)?;
+    // The array type's MRO is (array, object); a subclass's is longer.
+    (crate::obj::tuple::items(vm.type_of(obj).mro.get()).len() == 2).then_some(o)
+}
+
+/// `a[i]` for an array and an int index without a method call: the interpreter's fast path
+/// (`None`: not that case).
+pub fn fast_getitem(vm: &mut Vm, obj: Value, key: Value) -> Option<PyResult<Value>> {
+    let o = exact_array(vm, obj)?;
+    let i = key.as_small_int()?;
+    Some(match in_range(i, count(o)) {
+        Some(j) => item(vm, o, j),
+        None => Err(vm.index_error("array index out of range")),
+    })
+}
+
+/// `a[i] = v` for an array and an int index without a method call (`None`: not that case).
+pub fn fast_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> Option<PyResult<()>> {
+    let o = exact_array(vm, obj)?;
+    let i = key.as_small_int()?;
+    let size = itemsize(code(o));
+    Some(
+        encode(vm, code(o), v).and_then(|(w, n)| match in_range(i, count(o)) {
+            Some(j) => {
+                o.blob.borrow_mut()[j * size..j * size + n].copy_from_slice(&w[..n]);
+                Ok(())
+            }
+            None => Err(vm.index_error("array assignment index out of range")),
+        }),
+    )
+}
+
 pub(super) fn array_getitem(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let o = this(vm, a, "__getitem__")?;
     let key = one_arg(vm, "array.__getitem__", a, kw)?;

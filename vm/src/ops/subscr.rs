@@ -139,6 +139,11 @@ pub fn seq_index_for(
 
 /// `obj[key]`.
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    if obj.obj_kind() == Some(Kind::Native)
+        && let Some(r) = crate::modules::array::fast_getitem(vm, obj, key)
+    {
+        return r;
+    }
     let user = vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE);
     if user && let Some(r) = crate::ops::attr::call_special(vm, obj, "__getitem__", &[key])? {
         return Ok(r);
@@ -235,6 +240,11 @@ fn pick(items: &[Value], start: isize, step: isize, n: usize) -> Vec<Value> {
 
 /// `obj[key] = value`.
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
+    if obj.obj_kind() == Some(Kind::Native)
+        && let Some(r) = crate::modules::array::fast_setitem(vm, obj, key, value)
+    {
+        return r;
+    }
     if vm.type_of(obj).has(crate::obj::typeobj::flags::HEAPTYPE)
         && let Some(_r) = crate::ops::attr::call_special(vm, obj, "__setitem__", &[key, value])?
     {
