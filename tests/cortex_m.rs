@@ -14,6 +14,9 @@
 //!
 //! Without QEMU or the Rust targets, each test says what it skipped and how to install it.
 
+mod common;
+
+use common::{have, target_installed};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -121,24 +124,6 @@ fn board_cannot_run(board: Board, rel: &str) -> Option<&'static str> {
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn have(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn target_installed(target: &str) -> bool {
-    Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output()
-        .is_ok_and(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l == target)
-        })
 }
 
 /// Run `body` with the board's firmware, or say why it cannot run here.

@@ -13,29 +13,14 @@
 //! Without QEMU, the target or the cross linker, the tests say what they skipped and how to
 //! install it.
 
+mod common;
+
+use common::{have, target_installed};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const TARGET: &str = "armv7-unknown-linux-gnueabihf";
 const SYSROOT: &str = "/usr/arm-linux-gnueabihf";
-
-fn have(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn target_installed() -> bool {
-    Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output()
-        .is_ok_and(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l == TARGET)
-        })
-}
 
 /// Why the test cannot run here, if it cannot.
 fn missing() -> Option<String> {
@@ -48,7 +33,7 @@ fn missing() -> Option<String> {
             "the Arm cross linker (apt-get install gcc-arm-linux-gnueabihf libc6-dev-armhf-cross)",
         );
     }
-    if !target_installed() {
+    if !target_installed(TARGET) {
         missing.push("the Rust target (rustup target add armv7-unknown-linux-gnueabihf)");
     }
     (!missing.is_empty()).then(|| missing.join(", "))
