@@ -1,6 +1,6 @@
 # A UART driver written in viper, for the mps2-an385/an386 boards (QEMU): the CMSDK UART's
 # registers are reached through ptr32, and the transmit loop runs as Thumb-2 machine code.
-# Run it with the firmware (see ports/cortex-m/README.md), or type it at the board's REPL.
+# Run it with the firmware (README: "On a Cortex-M board"), or paste it at the board's REPL.
 import machine
 import micropython
 
