@@ -9,7 +9,7 @@ mod repl;
 use listing::Listing;
 
 use std::io::IsTerminal;
-use vm::{Config, Value, Vm};
+use vm::{Config, Vm};
 
 /// Stack of the thread Python code runs on.
 const STACK_SIZE: usize = 1 << 30;
@@ -184,11 +184,6 @@ fn apply_x(opt: &str, config: &mut Config, heap_size: &mut usize) -> Result<(), 
     Ok(())
 }
 
-/// Report an uncaught exception; returns the exit status.
-pub fn report(vm: &mut Vm, exc: Value) -> i32 {
-    vm::ops::traceback::report_uncaught(vm, exc)
-}
-
 fn read_stdin() -> String {
     let mut s = String::new();
     let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
@@ -237,7 +232,7 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
     };
     let status = match result {
         Ok(()) => 0,
-        Err(e) => report(&mut vm, e.0),
+        Err(e) => vm::ops::traceback::report_uncaught(&mut vm, e.0),
     };
     if opts.interactive {
         return repl::run(&mut vm);

@@ -8,7 +8,7 @@ use vm::Vm;
 pub fn run(vm: &mut Vm) -> i32 {
     let globals = match vm::import::main_globals(vm) {
         Ok(g) => g,
-        Err(e) => return crate::report(vm, e.0),
+        Err(e) => return vm::ops::traceback::report_uncaught(vm, e.0),
     };
     loop {
         let Some(source) = read_statement(vm) else {
@@ -22,7 +22,7 @@ pub fn run(vm: &mut Vm) -> i32 {
         if let Err(e) = ran {
             if vm.exc_is(e.0, vm::types::ExcKind::SystemExit) {
                 vm.host.flush();
-                return crate::report(vm, e.0);
+                return vm::ops::traceback::report_uncaught(vm, e.0);
             }
             vm::ops::traceback::print_exception(vm, e.0);
         }

@@ -81,8 +81,7 @@ fn write_banner() {
     );
 }
 
-/// Compile and run `source` in `__main__`, with Ctrl-C armed; errors are printed. In the raw
-/// REPL the output and the error text are each followed by `\x04`.
+/// Compile and run `source` in `__main__`, with Ctrl-C armed, and report how it ended.
 fn execute(vm: &mut Vm, source: &str, mode: frontend::Mode, raw: bool) -> Outcome {
     vm.heap.unlock_all();
     let ran = vm::import::main_globals(vm).and_then(|globals| {
@@ -93,6 +92,12 @@ fn execute(vm: &mut Vm, source: &str, mode: frontend::Mode, raw: bool) -> Outcom
     });
     // A Ctrl-C that came after the program's last check must not hit the next one.
     vm::vm::KEYBOARD_INTERRUPT.store(false, core::sync::atomic::Ordering::Relaxed);
+    finish(vm, ran, raw)
+}
+
+/// Print an error the input ended with; in the raw REPL the output and the error text are each
+/// followed by `\x04`.
+fn finish(vm: &mut Vm, ran: vm::PyResult<()>, raw: bool) -> Outcome {
     if raw {
         console::write_raw(b"\x04");
     }
@@ -265,8 +270,8 @@ fn raw_paste(vm: &mut Vm, command: u8) -> Outcome {
         if b == CTRL_D || b == CTRL_C {
             console::write_raw(b"\x04");
             if b == CTRL_C {
-                let source = "raise KeyboardInterrupt\n";
-                return execute(vm, source, frontend::Mode::Exec, true);
+                let interrupted = vm.new_exc(vm::types::ExcKind::KeyboardInterrupt, "");
+                return finish(vm, Err(interrupted), true);
             }
             break;
         }
