@@ -131,6 +131,13 @@ pub enum StmtKind {
         /// `except*` clauses.
         is_star: bool,
     },
+    /// `match subject: case ...` (structural pattern matching).
+    Match {
+        /// The value matched.
+        subject: Expr,
+        /// The `case` blocks in order.
+        cases: Vec<MatchCase>,
+    },
     /// `assert test[, msg]`.
     Assert {
         /// The condition.
@@ -193,6 +200,68 @@ pub struct ClassDef {
     pub body: Vec<Stmt>,
     /// Decorators, top to bottom.
     pub decorators: Vec<Expr>,
+}
+
+/// One `case pattern [if guard]: body` of a `match`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    /// The pattern.
+    pub pattern: Pattern,
+    /// The `if` guard.
+    pub guard: Option<Expr>,
+    /// The block run on a match.
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    /// What the pattern is.
+    pub kind: PatternKind,
+    /// Where it starts.
+    pub pos: Pos,
+}
+
+/// Every pattern form (CPython's `match_*` nodes).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal or dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True` or `False`, compared with `is`.
+    Singleton(Constant),
+    /// `[p, *rest, q]` or `(p, q)`: the items, at most one of them `Star`.
+    Sequence(Vec<Pattern>),
+    /// `*name` (or `*_` when `None`) inside a sequence pattern.
+    Star(Option<String>),
+    /// `{key: p, **rest}`.
+    Mapping {
+        /// The keys: literals or dotted names.
+        keys: Vec<Expr>,
+        /// The pattern for each key's value.
+        patterns: Vec<Pattern>,
+        /// The `**rest` name.
+        rest: Option<String>,
+    },
+    /// `Cls(p, attr=q)`.
+    Class {
+        /// The class (a dotted name).
+        cls: Expr,
+        /// Positional sub-patterns, matched through `__match_args__`.
+        patterns: Vec<Pattern>,
+        /// Keyword attribute names.
+        kwd_attrs: Vec<String>,
+        /// Their sub-patterns.
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `p as name`, a capture `name` (no pattern) or the wildcard `_` (neither).
+    As {
+        /// The pattern that must match first.
+        pattern: Option<Box<Pattern>>,
+        /// The name bound to the subject.
+        name: Option<String>,
+    },
+    /// `p | q | ...`.
+    Or(Vec<Pattern>),
 }
 
 /// A parameter list.

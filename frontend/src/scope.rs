@@ -338,6 +338,14 @@ impl Builder {
                 self.stmts(orelse)?;
                 self.stmts(finalbody)?;
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for case in cases {
+                    self.pattern(&case.pattern)?;
+                    self.opt_expr(case.guard.as_ref())?;
+                    self.stmts(&case.body)?;
+                }
+            }
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 self.opt_expr(msg.as_ref())?;
@@ -426,6 +434,57 @@ impl Builder {
             }
             ExprKind::Starred(inner) => self.target(inner)?,
             _ => self.expr(t)?,
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: the names it captures are assigned, its values and classes read.
+    fn pattern(&mut self, p: &Pattern) -> Result<(), CompileError> {
+        match &p.kind {
+            PatternKind::Value(e) => self.expr(e)?,
+            PatternKind::Singleton(_) => {}
+            PatternKind::Sequence(items) | PatternKind::Or(items) => {
+                for item in items {
+                    self.pattern(item)?;
+                }
+            }
+            PatternKind::Star(name) => {
+                if let Some(n) = name {
+                    self.mark(n, ASSIGNED);
+                }
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.exprs(keys)?;
+                for item in patterns {
+                    self.pattern(item)?;
+                }
+                if let Some(n) = rest {
+                    self.mark(n, ASSIGNED);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls)?;
+                for item in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(item)?;
+                }
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.pattern(inner)?;
+                }
+                if let Some(n) = name {
+                    self.mark(n, ASSIGNED);
+                }
+            }
         }
         Ok(())
     }

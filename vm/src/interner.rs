@@ -86,6 +86,7 @@ static_names! {
     REVERSED = "__reversed__";
     DIR = "__dir__";
     MAIN = "__main__";
+    MATCH_ARGS = "__match_args__";
 }
 
 /// The table of interned strings.

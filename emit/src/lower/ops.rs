@@ -44,6 +44,9 @@ fn touched(op: Op, a: u32) -> usize {
         | Op::ImportStar
         | Op::PrintExpr
         | Op::BuildConstSet
+        | Op::MatchSequence
+        | Op::MatchMapping
+        | Op::GetLen
         | Op::AsyncGenWrap
         | Op::UnaryOp
         | Op::GetIter
@@ -53,8 +56,10 @@ fn touched(op: Op, a: u32) -> usize {
         | Op::CheckExcMatch
         | Op::ImportName
         | Op::BinarySubscr
+        | Op::MatchKeys
+        | Op::MatchRest
         | Op::StoreAttr => 2,
-        Op::WithExceptStart | Op::StoreSubscr => 3,
+        Op::WithExceptStart | Op::StoreSubscr | Op::MatchClass => 3,
         Op::CallMethod | Op::CallKw => a + 2,
         Op::Call => a + 1,
         Op::CallEx => 3 + (a & 1),

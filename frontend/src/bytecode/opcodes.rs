@@ -277,6 +277,20 @@ opcodes! {
     /// TOS = a set built from the constant tuple TOS as CPython builds constant set displays
     /// (a frozenset constant merged into a new set), which fixes the iteration order
     BuildConstSet = 93, None, |_a: i32| 0;
+    /// `match`: push whether TOS is a sequence a sequence pattern matches (not str/bytes)
+    MatchSequence = 94, None, |_a: i32| 1;
+    /// `match`: push whether TOS is a mapping a mapping pattern matches
+    MatchMapping = 95, None, |_a: i32| 1;
+    /// `match`: push len(TOS)
+    GetLen = 96, None, |_a: i32| 1;
+    /// `match`: TOS1 = mapping, TOS = tuple of keys: push a tuple of their values, or None
+    /// when a key is missing
+    MatchKeys = 97, None, |_a: i32| 1;
+    /// `match`: TOS2 = subject, TOS1 = class, TOS = tuple of keyword attribute names: replace
+    /// the three by a tuple of A positional then the keyword attributes, or None on no match
+    MatchClass = 98, Imm, |_a: i32| -2;
+    /// `match`: TOS1 = mapping, TOS = tuple of keys: replace both by a new dict of the other items
+    MatchRest = 99, None, |_a: i32| -1;
 }
 
 /// Binary operators in `BinaryOp`'s A. In-place forms are `op + INPLACE`.

@@ -71,7 +71,7 @@ pub(super) fn constant_to_const(c: &Constant) -> Const {
 impl<'a> Compiler<'a> {
     /// `e` as a constant, when it is one (as CPython's AST optimiser folds literals, negated
     /// numbers and tuples of them), `const()` names included.
-    fn folded_constant(&self, e: &Expr) -> Option<Const> {
+    pub(super) fn folded_constant(&self, e: &Expr) -> Option<Const> {
         match &e.kind {
             ExprKind::Constant(c) => Some(constant_to_const(c)),
             ExprKind::UnaryOp {

@@ -9,6 +9,7 @@
 mod asm;
 mod consts;
 mod expr;
+mod pattern;
 mod stmt;
 mod unit;
 
@@ -404,6 +405,7 @@ fn has_annotations(body: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
         StmtKind::Try {
             body,
             handlers,

@@ -76,6 +76,7 @@ impl<'a> Compiler<'a> {
                 self.for_loop(target, iter, body, orelse, *is_async)
             }
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::If { test, body, orelse } => {
                 let else_l = self.label();
                 let end = self.label();

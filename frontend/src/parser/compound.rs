@@ -14,6 +14,9 @@ impl Parser {
     /// A compound statement; the current token is its keyword, `@` or `async`.
     pub(super) fn compound_statement(&mut self) -> PResult<Stmt> {
         let pos = self.start();
+        if self.starts_match_statement() {
+            return self.match_statement();
+        }
         match self.peek() {
             Tok::If => self.if_statement(),
             Tok::While => self.while_statement(),
@@ -36,7 +39,7 @@ impl Parser {
     }
 
     /// The body after a header's `:`: an indented block, or simple statements on the same line.
-    fn block(&mut self, header: &str, header_line: u32) -> PResult<Vec<Stmt>> {
+    pub(super) fn block(&mut self, header: &str, header_line: u32) -> PResult<Vec<Stmt>> {
         if !self.check(&Tok::Newline) {
             return self.simple_statements();
         }
@@ -76,7 +79,7 @@ impl Parser {
 
     /// The `:` ending a header. CPython says `expected ':'` when the line ends instead, and for
     /// some keywords (`def`, `try`, `else`, `finally`) whatever comes instead.
-    fn expect_colon(&mut self, any_token_means_missing_colon: bool) -> PResult<()> {
+    pub(super) fn expect_colon(&mut self, any_token_means_missing_colon: bool) -> PResult<()> {
         if self.eat(&Tok::Colon) {
             return Ok(());
         }

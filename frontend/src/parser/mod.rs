@@ -1,6 +1,6 @@
 //! The parser: tokens to the AST by recursive descent, binary operators by precedence climbing.
 //!
-//! The grammar is CPython 3.11's (without `match`). The parser never backtracks: where the
+//! The grammar is CPython 3.11's. The parser never backtracks: where the
 //! grammar needs more lookahead (targets, keyword arguments, the parenthesised `with` form) it
 //! parses an expression first and checks or reinterprets it afterwards, which is also where
 //! CPython's targeted error messages (`cannot assign to literal`...) come from.
@@ -13,6 +13,7 @@ mod atom;
 mod compound;
 mod expr;
 mod fstring;
+mod pattern;
 mod stmt;
 mod strings;
 mod target;

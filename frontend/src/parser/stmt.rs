@@ -42,18 +42,19 @@ impl Parser {
     }
 
     pub(super) fn starts_compound_statement(&self) -> bool {
-        matches!(
-            self.peek(),
-            Tok::If
-                | Tok::While
-                | Tok::For
-                | Tok::Try
-                | Tok::With
-                | Tok::Def
-                | Tok::Class
-                | Tok::At
-                | Tok::Async
-        )
+        self.starts_match_statement()
+            || matches!(
+                self.peek(),
+                Tok::If
+                    | Tok::While
+                    | Tok::For
+                    | Tok::Try
+                    | Tok::With
+                    | Tok::Def
+                    | Tok::Class
+                    | Tok::At
+                    | Tok::Async
+            )
     }
 
     /// `simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE`

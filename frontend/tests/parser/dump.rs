@@ -248,6 +248,18 @@ impl Dumper {
                 self.body("orelse", orelse);
                 self.body("finalbody", finalbody);
             }
+            StmtKind::Match { subject, cases } => {
+                self.open("Match", pos);
+                self.expr_field("subject", subject);
+                self.list("cases", cases, |dumper, case| {
+                    dumper.open("match_case", None);
+                    dumper.field("pattern");
+                    dumper.pattern(&case.pattern);
+                    dumper.opt_expr_field("guard", case.guard.as_ref());
+                    dumper.body("body", &case.body);
+                    dumper.out.push(')');
+                });
+            }
             StmtKind::Assert { test, msg } => {
                 self.open("Assert", pos);
                 self.expr_field("test", test);
@@ -511,6 +523,73 @@ impl Dumper {
                 self.opt_expr_field("lower", lower.as_deref());
                 self.opt_expr_field("upper", upper.as_deref());
                 self.opt_expr_field("step", step.as_deref());
+            }
+        }
+        self.out.push(')');
+    }
+
+    /// A pattern (CPython's dump gives patterns no positions).
+    fn pattern(&mut self, pattern: &Pattern) {
+        match &pattern.kind {
+            PatternKind::Value(value) => {
+                self.open("MatchValue", None);
+                self.expr_field("value", value);
+            }
+            PatternKind::Singleton(value) => {
+                self.open("MatchSingleton", None);
+                // Like every None-valued field, `value=None` is left out.
+                if *value != Constant::None {
+                    self.field("value");
+                    self.constant(value);
+                }
+            }
+            PatternKind::Sequence(patterns) => {
+                self.open("MatchSequence", None);
+                self.list("patterns", patterns, Self::pattern);
+            }
+            PatternKind::Star(name) => {
+                self.open("MatchStar", None);
+                if let Some(name) = name {
+                    self.text_field("name", name);
+                }
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.open("MatchMapping", None);
+                self.exprs("keys", keys);
+                self.list("patterns", patterns, Self::pattern);
+                if let Some(rest) = rest {
+                    self.text_field("rest", rest);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
+                self.open("MatchClass", None);
+                self.expr_field("cls", cls);
+                self.list("patterns", patterns, Self::pattern);
+                self.list("kwd_attrs", kwd_attrs, |dumper, attr| dumper.string(attr));
+                self.list("kwd_patterns", kwd_patterns, Self::pattern);
+            }
+            PatternKind::As { pattern, name } => {
+                self.open("MatchAs", None);
+                if let Some(pattern) = pattern {
+                    self.field("pattern");
+                    self.pattern(pattern);
+                }
+                if let Some(name) = name {
+                    self.text_field("name", name);
+                }
+            }
+            PatternKind::Or(patterns) => {
+                self.open("MatchOr", None);
+                self.list("patterns", patterns, Self::pattern);
             }
         }
         self.out.push(')');

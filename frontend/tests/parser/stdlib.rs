@@ -1,5 +1,5 @@
 //! Whole-stdlib checks (ignored by default; they need `/usr/lib/python3.11` and `python3`):
-//! every file must parse unless CPython rejects it too or it uses `match`, and every tree must
+//! every file must parse unless CPython rejects it too, and every tree must
 //! equal CPython's, positions included.
 //!
 //! Run with `cargo test -p frontend --test parser -- --ignored --nocapture`; set
@@ -131,18 +131,6 @@ fn declares_utf8(source: &str) -> bool {
         })
 }
 
-/// Whether a parse error is at a `match` or `case` statement (not supported).
-fn is_match_statement(source: &str, line: u32) -> bool {
-    let text = source
-        .lines()
-        .nth(line.saturating_sub(1) as usize)
-        .unwrap_or("")
-        .trim_start();
-    ["match ", "match(", "case ", "case("]
-        .iter()
-        .any(|start| text.starts_with(start))
-}
-
 /// Runs CPython's dumper over `paths`; `None` where CPython rejects the file.
 fn cpython_dumps(paths: &[&Path]) -> Vec<Option<String>> {
     let out_dir = std::env::temp_dir().join(format!("pyrite-ast-dumps-{}", std::process::id()));
@@ -169,7 +157,7 @@ fn stdlib_parses_like_cpython() {
     assert!(!sources.is_empty(), "no Python sources found");
     let paths: Vec<&Path> = sources.iter().map(|(path, _)| path.as_path()).collect();
     let expected = cpython_dumps(&paths);
-    let (mut parsed, mut matches, mut rejected_by_both) = (0, 0, 0);
+    let (mut parsed, mut rejected_by_both) = (0, 0);
     let mut problems = Vec::new();
     for ((path, source), expected) in sources.iter().zip(&expected) {
         match (parse(source, Mode::Exec), expected) {
@@ -204,7 +192,6 @@ fn stdlib_parses_like_cpython() {
                 let _ = err;
                 rejected_by_both += 1;
             }
-            (Err(err), Some(_)) if is_match_statement(source, err.line) => matches += 1,
             (Err(err), Some(_)) => {
                 problems.push(format!(
                     "{}:{}:{}: {}",
@@ -217,7 +204,7 @@ fn stdlib_parses_like_cpython() {
         }
     }
     println!(
-        "{} files: {parsed} parsed, {matches} use `match`, {rejected_by_both} rejected by CPython too",
+        "{} files: {parsed} parsed, {rejected_by_both} rejected by CPython too",
         sources.len()
     );
     for problem in &problems {

@@ -671,6 +671,35 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                 let k = crate::interner::names::QUALNAME;
                 ops::subscr::mapping_set(vm, f.locals, k, qualname)?;
             }
+            codes::MatchSequence => {
+                let r = ops::matching::is_sequence(vm, f.peek(0));
+                f.push(Value::from_bool(r));
+            }
+            codes::MatchMapping => {
+                let r = ops::matching::is_mapping(vm, f.peek(0));
+                f.push(Value::from_bool(r));
+            }
+            codes::GetLen => {
+                let n = ops::subscr::len(vm, f.peek(0))?;
+                let n = vm.int_from_i64(n as i64)?;
+                f.push(n);
+            }
+            codes::MatchKeys => {
+                let r = ops::matching::match_keys(vm, f.peek(1), f.peek(0))?;
+                f.push(r);
+            }
+            codes::MatchClass => {
+                let names = f.pop();
+                let cls = f.pop();
+                let subject = f.peek(0);
+                let r = ops::matching::match_class(vm, subject, cls, names, arg as usize)?;
+                f.set_top(r);
+            }
+            codes::MatchRest => {
+                let keys = f.pop();
+                let r = ops::matching::match_rest(vm, f.peek(0), keys)?;
+                f.set_top(r);
+            }
             _ => return Err(vm.new_exc(ExcKind::SystemError, "bad opcode")),
         }
         if SINGLE {

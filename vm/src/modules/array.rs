@@ -12,6 +12,7 @@ use super::collections::{
     register_types, registered_type, registered_types, repr_enter, repr_leave,
 };
 use crate::native_types::NativeObj;
+use crate::obj::typeobj::flags as tflags;
 use crate::obj::{SliceObj, tuple};
 use crate::types::{ExcKind, method, staticmethod};
 use crate::value::Value;
@@ -42,6 +43,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Some(t) => t,
         None => {
             let ty = library_type(vm, "array", "array", METHODS)?;
+            ty.flags.set(ty.flags.get() | tflags::SEQUENCE);
             vm.dict_set_str(ty.dict.get(), "__hash__", Value::NONE)?;
             let prop = Value::from_obj(vm.types.property);
             for (name, f) in [

@@ -15,6 +15,7 @@ use super::{
 use crate::gc::Gc;
 use crate::native_types::NativeObj;
 use crate::obj::list::ListObj;
+use crate::obj::typeobj::flags as tflags;
 use crate::obj::{TypeObj, tuple};
 use crate::types::{ExcKind, classmethod, method, staticmethod};
 use crate::value::Value;
@@ -40,6 +41,7 @@ const NAME: &str = "collections.deque";
 /// Create the `deque` class and its iterator class.
 pub(super) fn make_types(vm: &mut Vm, module: Value) -> PyResult<(Gc<TypeObj>, Gc<TypeObj>)> {
     let ty = super::library_type(vm, "deque", "collections", METHODS)?;
+    ty.flags.set(ty.flags.get() | tflags::SEQUENCE);
     vm.dict_set_str(ty.dict.get(), "__hash__", Value::NONE)?;
     let getter = vm.new_builtin("maxlen", deque_maxlen, 0, module)?;
     let prop = Value::from_obj(vm.types.property);

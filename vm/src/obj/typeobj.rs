@@ -51,6 +51,11 @@ pub mod flags {
     pub const EXCEPTION: u32 = 64;
     /// Has `__slots__` without `__dict__`.
     pub const SLOTS: u32 = 128;
+    /// Instances are sequences to `match` (list, tuple, range, memoryview, array, deque and
+    /// their subclasses); inherited.
+    pub const SEQUENCE: u32 = 256;
+    /// Instances are mappings to `match` (dict and its subclasses); inherited.
+    pub const MAPPING: u32 = 512;
 }
 
 impl TypeObj {

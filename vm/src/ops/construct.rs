@@ -221,6 +221,7 @@ pub fn new_class(
     let mut base_size = core::mem::size_of::<InstanceObj>();
     let mut dict_offset = core::mem::offset_of!(InstanceObj, dict);
     let mut exception = false;
+    let mut inherited = 0;
     for &b in tuple::items(bases) {
         let Some(bt) = b.as_ref::<TypeObj>() else {
             let t = vm.type_name(b);
@@ -233,6 +234,7 @@ pub fn new_class(
         if bt.has(tflags::EXCEPTION) {
             exception = true;
         }
+        inherited |= bt.flags.get() & (tflags::SEQUENCE | tflags::MAPPING);
         let k = bt.kind;
         if k != Kind::Instance && k != Kind::Object {
             if kind != Kind::Instance && kind != k {
@@ -260,7 +262,7 @@ pub fn new_class(
     let mro_rest = typeobj::c3_mro(vm, bases)?;
     let dict = vm.dict_copy(ns)?;
     let meta_t = meta.as_ref::<TypeObj>().expect("metaclass");
-    let mut fl = tflags::HEAPTYPE | tflags::BASETYPE;
+    let mut fl = tflags::HEAPTYPE | tflags::BASETYPE | inherited;
     if exception {
         fl |= tflags::EXCEPTION;
     }

@@ -9,6 +9,7 @@ pub mod construct;
 pub mod exc;
 pub mod format;
 pub mod iter;
+pub mod matching;
 pub mod special_attrs;
 pub mod subscr;
 pub mod suggest;

@@ -110,7 +110,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
     };
     let base = flags::BASETYPE;
     let object = b.raw_type("object", Kind::Object, base);
-    let tuple = b.raw_type("tuple", Kind::Tuple, base);
+    let tuple = b.raw_type("tuple", Kind::Tuple, base | flags::SEQUENCE);
     b.tuple = Some(tuple);
     b.link(object, None);
     b.link(type_, Some(object));
@@ -140,12 +140,12 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         str: b.make("str", Kind::Str, object, base),
         bytes: b.make("bytes", Kind::Bytes, object, base),
         bytearray: b.make("bytearray", Kind::ByteArray, object, base),
-        list: b.make("list", Kind::List, object, base),
+        list: b.make("list", Kind::List, object, base | flags::SEQUENCE),
         tuple,
-        dict: b.make("dict", Kind::Dict, object, base),
+        dict: b.make("dict", Kind::Dict, object, base | flags::MAPPING),
         set: b.make("set", Kind::Set, object, base),
         frozenset: b.make("frozenset", Kind::Set, object, base),
-        range: b.make("range", Kind::Range, object, 0),
+        range: b.make("range", Kind::Range, object, flags::SEQUENCE),
         slice: b.make("slice", Kind::Slice, object, 0),
         none_type: b.make("NoneType", Kind::Object, object, 0),
         ellipsis_type: b.make("ellipsis", Kind::Object, object, 0),
@@ -174,7 +174,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         dict_keys: b.make("dict_keys", Kind::DictView, object, 0),
         dict_values: b.make("dict_values", Kind::DictView, object, 0),
         dict_items: b.make("dict_items", Kind::DictView, object, 0),
-        memoryview: b.make("memoryview", Kind::MemoryView, object, 0),
+        memoryview: b.make("memoryview", Kind::MemoryView, object, flags::SEQUENCE),
         exceptions,
     };
     let empty_tuple = b.tuple(&[]);

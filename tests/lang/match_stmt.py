@@ -42,8 +42,8 @@ def describe(v):
         case _:
             return 'other ' + type(v).__name__
 for v in [0, 2, True, False, None, 'hello', b'raw', -1.5, 1 + 2j, -7, 3.5, 10, 'abcdefg', 'abc', [], (), [1], (1, 2), ['cmd', 'a', 'b'],
-          [1, 2, 3, 4], {'type': 'point', 'x': 1, 'y': 2, 'z': 3}, {'type': 'circle', 'r': 1}, {'a': 1}, {}, {1, 2}, 'x' * 0, range(3), iter([])]:
-    print(repr(v) if not isinstance(v, type(iter([]))) else 'iterator', '->', describe(v))
+          [1, 2, 3, 4], {'type': 'point', 'x': 1, 'y': 2, 'z': 3}, {'type': 'circle', 'r': 1}, {'a': 1}, {}, {1, 2}, 'x' * 0, range(3), (i for i in ())]:
+    print(repr(v) if not isinstance(v, type(i for i in ())) else 'generator', '->', describe(v))
 class Point:
     __match_args__ = ('x', 'y')
     def __init__(self, x, y): self.x, self.y = x, y
