@@ -199,3 +199,50 @@ for v in [-1, -2.5, 3 - 4j, 'a' 'b', b'\x00']:
             print('implicitly joined string')
         case b'\x00':
             print('nul byte')
+
+# A failed case binds nothing, even when part of its pattern matched.
+a = 'unbound before'
+match (0, 3):
+    case (a, 1):
+        pass
+print(a)
+
+
+def partial(x):
+    match x:
+        case (b, 1) | (b, 2):
+            pass
+    return sorted(locals())
+
+
+print(partial((0, 3)), partial((0, 2)))
+
+
+# Alternatives may capture in different orders.
+def order(x):
+    match x:
+        case (p, q, 1) | (q, p, 2):
+            return p, q
+
+
+print(order((5, 6, 1)), order((5, 6, 2)))
+
+# A wildcard star does not copy the subject.
+match range(1 << 40):
+    case [first, second, *_, last]:
+        print(first, second, last)
+
+# Literal keys are duplicates when their values are equal, whatever their spelling.
+for src in ['{0: _, False: _}', '{1: _, 1.0: _}', '{0: _, 0j: _}', '{-1: _, -1.0: _}', '{0.5: _, 0.5: _}',
+            '{b"a": _, b"a": _}', '{"x": _, "y": _}', '{**_}', '{"k": 1, **_}']:
+    try:
+        compile(f'match x:\n    case {src}:\n        pass', '<m>', 'exec')
+        print(src, 'compiled')
+    except SyntaxError as e:
+        print(src, 'SyntaxError:', e.msg)
+for src in ['(*x)', '[(*x)]', '(*x) as y', '(*x,)', '[*x]', '*x, y']:
+    try:
+        compile(f'match x:\n    case {src}:\n        pass', '<m>', 'exec')
+        print(src, 'compiled')
+    except SyntaxError as e:
+        print(src, 'SyntaxError:', e.msg)

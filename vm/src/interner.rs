@@ -38,7 +38,6 @@ static_names! {
     GET = "__get__";
     CALL = "__call__";
     SUBCLASSCHECK = "__subclasscheck__";
-    SLOTNAMES = "__slotnames__";
     SETATTR = "__setattr__";
     SET_NAME = "__set_name__";
     SET = "__set__";

@@ -251,6 +251,24 @@ impl Value {
         Some(unsafe { &*g.as_ptr() })
     }
 
+    /// The `__slots__` field at `offset` of an instance of the member's owner class.
+    #[inline(always)]
+    pub fn member_slot(self, member: &crate::obj::MemberObj) -> &'static Cell<Value> {
+        self.slot_at(member.offset)
+    }
+
+    /// The `__slots__` field at byte `offset` of an instance.
+    #[inline(always)]
+    pub fn slot_at(self, offset: usize) -> &'static Cell<Value> {
+        debug_assert!(self.is_obj());
+        // SAFETY: `offset` is a member descriptor's, and callers check that `self` is an
+        // instance of the member's owner class or a subclass (`attr::checked_member`; the
+        // attribute cache records an offset only for the exact type it checked). Such
+        // instances are allocated with at least `owner.instance_size` bytes, and subclasses
+        // keep their bases' fields at the same offsets (`construct::apply_slots`).
+        unsafe { &*((self.0 + offset) as *const Cell<Value>) }
+    }
+
     /// The instance attribute dict slot of an object whose type has a dict offset.
     #[inline(always)]
     pub fn dict_slot(self, offset: usize) -> Option<&'static Cell<Value>> {
@@ -332,6 +350,7 @@ layouts! {
     crate::interp::generator::GenObj => Generator;
     exc::ExcObj => Exception;
     PropertyObj => Property;
+    MemberObj => Member;
     MethodWrapperObj => ClassMethod | StaticMethod;
     SuperObj => Super;
     IterObj => Iter;

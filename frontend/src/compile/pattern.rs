@@ -1,16 +1,17 @@
 //! Compiling `match` statements (PEP 634).
 //!
 //! Each `case` copies the subject and runs its pattern over the copy. A pattern consumes the
-//! value on top of the stack and, on success, falls through having bound its names; on failure
-//! it jumps to a chain of `Pop`s that clears whatever it had pushed, then to the next case.
-//! Names are stored as soon as each part matches, so a case that fails half-way may leave some
-//! of its names bound: PEP 634 leaves that unspecified. The compiler also makes the checks
-//! CPython's compiler makes: unreachable cases, names bound twice, alternatives binding
-//! different names, repeated keys and attribute names.
+//! value on top of the stack. A capture does not store its name at once: the captured value is
+//! moved down the stack, below the values still to be matched, and the names are stored only
+//! when the whole pattern has matched, so a failed case binds nothing (as in CPython). On
+//! failure the pattern jumps into a chain of `Pop`s that clears whatever it had pushed, then to
+//! the next case. The compiler also makes the checks CPython's compiler makes: unreachable
+//! cases, names bound twice, alternatives binding different names, repeated keys and
+//! attribute names.
 
 use super::Compiler;
 use super::unit::Label;
-use crate::ast::{Constant, Expr, ExprKind, MatchCase, Pattern, PatternKind, Pos};
+use crate::ast::{BinOp, Constant, Expr, ExprKind, MatchCase, Pattern, PatternKind, Pos, UnaryOp};
 use crate::bytecode::code::Const;
 use crate::bytecode::opcodes::{Comparison, Op};
 use crate::error::CompileError;
@@ -18,14 +19,16 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-/// The state of the pattern being compiled.
+/// The state of the pattern being compiled. Above the case's base the stack holds the captured
+/// values (one per name in `captures`, the first deepest), then `on_top` values still to be
+/// matched (the one being matched on top).
 struct Context {
     /// `fail_pop[n]`: where to go on failure with `n` values above the case's base.
     fail_pop: Vec<Option<Label>>,
-    /// How many values are above the base, the value being matched included.
+    /// How many values still to be matched are on the stack.
     on_top: u32,
-    /// Names the pattern binds so far.
-    bound: Vec<String>,
+    /// The names captured so far, in stack order.
+    captures: Vec<String>,
 }
 
 impl Context {
@@ -33,8 +36,13 @@ impl Context {
         Context {
             fail_pop: Vec::new(),
             on_top: 1,
-            bound: Vec::new(),
+            captures: Vec::new(),
         }
+    }
+
+    /// Values above the base: what a failure must pop.
+    fn height(&self) -> usize {
+        self.on_top as usize + self.captures.len()
     }
 }
 
@@ -72,18 +80,134 @@ fn is_wildcard(p: &Pattern) -> bool {
     )
 }
 
-/// The key of a mapping pattern as CPython's duplicate-key message shows it.
-fn key_repr(c: &Const) -> Option<String> {
-    Some(match c {
-        Const::Str(s) if !s.contains(['\'', '\\']) && s.chars().all(|c| !c.is_control()) => {
-            format!("'{s}'")
+/// A mapping pattern key's value, compared as Python compares keys: `0`, `False`, `0.0` and
+/// `0j` are one key.
+#[derive(Clone, Debug, PartialEq)]
+enum KeyValue {
+    /// A number: real and imaginary parts, plus the exact value when it is an integer.
+    Number(f64, f64, Option<i64>),
+    /// An integer beyond `i64`: its digits and base.
+    BigInt(String, u32),
+    Str(String),
+    Bytes(Vec<u8>),
+    None,
+}
+
+impl KeyValue {
+    fn same(&self, other: &KeyValue) -> bool {
+        match (self, other) {
+            (KeyValue::Number(a, b, i), KeyValue::Number(c, d, j)) => {
+                a == c && b == d && (i.is_none() || j.is_none() || i == j)
+            }
+            _ => self == other,
         }
-        Const::Int(i) => format!("{i}"),
-        Const::None => "None".into(),
-        Const::True => "True".into(),
-        Const::False => "False".into(),
+    }
+}
+
+/// The value of a literal key, as the AST optimiser would fold it.
+fn key_value(e: &Expr) -> Option<KeyValue> {
+    let number = |re: f64, im: f64| {
+        let exact =
+            (im == 0.0 && re.abs() < 9.2e18 && (re as i64) as f64 == re).then_some(re as i64);
+        KeyValue::Number(re, im, exact)
+    };
+    Some(match &e.kind {
+        ExprKind::Constant(c) => match c {
+            Constant::None => KeyValue::None,
+            Constant::True => KeyValue::Number(1.0, 0.0, Some(1)),
+            Constant::False => KeyValue::Number(0.0, 0.0, Some(0)),
+            Constant::Int(i) => KeyValue::Number(*i as f64, 0.0, Some(*i)),
+            Constant::BigInt { digits, radix } => KeyValue::BigInt(digits.clone(), *radix),
+            Constant::Float(f) => number(*f, 0.0),
+            Constant::Imaginary(f) => number(0.0, *f),
+            Constant::Str(s) => KeyValue::Str(s.clone()),
+            Constant::Bytes(b) => KeyValue::Bytes(b.clone()),
+            Constant::Ellipsis => return None,
+        },
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match key_value(operand)? {
+            KeyValue::Number(re, im, exact) => {
+                KeyValue::Number(-re, -im, exact.and_then(i64::checked_neg))
+            }
+            _ => return None,
+        },
+        ExprKind::BinOp { left, op, right } => {
+            let (KeyValue::Number(re, _, _), KeyValue::Number(_, im, _)) =
+                (key_value(left)?, key_value(right)?)
+            else {
+                return None;
+            };
+            match op {
+                BinOp::Add => number(re, im),
+                BinOp::Sub => number(re, -im),
+                _ => return None,
+            }
+        }
         _ => return None,
     })
+}
+
+/// A literal key as CPython's duplicate-key message shows it: the `repr` of its value.
+fn literal_repr(e: &Expr) -> String {
+    let float = |f: f64| {
+        if f.abs() < 1e16 && (f as i64) as f64 == f {
+            format!("{f:.1}")
+        } else {
+            format!("{f:?}")
+        }
+    };
+    let imaginary = |f: f64| {
+        let text = float(f);
+        format!("{}j", text.strip_suffix(".0").unwrap_or(&text))
+    };
+    match &e.kind {
+        ExprKind::Constant(c) => match c {
+            Constant::None => "None".into(),
+            Constant::True => "True".into(),
+            Constant::False => "False".into(),
+            Constant::Ellipsis => "Ellipsis".into(),
+            Constant::Int(i) => format!("{i}"),
+            Constant::BigInt { digits, radix: 10 } => digits.clone(),
+            Constant::BigInt { .. } => "...".into(),
+            Constant::Float(f) => float(*f),
+            Constant::Imaginary(f) => imaginary(*f),
+            Constant::Str(s) if !s.contains(['\'', '\\']) && !s.chars().any(char::is_control) => {
+                format!("'{s}'")
+            }
+            Constant::Str(s) => format!("{s:?}"),
+            Constant::Bytes(b) => {
+                let mut out = String::from("b'");
+                for &byte in b {
+                    match byte {
+                        b'\'' => out.push_str("\\'"),
+                        b'\\' => out.push_str("\\\\"),
+                        b'\n' => out.push_str("\\n"),
+                        b'\t' => out.push_str("\\t"),
+                        b'\r' => out.push_str("\\r"),
+                        0x20..=0x7e => out.push(char::from(byte)),
+                        _ => out.push_str(&format!("\\x{byte:02x}")),
+                    }
+                }
+                out.push('\'');
+                out
+            }
+        },
+        ExprKind::UnaryOp { operand, .. } => match &operand.kind {
+            ExprKind::Constant(Constant::Int(0)) => "0".into(),
+            ExprKind::Constant(Constant::Float(f)) => float(-f),
+            ExprKind::Constant(Constant::Imaginary(f)) => format!("(-0-{})", imaginary(*f)),
+            _ => format!("-{}", literal_repr(operand)),
+        },
+        ExprKind::BinOp { left, op, right } => {
+            let sign = if *op == BinOp::Sub { '-' } else { '+' };
+            let re = literal_repr(left);
+            let re = re.strip_suffix(".0").unwrap_or(&re);
+            format!("({re}{sign}{})", literal_repr(right))
+        }
+        _ => "...".into(),
+    }
 }
 
 impl<'a> Compiler<'a> {
@@ -111,6 +235,10 @@ impl<'a> Compiler<'a> {
             }
             let mut pc = Context::new();
             self.pattern(&case.pattern, &mut pc)?;
+            // Matched: bind the captured names, last captured on top.
+            for name in core::mem::take(&mut pc.captures).iter().rev() {
+                self.store_name(name)?;
+            }
             if let Some(guard) = &case.guard {
                 let fail = self.fail_label(&mut pc);
                 self.jump_if(guard, false, fail)?;
@@ -126,9 +254,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The label to jump to on failure with `pc.on_top` values on the stack.
+    /// The label to jump to on failure in the current state.
     fn fail_label(&mut self, pc: &mut Context) -> Label {
-        let n = pc.on_top as usize;
+        let n = pc.height();
         if pc.fail_pop.len() <= n {
             pc.fail_pop.resize(n + 1, None);
         }
@@ -162,15 +290,32 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Stores the matched value in `name`, refusing a name the pattern already binds.
-    fn bind_capture(&mut self, name: &str, pos: Pos, pc: &mut Context) -> Result<(), CompileError> {
-        if pc.bound.iter().any(|n| n == name) {
+    /// Moves the top of the stack `depth - 1` places down (below the next `depth - 1` values).
+    fn rotate_down(&mut self, depth: usize) -> Result<(), CompileError> {
+        for n in (2..=depth).rev() {
+            self.emit(Op::Swap, n as u32)?;
+        }
+        Ok(())
+    }
+
+    /// Brings the value `depth - 1` places down to the top, the values above it moving down.
+    fn rotate_up(&mut self, depth: usize) -> Result<(), CompileError> {
+        for n in 2..=depth {
+            self.emit(Op::Swap, n as u32)?;
+        }
+        Ok(())
+    }
+
+    /// Captures the value being matched under `name`: it moves below the values still to be
+    /// matched, to be stored once the whole pattern has matched.
+    fn capture(&mut self, name: &str, pos: Pos, pc: &mut Context) -> Result<(), CompileError> {
+        if pc.captures.iter().any(|n| n == name) {
             let msg = format!("multiple assignments to name '{name}' in pattern");
             return Err(self.err(msg, pos.line, pos.col));
         }
-        pc.bound.push(name.into());
-        self.store_name(name)?;
+        self.rotate_down(pc.on_top as usize)?;
         pc.on_top -= 1;
+        pc.captures.push(name.into());
         Ok(())
     }
 
@@ -207,7 +352,7 @@ impl<'a> Compiler<'a> {
             PatternKind::As {
                 pattern: None,
                 name: Some(name),
-            } => self.bind_capture(name, p.pos, pc),
+            } => self.capture(name, p.pos, pc),
             PatternKind::As {
                 pattern: Some(inner),
                 name,
@@ -216,7 +361,7 @@ impl<'a> Compiler<'a> {
                 pc.on_top += 1;
                 self.pattern(inner, pc)?;
                 match name {
-                    Some(name) => self.bind_capture(name, p.pos, pc),
+                    Some(name) => self.capture(name, p.pos, pc),
                     None => self.pop_matched(pc),
                 }
             }
@@ -239,54 +384,78 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// `p | q | ...`: every alternative but the last runs on a copy with its own failure
-    /// chain, which leads to the next alternative.
+    /// `p | q | ...`: each alternative runs on a copy of the subject with its own failure
+    /// chain, which leads to the next alternative. One that matches leaves its captures in the
+    /// order of the first alternative's, and the subject is dropped from beneath them.
     fn or_pattern(
         &mut self,
         alternatives: &'a [Pattern],
         pc: &mut Context,
     ) -> Result<(), CompileError> {
         let end = self.label();
-        let mut outer_fail = core::mem::take(&mut pc.fail_pop);
-        let outer_on_top = pc.on_top;
-        let bound_before = pc.bound.clone();
-        let mut names: Option<Vec<String>> = None;
+        let mut order: Option<Vec<String>> = None;
         for (i, alternative) in alternatives.iter().enumerate() {
-            let last = i + 1 == alternatives.len();
-            if !last && let Some(why) = irrefutable(alternative) {
+            if i + 1 < alternatives.len()
+                && let Some(why) = irrefutable(alternative)
+            {
                 let pos = alternative.pos;
                 let msg = format!("{why} makes remaining patterns unreachable");
                 return Err(self.err(msg, pos.line, pos.col));
             }
-            pc.bound = bound_before.clone();
-            if last {
-                pc.fail_pop = core::mem::take(&mut outer_fail);
-                pc.on_top = outer_on_top;
-                self.pattern(alternative, pc)?;
-            } else {
-                self.emit(Op::Copy, 1)?;
-                pc.on_top = 1;
-                self.pattern(alternative, pc)?;
-                self.emit(Op::Pop, 0)?;
-                self.jump(Op::Jump, end)?;
-                self.emit_fail_pops(pc)?;
-            }
-            let mut these: Vec<String> = pc.bound[bound_before.len()..].to_vec();
-            these.sort();
-            match &names {
-                Some(first) if *first != these => {
-                    let pos = alternative.pos;
-                    let msg = "alternative patterns bind different names";
-                    return Err(self.err(msg, pos.line, pos.col));
+            self.emit(Op::Copy, 1)?;
+            let mut alt = Context::new();
+            self.pattern(alternative, &mut alt)?;
+            let mut names = alt.captures.clone();
+            match &order {
+                None => order = Some(names.clone()),
+                Some(first) => {
+                    let (mut a, mut b) = (first.clone(), names.clone());
+                    a.sort();
+                    b.sort();
+                    if a != b {
+                        let pos = alternative.pos;
+                        let msg = "alternative patterns bind different names";
+                        return Err(self.err(msg, pos.line, pos.col));
+                    }
+                    // Bring each name to the top in the first alternative's order.
+                    for name in first {
+                        let at = names.iter().position(|n| n == name).expect("same names");
+                        self.rotate_up(names.len() - at)?;
+                        let moved = names.remove(at);
+                        names.push(moved);
+                    }
                 }
-                _ => names = Some(these),
             }
+            // Sink each capture below the subject, then drop the subject from the top.
+            let k = names.len();
+            for _ in 0..k {
+                self.rotate_down(k + 1)?;
+            }
+            self.emit(Op::Pop, 0)?;
+            self.jump(Op::Jump, end)?;
+            self.emit_fail_pops(&mut alt)?;
         }
+        // No alternative matched: drop the subject and fail.
+        self.pop_matched(pc)?;
+        self.jump_to_fail(Op::Jump, pc)?;
         self.bind(end);
+        // The alternatives' captures are on top: move them below the values still to be
+        // matched, as single captures do.
+        let names = order.unwrap_or_default();
+        for (left, name) in (1..=names.len()).rev().zip(names.into_iter().rev()) {
+            if pc.captures.contains(&name) {
+                let pos = alternatives[0].pos;
+                let msg = format!("multiple assignments to name '{name}' in pattern");
+                return Err(self.err(msg, pos.line, pos.col));
+            }
+            self.rotate_down(pc.on_top as usize + left)?;
+            pc.captures.push(name);
+        }
         Ok(())
     }
 
-    /// `[p, *rest, q]`: a sequence of the right length, unpacked and matched item by item.
+    /// `[p, *rest, q]`: a sequence of the right length, unpacked and matched item by item. With
+    /// a wildcard star the items are read by index, so a long sequence is never copied.
     fn sequence_pattern(
         &mut self,
         items: &'a [Pattern],
@@ -316,14 +485,29 @@ impl<'a> Compiler<'a> {
             return self.pop_matched(pc);
         }
         match stars.first() {
+            Some(&star) if is_wildcard(&items[star]) => {
+                for (i, item) in items.iter().enumerate() {
+                    if is_wildcard(item) {
+                        continue;
+                    }
+                    let index = if i < star {
+                        i as i64
+                    } else {
+                        i as i64 - items.len() as i64
+                    };
+                    self.emit(Op::Copy, 1)?;
+                    self.load_const(Const::Int(index))?;
+                    self.emit(Op::BinarySubscr, 0)?;
+                    pc.on_top += 1;
+                    self.pattern(item, pc)?;
+                }
+                return self.pop_matched(pc);
+            }
             Some(&star) => {
                 let after = items.len() - star - 1;
                 if star > 0xff || after > 0xffff {
-                    return Err(self.err(
-                        "too many expressions in star-unpacking sequence pattern",
-                        pos.line,
-                        pos.col,
-                    ));
+                    let msg = "too many expressions in star-unpacking sequence pattern";
+                    return Err(self.err(msg, pos.line, pos.col));
                 }
                 self.emit(Op::UnpackEx, (star | (after << 8)) as u32)?;
             }
@@ -333,7 +517,7 @@ impl<'a> Compiler<'a> {
         pc.on_top -= 1;
         for item in items {
             match &item.kind {
-                PatternKind::Star(Some(name)) => self.bind_capture(name, item.pos, pc)?,
+                PatternKind::Star(Some(name)) => self.capture(name, item.pos, pc)?,
                 PatternKind::Star(None) => self.pop_matched(pc)?,
                 _ => self.pattern(item, pc)?,
             }
@@ -350,15 +534,15 @@ impl<'a> Compiler<'a> {
         pos: Pos,
         pc: &mut Context,
     ) -> Result<(), CompileError> {
-        let mut seen: Vec<Const> = Vec::new();
+        let mut seen: Vec<KeyValue> = Vec::new();
         for key in keys {
-            if let Some(c) = self.pattern_constant(key) {
-                if seen.contains(&c) {
-                    let shown = key_repr(&c).unwrap_or_else(|| "...".into());
+            if let Some(k) = key_value(key) {
+                if seen.iter().any(|s| s.same(&k)) {
+                    let shown = literal_repr(key);
                     let msg = format!("mapping pattern checks duplicate key ({shown})");
-                    return Err(self.err(msg, key.pos.line, key.pos.col));
+                    return Err(self.err(msg, pos.line, pos.col));
                 }
-                seen.push(c);
+                seen.push(k);
             }
         }
         self.emit(Op::MatchMapping, 0)?;
@@ -393,20 +577,12 @@ impl<'a> Compiler<'a> {
             Some(name) => {
                 self.emit(Op::MatchRest, 0)?;
                 pc.on_top -= 1;
-                self.bind_capture(name, pos, pc)
+                self.capture(name, pos, pc)
             }
             None => {
                 self.pop_matched(pc)?;
                 self.pop_matched(pc)
             }
-        }
-    }
-
-    /// A mapping key's constant value, for the duplicate-key check.
-    fn pattern_constant(&self, key: &Expr) -> Option<Const> {
-        match &key.kind {
-            ExprKind::Attribute { .. } => None,
-            _ => self.folded_constant(key),
         }
     }
 

@@ -220,10 +220,12 @@ impl Parser {
                     return Ok(PatternKind::Sequence(Vec::new()));
                 }
                 let first = self.maybe_star_pattern()?;
-                if self.eat(&Tok::RPar) {
+                if self.check(&Tok::RPar) {
+                    // `(*x)` is neither a group nor a tuple.
                     if matches!(first.kind, PatternKind::Star(_)) {
-                        return Ok(PatternKind::Sequence(alloc::vec![first]));
+                        return Err(self.invalid_syntax());
                     }
+                    self.advance();
                     return Ok(first.kind);
                 }
                 let items = self.sequence_items(first, &Tok::RPar)?;
@@ -378,6 +380,9 @@ impl Parser {
         let (mut keys, mut patterns, mut rest) = (Vec::new(), Vec::new(), None);
         while !self.eat(&Tok::RBrace) {
             if self.eat(&Tok::DoubleStar) {
+                if matches!(self.peek(), Tok::Name(name) if name == "_") {
+                    return Err(self.invalid_syntax());
+                }
                 let (name, _) = self.expect_name()?;
                 rest = Some(name);
                 self.eat(&Tok::Comma);

@@ -45,8 +45,14 @@ pub struct AttrCache {
     pub ty: usize,
     /// The class-namespace generation.
     pub generation: u64,
-    /// Entry position in the instance dict.
+    /// Entry position in the instance dict, or a `__slots__` field's byte offset with
+    /// `SLOT_BIT` set.
     pub index: usize,
+}
+
+impl AttrCache {
+    /// Marks `index` as the byte offset of a `__slots__` field.
+    pub const SLOT_BIT: usize = 1 << (usize::BITS - 1);
 }
 
 /// Where `LOAD_GLOBAL` found a name last time: valid while the globals dict (and, for a

@@ -100,6 +100,8 @@ pub enum Kind {
     DictView,
     /// `memoryview`.
     MemoryView,
+    /// The descriptor of one `__slots__` name: `MemberObj`.
+    Member,
     /// Objects of Rust-implemented library types with their own layout (`array`, `deque`,
     /// `StringIO`...): a `NativeObj`.
     Native,
@@ -195,6 +197,19 @@ pub struct ModuleObj {
     pub header: Header,
     /// The module's globals dict.
     pub dict: Cell<Value>,
+}
+
+/// A `__slots__` member descriptor: the instance field at `offset` of instances of `owner`.
+#[repr(C)]
+pub struct MemberObj {
+    /// Header.
+    pub header: Header,
+    /// The slot's (mangled) name.
+    pub name: Value,
+    /// The class that declared the slot.
+    pub owner: Gc<TypeObj>,
+    /// Byte offset of the slot's `Cell<Value>` in instances of `owner` and its subclasses.
+    pub offset: usize,
 }
 
 /// `property(fget, fset, fdel, doc)`.

@@ -5,11 +5,11 @@
 use crate::interner::names;
 use crate::obj::dict;
 use crate::obj::func::{
-    BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC, BuiltinObj, FunctionObj,
+    AttrCache, BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC, BuiltinObj, FunctionObj,
 };
 use crate::obj::typeobj::{self, TypeObj, flags as tflags};
 use crate::obj::{
-    BoundMethodObj, Header, Kind, MethodWrapperObj, ModuleObj, PropertyObj, SuperObj,
+    BoundMethodObj, Header, Kind, MemberObj, MethodWrapperObj, ModuleObj, PropertyObj, SuperObj,
 };
 use crate::types::ExcKind;
 use crate::value::Value;
@@ -147,7 +147,7 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
 /// Is `a` a data descriptor (defines `__set__` or `__delete__`)?
 fn is_data_descriptor(vm: &mut Vm, a: Value) -> PyResult<bool> {
     match a.obj_kind() {
-        Some(Kind::Property) => Ok(true),
+        Some(Kind::Property) | Some(Kind::Member) => Ok(true),
         Some(Kind::Instance) => {
             let t = vm.type_of(a);
             let set = crate::interner::names::SET;
@@ -199,6 +199,12 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Value, owner: Value) -> PyResult
             .expect("staticmethod")
             .func
             .get()),
+        Some(Kind::Member) => {
+            if obj.is_null() {
+                return Ok(attr);
+            }
+            member_get(vm, attr, obj)
+        }
         Some(Kind::Property) => {
             if obj.is_null() {
                 return Ok(attr);
@@ -223,6 +229,49 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Value, owner: Value) -> PyResult
         }
         _ => Ok(attr),
     }
+}
+
+/// The member `m` checked against `obj`: a `__slots__` field is only read or written through
+/// instances of the class that declared it.
+fn checked_member(vm: &mut Vm, m: Value, obj: Value) -> PyResult<&'static MemberObj> {
+    let member = m.as_ref::<MemberObj>().expect("member");
+    let t = vm.type_of(obj);
+    if !obj.is_obj()
+        || (t != member.owner && !typeobj::is_subtype(&t, Value::from_obj(member.owner)))
+    {
+        let n = vm.str_of(member.name).unwrap_or("?");
+        let owner = member.owner.name_str(vm);
+        let tn = t.name_str(vm);
+        return Err(vm.type_error(format!(
+            "descriptor '{n}' for '{owner}' objects doesn't apply to a '{tn}' object"
+        )));
+    }
+    Ok(member)
+}
+
+/// Read a `__slots__` field.
+pub fn member_get(vm: &mut Vm, m: Value, obj: Value) -> PyResult<Value> {
+    let member = checked_member(vm, m, obj)?;
+    let v = obj.member_slot(member).get();
+    if v.is_null() {
+        return Err(no_attribute(vm, obj, member.name));
+    }
+    Ok(v)
+}
+
+/// Write (or, with `None`, delete) a `__slots__` field.
+pub fn member_set(vm: &mut Vm, m: Value, obj: Value, value: Option<Value>) -> PyResult<()> {
+    let member = checked_member(vm, m, obj)?;
+    let slot = obj.member_slot(member);
+    match value {
+        Some(v) => slot.set(v),
+        None if slot.get().is_null() => {
+            let n = vm.str_of(member.name).unwrap_or("?");
+            return Err(vm.attribute_error(n));
+        }
+        None => slot.set(Value::NULL),
+    }
+    Ok(())
 }
 
 /// A bound method object.
@@ -291,25 +340,43 @@ pub fn getattr_cached(
     }
     let ty = vm.type_of(obj);
     let c = cache.get();
-    if c.ty == ty.as_ptr() as usize
-        && c.generation == vm.method_cache.generation()
-        && let Some(d) = existing_instance_dict(obj, &ty)
-        && let Some(v) = dict::value_at_key(d, c.index, name)
-    {
-        return Ok(v);
+    if c.ty == ty.as_ptr() as usize && c.generation == vm.method_cache.generation() {
+        if c.index & AttrCache::SLOT_BIT != 0 {
+            // The class's member descriptor for `name` was found here, for this exact type.
+            let v = obj.slot_at(c.index & !AttrCache::SLOT_BIT).get();
+            if !v.is_null() {
+                return Ok(v);
+            }
+        } else if let Some(d) = existing_instance_dict(obj, &ty)
+            && let Some(v) = dict::value_at_key(d, c.index, name)
+        {
+            return Ok(v);
+        }
     }
     // A miss: generic lookup finds an attribute in the instance dict when the class has
     // nothing of that name and no `__getattribute__` (`__class__` and `__dict__` are fields,
     // never read from the dict). Look it up that way once and remember where it was.
-    if !ty.has(tflags::HAS_GETATTRIBUTE)
-        && name != names::CLASS
-        && name != names::DICT
-        && typeobj::lookup(vm, &ty, name)?.is_none()
+    if ty.has(tflags::HAS_GETATTRIBUTE) || name == names::CLASS || name == names::DICT {
+        return vm.getattr(obj, name);
+    }
+    let class_attr = typeobj::lookup(vm, &ty, name)?;
+    if let Some(m) = class_attr
+        && m.obj_kind() == Some(Kind::Member)
+    {
+        let member = checked_member(vm, m, obj)?;
+        cache.set(AttrCache {
+            ty: ty.as_ptr() as usize,
+            generation: vm.method_cache.generation(),
+            index: member.offset | AttrCache::SLOT_BIT,
+        });
+        return member_get(vm, m, obj);
+    }
+    if class_attr.is_none()
         && let Some(d) = existing_instance_dict(obj, &ty)
         && let Some(index) = dict::find_str(vm, d, name)?
         && let Some(v) = dict::value_at(d, index)
     {
-        cache.set(crate::obj::func::AttrCache {
+        cache.set(AttrCache {
             ty: ty.as_ptr() as usize,
             generation: vm.method_cache.generation(),
             index,
@@ -454,6 +521,7 @@ pub fn generic_set(
     }
     if let Some(a) = typeobj::lookup(vm, ty, name)? {
         match a.obj_kind() {
+            Some(Kind::Member) => return member_set(vm, a, obj, value),
             Some(Kind::Property) => {
                 let p = a.as_ref::<PropertyObj>().expect("property");
                 let (f, what) = match value {
@@ -499,21 +567,6 @@ pub fn generic_set(
         && crate::ops::special_attrs::set(vm, obj, name, value)?
     {
         return Ok(());
-    }
-    if ty.has(tflags::SLOTS) {
-        // Slotted instances keep their slots in the instance dict, restricted to the names
-        // the class (and its bases) declared.
-        let key = crate::interner::names::SLOTNAMES;
-        let allowed = typeobj::lookup(vm, ty, key)?;
-        let ok = match allowed.and_then(|a| a.as_ref::<crate::obj::set::SetObj>()) {
-            Some(set) => vm.set_contains(set, name)?,
-            None => false,
-        };
-        if !ok {
-            let n = vm.str_of(name).unwrap_or("?");
-            let tn = ty.name_str(vm);
-            return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{n}'")));
-        }
     }
     match instance_dict(vm, obj, ty)? {
         Some(d) => match value {

@@ -2,13 +2,15 @@
 //! every layout, `type(name, bases, dict)` and metaclasses, `__build_class__` for `class`
 //! statements, `__init_subclass__`, `__set_name__`, and the special-method flags of a class.
 
+use crate::gc::Gc;
 use crate::interp::call::run_class_body;
 use crate::obj::exc::EXC_DICT_OFFSET;
 use crate::obj::typeobj::{self, TypeObj, flags as tflags};
-use crate::obj::{CellObj, Header, InstanceObj, Kind, MethodWrapperObj, tuple};
+use crate::obj::{CellObj, Header, InstanceObj, Kind, MemberObj, MethodWrapperObj, tuple};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::format;
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::Cell;
 
@@ -216,10 +218,10 @@ pub fn new_class(
             ));
         }
     }
-    // The solid base decides the instance layout.
+    // The solid base decides the instance layout; a base with `__slots__` fields extends it,
+    // and two such bases must lie on one line of inheritance.
     let mut kind = Kind::Instance;
-    let mut base_size = core::mem::size_of::<InstanceObj>();
-    let mut dict_offset = core::mem::offset_of!(InstanceObj, dict);
+    let mut slotted_base: Option<Gc<TypeObj>> = None;
     let mut exception = false;
     let mut inherited = 0;
     for &b in tuple::items(bases) {
@@ -241,23 +243,23 @@ pub fn new_class(
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
             }
             kind = k;
-            if k == Kind::Exception {
-                base_size = core::mem::size_of::<crate::obj::exc::ExcObj>();
-                dict_offset = EXC_DICT_OFFSET;
-            } else if bt.dict_offset.get() != 0 {
-                base_size = bt.instance_size.get();
-                dict_offset = bt.dict_offset.get();
-            } else if matches!(k, Kind::Tuple | Kind::Str | Kind::Bytes) {
-                // Variable-size layouts have no room for an attribute dict after their items:
-                // instances of these subclasses take no new attributes (like `__slots__ = ()`).
-                base_size = 0;
-                dict_offset = 0;
-            } else {
-                base_size = layout_size(k);
-                dict_offset = base_size;
-                base_size += core::mem::size_of::<Value>();
+        }
+        if bt.instance_size.get() > subclass_layout(k).0 {
+            let bv = Value::from_ref(bt);
+            if let Some(other) = slotted_base {
+                let ov = Value::from_obj(other);
+                if !typeobj::is_subtype(bt, ov) && !typeobj::is_subtype(&other, bv) {
+                    return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+                }
+            }
+            if slotted_base.is_none_or(|other| typeobj::is_subtype(bt, Value::from_obj(other))) {
+                slotted_base = Some(gc_of(bt));
             }
         }
+    }
+    let (mut base_size, dict_offset) = subclass_layout(kind);
+    if let Some(b) = slotted_base {
+        base_size = base_size.max(b.instance_size.get());
     }
     let mro_rest = typeobj::c3_mro(vm, bases)?;
     let dict = vm.dict_copy(ns)?;
@@ -335,39 +337,108 @@ pub fn new_class(
     Ok(tv)
 }
 
-fn apply_slots(vm: &mut Vm, t: &TypeObj, slots: Value) -> PyResult<()> {
+/// `__slots__`: a member descriptor in the class dict for each name, its field appended to
+/// the instance layout; without `"__dict__"` among them (and no base with a dict), instances
+/// get no attribute dict.
+fn apply_slots(vm: &mut Vm, t: &'static TypeObj, slots: Value) -> PyResult<()> {
     let slots = if vm.is_str(slots) {
         vm.new_tuple(&[slots])?
     } else {
         slots
     };
     let names = crate::ops::iter::to_tuple(vm, slots)?;
-    let has_dict = tuple::items(names)
-        .iter()
-        .any(|&n| vm.str_of(n) == Some("__dict__"));
-    if !has_dict && t.kind == Kind::Instance {
-        // Every base must also be slotted for instances to have no dict.
-        let all_slotted = tuple::items(t.mro.get())[1..].iter().all(|&b| {
-            let bt = b.as_ref::<TypeObj>().expect("type");
-            bt.kind == Kind::Object || bt.has(tflags::SLOTS)
-        });
-        if all_slotted {
-            t.flags.set(t.flags.get() | tflags::SLOTS);
-            // Slots are stored in a per-instance dict restricted to these names.
-            let allowed = vm.new_set()?;
-            for &b in tuple::items(t.mro.get()) {
-                let bt = b.as_ref::<TypeObj>().expect("type");
-                if let Some(s) = vm.dict_get_str(bt.dict.get(), "__slotnames__")? {
-                    crate::ops::iter::update_set(vm, allowed, s)?;
+    let class_name = String::from(t.name_str(vm));
+    let mut has_dict = false;
+    let mut members: Vec<Value> = Vec::new();
+    for &n in tuple::items(names) {
+        let Some(text) = vm.str_of(n) else {
+            let tn = vm.type_name(n);
+            return Err(vm.type_error(format!("__slots__ items must be strings, not '{tn}'")));
+        };
+        if !is_identifier(text) {
+            return Err(vm.type_error("__slots__ must be identifiers"));
+        }
+        match text {
+            "__dict__" if has_dict => {
+                return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+            }
+            "__dict__" => has_dict = true,
+            "__weakref__" => {}
+            _ => {
+                let mangled = frontend::scope::mangle(Some(&class_name), text);
+                let name = vm.intern(&mangled);
+                if vm.dict_get(t.dict.get(), name)?.is_some() {
+                    let msg = format!("'{text}' in __slots__ conflicts with class variable");
+                    return Err(vm.value_error(msg));
                 }
+                members.push(name);
             }
-            for &n in tuple::items(names) {
-                vm.set_add(allowed, n)?;
-            }
-            vm.dict_set_str(t.dict.get(), "__slotnames__", allowed)?;
         }
     }
+    if !members.is_empty() && matches!(t.kind, Kind::Tuple | Kind::Str | Kind::Bytes | Kind::Int) {
+        let base = layout_base_name(vm, t);
+        let msg = format!("nonempty __slots__ not supported for subtype of '{base}'");
+        return Err(vm.type_error(msg));
+    }
+    let mut offset = t.instance_size.get().max(subclass_layout(t.kind).0);
+    for &name in &members {
+        let member = MemberObj {
+            header: Header::new(vm.types.member_descriptor),
+            name,
+            owner: gc_of(t),
+            offset,
+        };
+        let m = vm.alloc(member, false)?;
+        vm.dict_set(t.dict.get(), name, Value::from_obj(m))?;
+        offset += core::mem::size_of::<Value>();
+    }
+    t.instance_size.set(offset);
+    let bases_have_no_dict = tuple::items(t.mro.get())[1..].iter().all(|&b| {
+        b.as_ref::<TypeObj>()
+            .is_some_and(|bt| bt.dict_offset.get() == 0)
+    });
+    if !has_dict && bases_have_no_dict {
+        t.dict_offset.set(0);
+        t.flags.set(t.flags.get() | tflags::SLOTS);
+    }
     Ok(())
+}
+
+/// The name of the built-in type whose layout `t` extends.
+fn layout_base_name(vm: &Vm, t: &TypeObj) -> &'static str {
+    tuple::items(t.mro.get())
+        .iter()
+        .filter_map(|&b| b.as_ref::<TypeObj>())
+        .find(|b| !b.has(tflags::HEAPTYPE))
+        .map_or("object", |b| b.name_str(vm))
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+/// A class statement's instance layout over a solid base of kind `k`, before any `__slots__`:
+/// its size and the byte offset of the attribute dict (0: none).
+fn subclass_layout(k: Kind) -> (usize, usize) {
+    match k {
+        Kind::Instance | Kind::Object => (
+            core::mem::size_of::<InstanceObj>(),
+            core::mem::offset_of!(InstanceObj, dict),
+        ),
+        Kind::Exception => (
+            core::mem::size_of::<crate::obj::exc::ExcObj>(),
+            EXC_DICT_OFFSET,
+        ),
+        // Variable-size layouts have no room for an attribute dict after their items:
+        // instances of these subclasses take no new attributes (like `__slots__ = ()`).
+        Kind::Tuple | Kind::Str | Kind::Bytes => (0, 0),
+        _ => (
+            layout_size(k) + core::mem::size_of::<Value>(),
+            layout_size(k),
+        ),
+    }
 }
 
 fn layout_size(k: Kind) -> usize {

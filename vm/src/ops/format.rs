@@ -146,6 +146,14 @@ impl Vm {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)
                 })
             }
+            Some(Kind::Member) => {
+                let m = v.as_ref::<crate::obj::MemberObj>().expect("member");
+                let n = self.str_of(m.name).unwrap_or("?");
+                Ok(format!(
+                    "<member '{n}' of '{}' objects>",
+                    m.owner.name_str(self)
+                ))
+            }
             Some(Kind::Slice) => {
                 let s = v.as_ref::<SliceObj>().expect("slice");
                 let (a, b, c) = (

@@ -192,6 +192,14 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
                 _ => return Ok(None),
             }
         }
+        Kind::Member => {
+            let m = obj.as_ref::<crate::obj::MemberObj>().expect("member");
+            match n {
+                "__name__" => m.name,
+                "__objclass__" => Value::from_obj(m.owner),
+                _ => return Ok(None),
+            }
+        }
         Kind::Property => {
             let p = obj.as_ref::<PropertyObj>().expect("property");
             match n {
@@ -321,6 +329,7 @@ pub fn names_for(kind: Kind) -> &'static [&'static str] {
             "__qualname__",
         ],
         Kind::Property => &["fdel", "fget", "fset"],
+        Kind::Member => &["__name__", "__objclass__"],
         _ => &[],
     }
 }
@@ -349,6 +358,7 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResu
         let old = h.ty.get();
         if old.kind != new_t.kind
             || old.dict_offset.get() != new_t.dict_offset.get()
+            || old.instance_size.get() != new_t.instance_size.get()
             || !new_t.has(crate::obj::typeobj::flags::HEAPTYPE)
         {
             let (a, b) = (new_t.name_str(vm), old.name_str(vm));

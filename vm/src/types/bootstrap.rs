@@ -175,6 +175,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         dict_values: b.make("dict_values", Kind::DictView, object, 0),
         dict_items: b.make("dict_items", Kind::DictView, object, 0),
         memoryview: b.make("memoryview", Kind::MemoryView, object, flags::SEQUENCE),
+        member_descriptor: b.make("member_descriptor", Kind::Member, object, 0),
         exceptions,
     };
     let empty_tuple = b.tuple(&[]);

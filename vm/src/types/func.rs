@@ -65,11 +65,24 @@ fn property_deleter(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value>
     property_copy(vm, a, 2)
 }
 
-fn property_get(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+/// `__get__` of property and member descriptors.
+fn descriptor_get(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::range(vm, "__get__", a, kwnames, 2, 3)?;
     let owner = if a.len() > 2 { a[2] } else { Value::NONE };
     let obj = if a[1].is_none() { Value::NULL } else { a[1] };
     crate::ops::attr::descr_get(vm, a[0], obj, owner)
+}
+
+fn member_set(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "__set__", a, kwnames, 3)?;
+    crate::ops::attr::member_set(vm, a[0], a[1], Some(a[2]))?;
+    Ok(Value::NONE)
+}
+
+fn member_delete(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::exact(vm, "__delete__", a, kwnames, 2)?;
+    crate::ops::attr::member_set(vm, a[0], a[1], None)?;
+    Ok(Value::NONE)
 }
 
 fn wrapper_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -407,11 +420,20 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             method("getter", property_getter),
             method("setter", property_setter),
             method("deleter", property_deleter),
-            method("__get__", property_get),
+            method("__get__", descriptor_get),
         ],
     )?;
     let t = vm.types.classmethod;
     vm.add_methods(t, &[staticmethod("__new__", wrapper_new)])?;
+    let t = vm.types.member_descriptor;
+    vm.add_methods(
+        t,
+        &[
+            method("__get__", descriptor_get),
+            method("__set__", member_set),
+            method("__delete__", member_delete),
+        ],
+    )?;
     let t = vm.types.staticmethod;
     vm.add_methods(
         t,

@@ -131,6 +131,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         t.dict_values,
         t.dict_items,
         t.memoryview,
+        t.member_descriptor,
     ];
     all.extend_from_slice(&t.exceptions);
     // The type objects are all reachable from `vm.types` (on the stack) while this runs.
@@ -356,6 +357,8 @@ pub struct Types {
     pub dict_items: Gc<TypeObj>,
     /// `memoryview`
     pub memoryview: Gc<TypeObj>,
+    /// `member_descriptor` (one `__slots__` name)
+    pub member_descriptor: Gc<TypeObj>,
     /// The exception classes, indexed by `ExcKind`.
     pub exceptions: [Gc<TypeObj>; EXC_COUNT],
 }
