@@ -143,5 +143,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let c = crate::ops::type_forms::class(vm, name)?;
         vm.dict_set_str(d, name, c)?;
     }
+    let proxy = crate::types::mappingproxy::class(vm)?;
+    vm.dict_set_str(d, "MappingProxyType", proxy)?;
     Ok(m)
 }

@@ -57,7 +57,7 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let ty = vm.type_of(obj);
         if kind == Kind::Type {
             let t = obj.as_ref::<TypeObj>().expect("type");
-            return Ok(Some(t.dict.get()));
+            return crate::types::mappingproxy::new(vm, t.dict.get()).map(Some);
         }
         return crate::ops::attr::instance_dict(vm, obj, &ty);
     }

@@ -312,11 +312,11 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         Some(Kind::MemoryView) => Err(vm.type_error("cannot delete memory")),
         _ => {
             let t = vm.type_name(obj);
-            // CPython words the slice case (its slot lookup) differently.
-            let verb = if key.as_ref::<SliceObj>().is_some() {
-                "does not"
-            } else {
+            // CPython words an integer index (its sequence slot) differently from other keys.
+            let verb = if crate::obj::int::is_int(key) {
                 "doesn't"
+            } else {
+                "does not"
             };
             Err(vm.type_error(format!("'{t}' object {verb} support item deletion")))
         }

@@ -14,6 +14,7 @@ pub mod func;
 pub mod int;
 pub mod list;
 pub mod list_methods;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod num_methods;
 pub mod object;
