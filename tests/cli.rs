@@ -193,6 +193,17 @@ fn ctrl_c_interrupts_native_and_viper_loops() {
         "print('started', flush=True)\n",
         "spin(1 << 40)\n",
     ));
+    // One long counted loop: it polls between chunks of iterations.
+    interrupt_after_start(concat!(
+        "@micropython.viper\n",
+        "def spin(n: int) -> int:\n",
+        "    s = 0\n",
+        "    for i in range(n):\n",
+        "        s += i\n",
+        "    return s\n",
+        "print('started', flush=True)\n",
+        "spin(1 << 60)\n",
+    ));
 }
 
 #[test]

@@ -110,8 +110,14 @@ enum Entry {
     RangeFn(u32),
     /// Viper: `range(start, stop, step)` of machine integers, not yet iterated.
     Range { start: VReg, stop: VReg, step: i64 },
-    /// Viper: a running counted loop.
-    RangeIter { cur: VReg, stop: VReg, step: i64 },
+    /// Viper: a running counted loop. `limit` ends the current chunk of `COUNTED_CHUNK` steps
+    /// (never beyond `stop`): the loop tests it alone, and polls for Ctrl-C between chunks.
+    RangeIter {
+        cur: VReg,
+        stop: VReg,
+        limit: VReg,
+        step: i64,
+    },
 }
 
 /// Where a local variable lives.
@@ -499,9 +505,15 @@ impl<'a> Lower<'a> {
                     stop: self.f.vreg(self.f.ty(stop)),
                     step,
                 },
-                Entry::RangeIter { cur, stop, step } => Entry::RangeIter {
+                Entry::RangeIter {
+                    cur,
+                    stop,
+                    limit,
+                    step,
+                } => Entry::RangeIter {
                     cur: self.f.vreg(self.f.ty(cur)),
                     stop: self.f.vreg(self.f.ty(stop)),
+                    limit: self.f.vreg(self.f.ty(limit)),
                     step,
                 },
                 other => other,
@@ -535,21 +547,27 @@ impl<'a> Lower<'a> {
                         stop: d2,
                         step: b3,
                     },
-                )
-                | (
+                ) if a3 == b3 => {
+                    pairs.push((d1, s1));
+                    pairs.push((d2, s2));
+                }
+                (
                     Entry::RangeIter {
                         cur: s1,
                         stop: s2,
-                        step: a3,
+                        limit: s3,
+                        step: a4,
                     },
                     Entry::RangeIter {
                         cur: d1,
                         stop: d2,
-                        step: b3,
+                        limit: d3,
+                        step: b4,
                     },
-                ) if a3 == b3 => {
+                ) if a4 == b4 => {
                     pairs.push((d1, s1));
                     pairs.push((d2, s2));
+                    pairs.push((d3, s3));
                 }
                 (x, y) if x == y => {}
                 _ => {

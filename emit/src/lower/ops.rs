@@ -418,11 +418,19 @@ impl Lower<'_> {
         }
     }
 
-    /// `Jump`: backward jumps poll for Ctrl-C, and a jump back to a loop's small test is
-    /// replaced by a copy of the test, so loops run with one branch per iteration.
+    /// `Jump`: backward jumps poll for Ctrl-C (except a viper counted loop's, which polls
+    /// between chunks of iterations), and a jump back to a loop's small test is replaced by a
+    /// copy of the test, so loops run with one branch per iteration.
     fn jump(&mut self, target: u32) -> Res<()> {
         if target <= self.ip {
-            self.poll_interrupt()?;
+            let counted = matches!(self.stack.last(), Some(Entry::RangeIter { .. }))
+                && matches!(
+                    super::flow::op_at(self.code, target as usize),
+                    Some((Op::ForIter, _))
+                );
+            if !counted {
+                self.poll_interrupt()?;
+            }
             if let Some(end) = self.rotatable_header(target) {
                 let saved_ip = self.ip;
                 for ip in target..end {

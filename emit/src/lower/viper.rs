@@ -23,7 +23,11 @@ use frontend::bytecode::{BinaryOperator, Comparison, INPLACE, UnaryOperator};
 
 use super::{Entry, ErrorKind, Lower, LowerError, Res};
 use crate::helpers::{Helper, imm};
-use crate::ir::{BinOp, Cond, Inst, Ty, UnOp, VReg, Width};
+use crate::ir::{BinOp, Cond, Inst, Term, Ty, UnOp, VReg, Width};
+
+/// Steps of a counted loop between two polls for Ctrl-C: the loop itself tests only the chunk's
+/// end, so its iterations cost what a hand-written loop's do.
+pub(super) const COUNTED_CHUNK: i64 = 1024;
 
 /// Check a viper function's annotations: each must name one of viper's types (the compiler has
 /// already refused annotations that are not names).
@@ -110,16 +114,28 @@ impl Lower<'_> {
                         dst: end,
                         src: stop,
                     });
+                    // An empty first chunk: the first step finds the real bound and sets one.
+                    let limit = self.f.vreg(ty);
+                    self.emit(Inst::Mov {
+                        dst: limit,
+                        src: cur,
+                    });
                     self.stack.push(Entry::RangeIter {
                         cur,
                         stop: end,
+                        limit,
                         step,
                     });
                 }
                 _ => return Ok(false),
             },
             Op::ForIter => match self.stack.last().copied() {
-                Some(Entry::RangeIter { cur, stop, step }) => {
+                Some(Entry::RangeIter {
+                    cur,
+                    stop,
+                    limit,
+                    step,
+                }) => {
                     let unsigned = self.f.ty(cur) == Ty::Uint;
                     let cond = match (step > 0, unsigned) {
                         (true, false) => Cond::Lt,
@@ -135,10 +151,55 @@ impl Lower<'_> {
                         a: cur,
                         b: s,
                     });
-                    let go = self.cmp(cond, cur, stop);
+                    // Within the chunk: straight on to the body, one compare per iteration.
+                    let go = self.cmp(cond, cur, limit);
+                    let body = self.f.block();
+                    let refill = self.f.block();
+                    self.f.data_mut(refill).cold = true;
+                    self.term(Term::Branch {
+                        cond: go,
+                        then: body,
+                        else_: refill,
+                    });
+                    // At the chunk's end: leave at `stop`, else poll and set the next chunk.
+                    self.cur = Some(refill);
+                    let more = self.cmp(cond, cur, stop);
                     let mut after = self.stack.clone();
                     after.pop();
-                    self.branch_unless(go, a, &after)?;
+                    self.branch_unless(more, a, &after)?;
+                    self.poll_interrupt()?;
+                    self.emit(Inst::Mov {
+                        dst: limit,
+                        src: stop,
+                    });
+                    let span = COUNTED_CHUNK
+                        .checked_mul(step)
+                        .filter(|&x| self.wb == 8 || i32::try_from(x).is_ok());
+                    if let Some(span) = span {
+                        let left = if step > 0 {
+                            self.bin(BinOp::Sub, ty, stop, cur)
+                        } else {
+                            self.bin(BinOp::Sub, ty, cur, stop)
+                        };
+                        let whole = self.iconst(ty, span.unsigned_abs() as i64);
+                        let far = self.cmp(Cond::Ugt, left, whole);
+                        let chunk = self.f.block();
+                        self.term(Term::Branch {
+                            cond: far,
+                            then: chunk,
+                            else_: body,
+                        });
+                        self.cur = Some(chunk);
+                        let k = self.iconst(ty, span);
+                        self.emit(Inst::Bin {
+                            op: BinOp::Add,
+                            dst: limit,
+                            a: cur,
+                            b: k,
+                        });
+                    }
+                    self.term(Term::Jump(body));
+                    self.cur = Some(body);
                     let v = self.f.vreg(ty);
                     self.emit(Inst::Mov { dst: v, src: cur });
                     self.push(v);
