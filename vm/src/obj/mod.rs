@@ -166,6 +166,9 @@ pub struct RangeObj {
     pub stop: isize,
     /// Step (never 0).
     pub step: isize,
+    /// A range whose bounds or step leave the machine word: the tuple `(start, stop, step)` of
+    /// ints (the word fields are then unused); NULL otherwise.
+    pub wide: Value,
 }
 
 /// `slice(start, stop, step)`.

@@ -224,6 +224,10 @@ impl Vm {
                     return Ok(!crate::obj::dict::as_dict(v).expect("dict").is_empty());
                 }
                 Some(Kind::Set) => return Ok(!v.as_ref::<SetObj>().expect("set").is_empty()),
+                Some(Kind::Range) => {
+                    let r = v.as_ref::<crate::obj::RangeObj>().expect("range");
+                    return crate::types::range::range_bool(self, r);
+                }
                 Some(Kind::Float) => return Ok(float_of(v).expect("float") != 0.0),
                 Some(Kind::Int) => return Ok(!v.as_ref::<IntObj>().expect("int").value.is_zero()),
                 Some(Kind::Bytes) => return Ok(!self.bytes_of(v).expect("bytes").is_empty()),
@@ -543,7 +547,7 @@ pub fn builtin_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyRes
             crate::ops::subscr::set_compare(vm, op, a, b).map(Some)
         }
         (Some(Kind::Range), Some(Kind::Range)) if matches!(op, Comparison::Eq | Comparison::Ne) => {
-            let eq = crate::ops::subscr::range_equal(a, b);
+            let eq = crate::ops::subscr::range_equal(vm, a, b)?;
             Ok(Some(if op == Comparison::Eq { eq } else { !eq }))
         }
         _ => {

@@ -140,6 +140,15 @@ impl Vm {
             }
             Some(Kind::Range) => {
                 let r = v.as_ref::<RangeObj>().expect("range");
+                if let Some([start, stop, step]) = crate::types::range::wide_parts(r) {
+                    let (a, b) = (self.repr_text(start)?, self.repr_text(stop)?);
+                    return Ok(if step == Value::small_int(1) {
+                        format!("range({a}, {b})")
+                    } else {
+                        let c = self.repr_text(step)?;
+                        format!("range({a}, {b}, {c})")
+                    });
+                }
                 Ok(if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)
                 } else {

@@ -55,7 +55,7 @@ impl Vm {
                 }
                 Some(Kind::Range) => {
                     let r = v.as_ref::<RangeObj>().expect("range");
-                    return crate::types::range::range_iter(self, r.start, r.stop, r.step);
+                    return crate::types::range::range_iterator(self, r);
                 }
                 Some(Kind::Dict) => {
                     return self.new_iter(it_ty, IterKind::DictKeys, v, Value::NULL, 0, 0);

@@ -176,6 +176,14 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
         }
         Kind::Range => {
             let r = obj.as_ref::<RangeObj>().expect("range");
+            if let Some([start, stop, step]) = crate::types::range::wide_parts(r) {
+                return Ok(match n {
+                    "start" => Some(start),
+                    "stop" => Some(stop),
+                    "step" => Some(step),
+                    _ => None,
+                });
+            }
             match n {
                 "start" => vm.int_from_i64(r.start as i64)?,
                 "stop" => vm.int_from_i64(r.stop as i64)?,

@@ -491,25 +491,30 @@ pub fn set_compare(vm: &mut Vm, op: Comparison, a: Value, b: Value) -> PyResult<
 }
 
 /// `range == range`: equal when they produce the same sequence.
-pub fn range_equal(a: Value, b: Value) -> bool {
+pub fn range_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     let (x, y) = (
         a.as_ref::<RangeObj>().expect("range"),
         b.as_ref::<RangeObj>().expect("range"),
     );
+    if !x.wide.is_null() || !y.wide.is_null() {
+        let kx = crate::types::range::equality_key(vm, x)?;
+        let ky = crate::types::range::equality_key(vm, y)?;
+        return vm.eq(kx, ky);
+    }
     let (lx, ly) = (
         crate::types::range::range_len(x),
         crate::types::range::range_len(y),
     );
     if lx != ly {
-        return false;
+        return Ok(false);
     }
     if lx == 0 {
-        return true;
+        return Ok(true);
     }
     if x.start != y.start {
-        return false;
+        return Ok(false);
     }
-    lx == 1 || x.step == y.step
+    Ok(lx == 1 || x.step == y.step)
 }
 
 /// Equality of two built-in values of the same type not handled elsewhere (slices, floats...).
@@ -560,7 +565,11 @@ fn builtin_len(vm: &mut Vm, obj: Value) -> Option<usize> {
         Kind::Set => Some(obj.as_ref::<SetObj>()?.len()),
         Kind::Bytes => Some(vm.bytes_of(obj)?.len()),
         Kind::ByteArray => Some(obj.as_ref::<ByteArrayObj>()?.len.get()),
-        Kind::Range => Some(crate::types::range::range_len(obj.as_ref::<RangeObj>()?)),
+        Kind::Range => {
+            let r = obj.as_ref::<RangeObj>()?;
+            // A wide range's length is found (or refused) by `range.__len__`.
+            r.wide.is_null().then(|| crate::types::range::range_len(r))
+        }
         Kind::DictView => {
             let v = obj.as_ref::<crate::obj::DictViewObj>()?;
             Some(as_dict(v.dict)?.len())

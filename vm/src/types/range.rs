@@ -1,8 +1,9 @@
 //! `range` (construction, length, indexing and slicing, containment, `index`, `count`,
 //! `__reversed__`, equality and hash) and `slice` (construction, `indices`, comparisons).
 //!
-//! Range bounds are machine words limited to the small-int range; larger bounds raise
-//! OverflowError with CPython's message.
+//! Ranges keep their bounds and step in machine words. A range whose bounds or step do not fit
+//! (`range(2 ** 64)`, `r[::2 ** 100]`) is "wide": it holds them as ints and its operations run
+//! in Python with arbitrary precision (module `_range`, made on first use), as CPython computes.
 
 use super::staticmethod;
 use super::tuple::meth;
@@ -42,6 +43,7 @@ impl Vm {
                     start,
                     stop,
                     step,
+                    wide: Value::NULL,
                 },
                 false,
             )
@@ -72,26 +74,164 @@ fn too_large(vm: &mut Vm) -> crate::vm::PyErr {
     vm.overflow_error("Python int too large to convert to C ssize_t")
 }
 
-/// A range made from wide bounds (OverflowError when they leave the supported range).
-fn range_checked(vm: &mut Vm, start: i128, stop: i128, step: i128) -> PyResult<Value> {
-    let ok = |x: i128| (isize::MIN as i128..=isize::MAX as i128).contains(&x);
-    if !(ok(start) && ok(stop) && ok(step)) {
-        return Err(too_large(vm));
-    }
-    vm.new_range(start as isize, stop as isize, step as isize)
+/// Wide ranges' operations, in Python over ints.
+const WIDE: &str = r#"
+def _index(x):
+    if type(x) is int:
+        return x
+    return x.__index__()
+
+def length(start, stop, step):
+    if step > 0:
+        return (stop - start + step - 1) // step if stop > start else 0
+    return (start - stop - step - 1) // -step if start > stop else 0
+
+def indices(n, sl):
+    step = 1 if sl.step is None else _index(sl.step)
+    if step == 0:
+        raise ValueError('slice step cannot be zero')
+    lower, upper = (-1, n - 1) if step < 0 else (0, n)
+    def clamp(v, default):
+        if v is None:
+            return default
+        v = _index(v)
+        if v < 0:
+            v += n
+            return lower if v < lower else v
+        return upper if v > upper else v
+    start = clamp(sl.start, upper if step < 0 else lower)
+    stop = clamp(sl.stop, lower if step < 0 else upper)
+    return start, stop, step
+
+def item(start, stop, step, i):
+    n = length(start, stop, step)
+    if i < 0:
+        i += n
+    if i < 0 or i >= n:
+        raise IndexError('range object index out of range')
+    return start + i * step
+
+def sub(start, stop, step, sl):
+    a, b, c = indices(length(start, stop, step), sl)
+    return range(start + a * step, start + b * step, step * c)
+
+def contains(start, stop, step, x):
+    inside = start <= x < stop if step > 0 else stop < x <= start
+    return inside and (x - start) % step == 0
+
+def index(start, stop, step, x):
+    if not contains(start, stop, step, x):
+        raise ValueError(repr(x) + ' is not in range')
+    return (x - start) // step
+
+def iterate(start, stop, step):
+    i = start
+    if step > 0:
+        while i < stop:
+            yield i
+            i += step
+    else:
+        while i > stop:
+            yield i
+            i += step
+
+def reverse(start, stop, step):
+    n = length(start, stop, step)
+    return iterate(start + (n - 1) * step, start - step, -step)
+
+def key(start, stop, step):
+    n = length(start, stop, step)
+    return (n, None if n == 0 else start, None if n < 2 else step)
+"#;
+
+/// A function of the `_range` helper module.
+fn wide_helper(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let m = crate::modules::types_::python_module(vm, "_range", WIDE)?;
+    let f = vm.getattr_str(m, name)?;
+    vm.call(f, args)
 }
 
-fn bound(vm: &mut Vm, v: Value) -> PyResult<isize> {
-    if !crate::obj::int::is_int(v)
-        && crate::ops::attr::call_special(vm, v, "__index__", &[])?.is_none()
-    {
-        let t = vm.type_name(v);
-        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+/// A wide range's `(start, stop, step)`, or None for a word range.
+pub fn wide_parts(r: &RangeObj) -> Option<[Value; 3]> {
+    if r.wide.is_null() {
+        return None;
     }
-    match crate::ops::arith::index_of(vm, v) {
-        Ok(i) => Ok(i),
-        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::OverflowError) => Err(too_large(vm)),
-        Err(e) => Err(e),
+    let t = crate::obj::tuple::items(r.wide);
+    Some([t[0], t[1], t[2]])
+}
+
+/// Calls the `_range` function `name` with a range's `(start, stop, step)` then `extra`.
+fn on_parts(vm: &mut Vm, r: &RangeObj, name: &str, extra: &[Value]) -> PyResult<Value> {
+    let mut args = match wide_parts(r) {
+        Some(p) => p.to_vec(),
+        None => alloc::vec![
+            vm.int_from_i64(r.start as i64)?,
+            vm.int_from_i64(r.stop as i64)?,
+            vm.int_from_i64(r.step as i64)?,
+        ],
+    };
+    args.extend_from_slice(extra);
+    wide_helper(vm, name, &args)
+}
+
+/// What two equal ranges share: `(len, start or None, step or None)`, as CPython compares.
+pub fn equality_key(vm: &mut Vm, r: &RangeObj) -> PyResult<Value> {
+    on_parts(vm, r, "key", &[])
+}
+
+/// A range of arbitrary ints: a word range when they all fit.
+fn range_of_ints(vm: &mut Vm, start: Value, stop: Value, step: Value) -> PyResult<Value> {
+    let word = |v: Value| crate::obj::int::to_bigint(v).and_then(|b| isize::try_from(b).ok());
+    if let (Some(a), Some(b), Some(c)) = (word(start), word(stop), word(step)) {
+        return vm.new_range(a, b, c);
+    }
+    let parts = vm.new_tuple(&[start, stop, step])?;
+    let ty = vm.types.range;
+    let g = vm.alloc(
+        RangeObj {
+            header: Header::new(ty),
+            start: 0,
+            stop: 0,
+            step: 1,
+            wide: parts,
+        },
+        false,
+    )?;
+    Ok(Value::from_obj(g))
+}
+
+/// A range made from wide bounds: a word range when they fit.
+fn range_checked(vm: &mut Vm, start: i128, stop: i128, step: i128) -> PyResult<Value> {
+    let ok = |x: i128| (isize::MIN as i128..=isize::MAX as i128).contains(&x);
+    if ok(start) && ok(stop) && ok(step) {
+        return vm.new_range(start as isize, stop as isize, step as isize);
+    }
+    let (a, b, c) = (
+        vm.int_from_i128(start)?,
+        vm.int_from_i128(stop)?,
+        vm.int_from_i128(step)?,
+    );
+    range_of_ints(vm, a, b, c)
+}
+
+/// A range bound: an int (or `__index__` result).
+fn bound(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if v == Value::TRUE || v == Value::FALSE {
+        return Ok(Value::small_int(isize::from(v == Value::TRUE)));
+    }
+    if crate::obj::int::is_int(v) {
+        return Ok(v);
+    }
+    match crate::ops::attr::call_special(vm, v, "__index__", &[])? {
+        Some(i) if crate::obj::int::is_int(i) => Ok(i),
+        Some(i) => {
+            let t = vm.type_name(i);
+            Err(vm.type_error(format!("__index__ returned non-int (type {t})")))
+        }
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")))
+        }
     }
 }
 
@@ -100,22 +240,65 @@ fn range_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     super::tuple::new_type(vm, a, base)?;
     crate::builtins::args::no_kw(vm, "range", kwnames)?;
     let a = &a[1..];
+    let one = Value::small_int(1);
     let (start, stop, step) = match a.len() {
-        1 => (0, bound(vm, a[0])?, 1),
-        2 => (bound(vm, a[0])?, bound(vm, a[1])?, 1),
+        1 => (Value::small_int(0), bound(vm, a[0])?, one),
+        2 => (bound(vm, a[0])?, bound(vm, a[1])?, one),
         3 => (bound(vm, a[0])?, bound(vm, a[1])?, bound(vm, a[2])?),
         0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
-    if step == 0 {
+    if step == Value::small_int(0) {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    vm.new_range(start, stop, step)
+    range_of_ints(vm, start, stop, step)
+}
+
+/// `len(r)`: OverflowError when it does not fit an index.
+pub fn range_length(vm: &mut Vm, r: &RangeObj) -> PyResult<usize> {
+    if r.wide.is_null() {
+        return Ok(range_len(r));
+    }
+    let n = on_parts(vm, r, "length", &[])?;
+    match crate::obj::int::to_bigint(n).and_then(|b| isize::try_from(b).ok()) {
+        Some(n) => Ok(n as usize),
+        None => Err(too_large(vm)),
+    }
+}
+
+/// `bool(r)`: whether it is non-empty (defined even when its length is not an index).
+pub fn range_bool(vm: &mut Vm, r: &RangeObj) -> PyResult<bool> {
+    if r.wide.is_null() {
+        return Ok(range_len(r) != 0);
+    }
+    let n = on_parts(vm, r, "length", &[])?;
+    vm.truthy(n)
+}
+
+/// Whether an index or slice bound is an int beyond the machine word.
+fn is_wide_int(v: Value) -> bool {
+    crate::obj::int::to_bigint(v).is_some_and(|b| isize::try_from(b).is_err())
 }
 
 /// `r[key]`.
 pub fn range_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     let r = obj.as_ref::<RangeObj>().expect("range");
+    let wide_slice = key
+        .as_ref::<SliceObj>()
+        .is_some_and(|s| is_wide_int(s.start) || is_wide_int(s.stop) || is_wide_int(s.step));
+    if !r.wide.is_null() || wide_slice || is_wide_int(key) {
+        if key.as_ref::<SliceObj>().is_some() {
+            return on_parts(vm, r, "sub", &[key]);
+        }
+        if !crate::obj::int::is_int(key)
+            && crate::ops::attr::call_special(vm, key, "__index__", &[])?.is_none()
+        {
+            let t = vm.type_name(key);
+            return Err(vm.type_error(format!("range indices must be integers or slices, not {t}")));
+        }
+        let i = bound(vm, key)?;
+        return on_parts(vm, r, "item", &[i]);
+    }
     let len = range_len(r);
     if let Some(s) = key.as_ref::<SliceObj>() {
         let (start, stop, step, _) = crate::ops::subscr::slice_indices(vm, s, len)?;
@@ -177,6 +360,10 @@ fn position(r: &RangeObj, i: i128) -> Option<usize> {
 /// `x in r`.
 pub fn range_contains(vm: &mut Vm, obj: Value, item: Value) -> PyResult<bool> {
     let r = obj.as_ref::<RangeObj>().expect("range");
+    if (!r.wide.is_null() || is_wide_int(item)) && int_like(vm, item).is_some() {
+        let found = on_parts(vm, r, "contains", &[item])?;
+        return vm.truthy(found);
+    }
     if let Some(i) = int_like(vm, item) {
         return Ok(i.is_some_and(|i| position(r, i).is_some()));
     }
@@ -202,6 +389,9 @@ fn this(vm: &mut Vm, v: Value, name: &str, slot: bool) -> PyResult<&'static Rang
 fn r_index(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let x = one_arg(vm, "range.index", a, kwnames)?;
     let r = this(vm, a[0], "index", false)?;
+    if (!r.wide.is_null() || is_wide_int(x)) && int_like(vm, x).is_some() {
+        return on_parts(vm, r, "index", &[x]);
+    }
     if let Some(i) = int_like(vm, x) {
         if let Some(p) = i.and_then(|i| position(r, i)) {
             return vm.int_from_i64(p as i64);
@@ -223,6 +413,10 @@ fn r_index(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn r_count(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let x = one_arg(vm, "range.count", a, kwnames)?;
     let r = this(vm, a[0], "count", false)?;
+    if (!r.wide.is_null() || is_wide_int(x)) && int_like(vm, x).is_some() {
+        let found = range_contains(vm, a[0], x)?;
+        return Ok(Value::small_int(isize::from(found)));
+    }
     if let Some(i) = int_like(vm, x) {
         return Ok(Value::small_int(
             i.and_then(|i| position(r, i)).is_some() as isize
@@ -241,7 +435,8 @@ fn r_count(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn r_len(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     slot_args(vm, a, kwnames, 0)?;
     let r = this(vm, a[0], "__len__", true)?;
-    vm.int_from_i64(range_len(r) as i64)
+    let n = range_length(vm, r)?;
+    vm.int_from_i64(n as i64)
 }
 
 fn r_getitem(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
@@ -259,7 +454,15 @@ fn r_contains(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn r_iter(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     slot_args(vm, a, kwnames, 0)?;
     let r = this(vm, a[0], "__iter__", true)?;
-    range_iter(vm, r.start, r.stop, r.step)
+    range_iterator(vm, r)
+}
+
+/// `iter(r)`.
+pub fn range_iterator(vm: &mut Vm, r: &RangeObj) -> PyResult<Value> {
+    match wide_parts(r) {
+        Some(p) => wide_helper(vm, "iterate", &p),
+        None => range_iter(vm, r.start, r.stop, r.step),
+    }
 }
 
 /// An iterator from `start` towards `stop` by `step`: the small-int kind (which native code
@@ -292,6 +495,9 @@ pub fn range_iter(vm: &mut Vm, start: isize, stop: isize, step: isize) -> PyResu
 fn r_reversed(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     super::tuple::no_args(vm, "range.__reversed__", a, kwnames)?;
     let r = this(vm, a[0], "__reversed__", false)?;
+    if !r.wide.is_null() {
+        return on_parts(vm, r, "reverse", &[]);
+    }
     let n = range_len(r) as i128;
     let (start, step) = (r.start as i128, r.step as i128);
     let (first, end) = if n == 0 {
@@ -301,7 +507,7 @@ fn r_reversed(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     };
     let ok = |x: i128| (isize::MIN as i128..=isize::MAX as i128).contains(&x);
     if !(ok(first) && ok(end) && ok(-step)) {
-        return Err(vm.overflow_error("Python int too large to convert to C long"));
+        return on_parts(vm, r, "reverse", &[]);
     }
     range_iter(vm, first as isize, end as isize, -step as isize)
 }
@@ -309,6 +515,11 @@ fn r_reversed(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn r_hash(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     slot_args(vm, a, kwnames, 0)?;
     let r = this(vm, a[0], "__hash__", true)?;
+    if !r.wide.is_null() {
+        let key = on_parts(vm, r, "key", &[])?;
+        let h = vm.hash_tuple(crate::obj::tuple::items(key))?;
+        return vm.int_from_i64(h as i64);
+    }
     let n = range_len(r);
     let len = vm.int_from_i64(n as i64)?;
     let start = vm.int_from_i64(r.start as i64)?;
@@ -341,7 +552,7 @@ fn range_cmp(
     if a[1].as_ref::<RangeObj>().is_none() || !matches!(op, Comparison::Eq | Comparison::Ne) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let eq = crate::ops::subscr::range_equal(a[0], a[1]);
+    let eq = crate::ops::subscr::range_equal(vm, a[0], a[1])?;
     Ok(Value::from_bool(eq == (op == Comparison::Eq)))
 }
 
