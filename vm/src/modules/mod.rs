@@ -18,6 +18,7 @@ pub mod struct_;
 pub mod sys;
 pub mod time;
 pub mod types_;
+pub mod unittest;
 
 use crate::obj::typeobj::{TypeObj, flags as tflags};
 use crate::obj::{Header, Kind};
@@ -36,7 +37,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 /// The built-in module a name stands for: MicroPython's `u`-prefixed names (`utime`, `usys`...)
 /// are the same modules as the plain ones.
 fn canonical(name: &str) -> Option<&'static str> {
-    const MODULES: [&str; 17] = [
+    const MODULES: [&str; 18] = [
         "sys",
         "builtins",
         "gc",
@@ -54,6 +55,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         "random",
         "binascii",
         "machine",
+        "unittest",
     ];
     const U_ALIASED: [&str; 9] = [
         "sys",
@@ -99,6 +101,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "random" => random::create(vm)?,
         "binascii" => binascii::create(vm)?,
         "machine" => machine::create(vm)?,
+        "unittest" => unittest::create(vm)?,
         _ => return Ok(None),
     };
     vm.dict_set_str(vm.modules, canon, m)?;

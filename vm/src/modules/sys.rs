@@ -144,12 +144,15 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Value::small_int(0),
     ])?;
     let machine = vm.new_str("pyrite")?;
-    // MicroPython's .mpy version word: bytecode version 6, native arch none.
+    // MicroPython's .mpy version word: bytecode version 6, native arch none. `_v2` is
+    // MicroPython's flag for its version-2 semantics, which follow CPython where 1.x deviated
+    // (arrays refusing out-of-range items...); Pyrite behaves like CPython, and programs
+    // written for both check this flag.
     let imp = struct_seq(
         vm,
         "namespace",
-        &["name", "version", "_machine", "_mpy"],
-        &[name, ver, machine, Value::small_int(6)],
+        &["name", "version", "_machine", "_mpy", "_v2"],
+        &[name, ver, machine, Value::small_int(6), Value::TRUE],
     )?;
     vm.dict_set_str(d, "implementation", imp)?;
     let version = vm.new_str("3.11.0 (pyrite 0.1.0)")?;
