@@ -390,6 +390,12 @@ impl<'a> Lower<'a> {
         dst
     }
 
+    /// `dst = a op imm` into an existing register (a loop counter stepped in place).
+    fn bin_imm_into(&mut self, op: BinOp, dst: VReg, a: VReg, imm: i64) {
+        let b = self.iconst(self.f.ty(a), imm);
+        self.emit(Inst::Bin { op, dst, a, b });
+    }
+
     fn cmp(&mut self, cond: Cond, a: VReg, b: VReg) -> VReg {
         let dst = self.f.vreg(Ty::Bool);
         self.emit(Inst::Cmp { cond, dst, a, b });

@@ -102,13 +102,7 @@ impl Lower<'_> {
                     // variable and the counter need no shuffling on the back edge.
                     let ty = self.f.ty(start);
                     let cur = self.f.vreg(ty);
-                    let s = self.iconst(ty, step);
-                    self.emit(Inst::Bin {
-                        op: BinOp::Sub,
-                        dst: cur,
-                        a: start,
-                        b: s,
-                    });
+                    self.bin_imm_into(BinOp::Sub, cur, start, step);
                     let end = self.f.vreg(ty);
                     self.emit(Inst::Mov {
                         dst: end,
@@ -144,13 +138,7 @@ impl Lower<'_> {
                         (false, true) => Cond::Ugt,
                     };
                     let ty = self.f.ty(cur);
-                    let s = self.iconst(ty, step);
-                    self.emit(Inst::Bin {
-                        op: BinOp::Add,
-                        dst: cur,
-                        a: cur,
-                        b: s,
-                    });
+                    self.bin_imm_into(BinOp::Add, cur, cur, step);
                     // Within the chunk: straight on to the body, one compare per iteration.
                     let go = self.cmp(cond, cur, limit);
                     let body = self.f.block();
@@ -190,13 +178,7 @@ impl Lower<'_> {
                             else_: body,
                         });
                         self.cur = Some(chunk);
-                        let k = self.iconst(ty, span);
-                        self.emit(Inst::Bin {
-                            op: BinOp::Add,
-                            dst: limit,
-                            a: cur,
-                            b: k,
-                        });
+                        self.bin_imm_into(BinOp::Add, limit, cur, span);
                     }
                     self.term(Term::Jump(body));
                     self.cur = Some(body);
