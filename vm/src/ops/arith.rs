@@ -482,12 +482,16 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
+            // As CPython: a count beyond the index range is an OverflowError; a result too big
+            // for memory a MemoryError; zero stays zero.
+            if x.is_zero() {
+                return vm.int_from_i64(0);
+            }
             let n = y
-                .to_u64()
-                .filter(|&n| n < (1u64 << 32))
+                .to_isize()
                 .map(|n| n as usize)
                 .ok_or_else(|| vm.overflow_error("too many digits in integer"))?;
-            if !x.is_zero() && (x.bits() as usize + n) / 8 > vm.heap.total_bytes() {
+            if (x.bits() as usize).saturating_add(n) / 8 > vm.heap.total_bytes() {
                 return Err(vm.memory_error());
             }
             x << n
