@@ -389,13 +389,16 @@ fn import_one(vm: &mut Vm, fullname: &str, parent: Value) -> PyResult<Value> {
     if let Some(m) = vm.dict_get(vm.modules, k)? {
         return Ok(m);
     }
-    if parent.is_null()
-        && let Some(m) = crate::modules::builtin_module(vm, fullname)?
-    {
+    let short = fullname.rsplit('.').next().unwrap_or(fullname);
+    // Built-in modules, `collections.abc` among them (a submodule of a built-in).
+    if let Some(m) = crate::modules::builtin_module(vm, fullname)? {
         vm.dict_set(vm.modules, k, m)?;
+        if !parent.is_null() {
+            let pk = vm.intern(short);
+            vm.setattr(parent, pk, m)?;
+        }
         return Ok(m);
     }
-    let short = fullname.rsplit('.').next().unwrap_or(fullname);
     let search: Vec<String> = if parent.is_null() {
         sys_path(vm)?
     } else {

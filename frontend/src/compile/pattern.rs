@@ -472,15 +472,18 @@ impl<'a> Compiler<'a> {
         self.emit(Op::MatchSequence, 0)?;
         self.jump_to_fail(Op::PopJumpIfFalse, pc)?;
         let fixed = items.len() - stars.len();
-        self.emit(Op::GetLen, 0)?;
-        self.load_const(Const::Int(fixed as i64))?;
-        let test = if stars.is_empty() {
-            Comparison::Eq
-        } else {
-            Comparison::Ge
-        };
-        self.emit(Op::CompareOp, test as u32)?;
-        self.jump_to_fail(Op::PopJumpIfFalse, pc)?;
+        // `[*rest]` fits any length: like CPython, it does not ask for one.
+        if fixed > 0 || stars.is_empty() {
+            self.emit(Op::GetLen, 0)?;
+            self.load_const(Const::Int(fixed as i64))?;
+            let test = if stars.is_empty() {
+                Comparison::Eq
+            } else {
+                Comparison::Ge
+            };
+            self.emit(Op::CompareOp, test as u32)?;
+            self.jump_to_fail(Op::PopJumpIfFalse, pc)?;
+        }
         if items.iter().all(is_wildcard) {
             return self.pop_matched(pc);
         }

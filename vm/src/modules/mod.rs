@@ -2,6 +2,7 @@
 //! (`gc`, `micropython`, and the library modules in this directory), also under MicroPython's
 //! `u`-prefixed names.
 
+pub mod abc;
 pub mod array;
 pub mod binascii;
 pub mod cmath;
@@ -37,7 +38,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 /// The built-in module a name stands for: MicroPython's `u`-prefixed names (`utime`, `usys`...)
 /// are the same modules as the plain ones.
 fn canonical(name: &str) -> Option<&'static str> {
-    const MODULES: [&str; 18] = [
+    const MODULES: [&str; 20] = [
         "sys",
         "builtins",
         "gc",
@@ -56,6 +57,8 @@ fn canonical(name: &str) -> Option<&'static str> {
         "binascii",
         "machine",
         "unittest",
+        "abc",
+        "collections.abc",
     ];
     const U_ALIASED: [&str; 9] = [
         "sys",
@@ -102,6 +105,8 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "binascii" => binascii::create(vm)?,
         "machine" => machine::create(vm)?,
         "unittest" => unittest::create(vm)?,
+        "abc" => abc::create_abc(vm)?,
+        "collections.abc" => abc::create_collections_abc(vm)?,
         _ => return Ok(None),
     };
     vm.dict_set_str(vm.modules, canon, m)?;
