@@ -18,3 +18,10 @@ except TypeError as e: print(e)
 print(type(vars(A)).__name__, A.__dict__['c'], 'c' in A.__dict__, sorted(k for k in A.__dict__ if not k.startswith('__')))
 match A.__dict__:
     case {'c': v}: print('mapping', v)
+m = types.MappingProxyType({'a': 1})
+try:
+    m |= {'b': 2}
+except TypeError as e: print(e)
+try:
+    class X(types.MappingProxyType): pass
+except TypeError as e: print(e)

@@ -65,8 +65,16 @@ def _repr(obj, limit=80):
     return r
 
 
+def _exception_types(expected):
+    types = expected if isinstance(expected, tuple) else (expected,)
+    return all(isinstance(t, type) and issubclass(t, BaseException) for t in types)
+
+
 class _RaisesContext:
     def __init__(self, expected, test, regex=None, msg=None):
+        if not _exception_types(expected):
+            raise TypeError('assertRaises() arg 1 must be an exception type or tuple of '
+                            'exception types')
         self.expected = expected
         self.test = test
         self.regex = regex
@@ -77,7 +85,6 @@ class _RaisesContext:
         self.callable = args[0]
         with self:
             args[0](*args[1:], **kwargs)
-        return self
 
     def __enter__(self):
         return self
@@ -130,7 +137,7 @@ class _SubTest:
     def __exit__(self, exc_type, exc, tb):
         if exc_type is None:
             return False
-        if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
+        if issubclass(exc_type, KeyboardInterrupt):
             return False
         parts = []
         if self.msg is not None:
@@ -330,7 +337,8 @@ class TestCase:
                 if not isinstance(seq, seq_type):
                     self.fail(self._formatMessage(
                         msg, '%s sequence is not a %s: %s' % (which, name, _repr(seq))))
-        self.assertEqual(first, second, msg)
+        if len(first) != len(second) or any(a != b for a, b in zip(first, second)):
+            self.fail(self._formatMessage(msg, 'Sequences differ: %s != %s' % (_repr(first), _repr(second))))
 
     def assertListEqual(self, first, second, msg=None):
         self.assertSequenceEqual(first, second, msg, list)
@@ -379,6 +387,15 @@ class TestCase:
         context = _RaisesContext(expected, self, regex, kwargs.pop('msg', None))
         return context if not args else context._call(args, kwargs)
 
+    def assertNotRegex(self, text, regex, msg=None):
+        pattern = getattr(regex, 'pattern', regex)
+        try:
+            import re
+            found = re.search(pattern, text) is not None
+        except ImportError:
+            found = pattern in text
+        self._check(not found, msg, 'Regex matched: %r matches %r' % (text, pattern))
+
     def assertWarns(self, expected, *args, **kwargs):
         context = _WarnsContext(self)
         if not args:
@@ -403,6 +420,22 @@ class _SubTestCase(TestCase):
 
     def __str__(self):
         return '%s %s' % (self.test_case, self._description)
+
+
+class _FailedTest(TestCase):
+    def __init__(self, name, error):
+        TestCase.__init__(self)
+        self._name = name
+        self._error = error
+
+    def runTest(self):
+        raise self._error
+
+    def id(self):
+        return 'unittest.loader._FailedTest.' + self._name
+
+    def __str__(self):
+        return '%s (%s)' % (self._name, self.id())
 
 
 class FunctionTestCase(TestCase):
@@ -442,6 +475,7 @@ class TestResult:
         self.shouldStop = False
         self.stream = stream
         self.verbosity = verbosity
+        self.failfast = False
 
     def wasSuccessful(self):
         return not (self.failures or self.errors or self.unexpectedSuccesses)
@@ -470,10 +504,14 @@ class TestResult:
     def addFailure(self, test, err):
         self.failures.append((test, _format(err)))
         self._report('FAIL', 'F')
+        if self.failfast:
+            self.shouldStop = True
 
     def addError(self, test, err):
         self.errors.append((test, _format(err)))
         self._report('ERROR', 'E')
+        if self.failfast:
+            self.shouldStop = True
 
     def addSkip(self, test, reason):
         self.skipped.append((test, reason))
@@ -513,7 +551,7 @@ def _run_one(test, result):
     except SkipTest as e:
         result.addSkip(test, str(e))
         return
-    except (KeyboardInterrupt, SystemExit):
+    except KeyboardInterrupt:
         raise
     except BaseException as e:
         result.addError(test, e)
@@ -526,10 +564,13 @@ def _run_one(test, result):
         outcome = ('skip', str(e))
     except test.failureException as e:
         outcome = ('fail', e)
-    except (KeyboardInterrupt, SystemExit):
+    except KeyboardInterrupt:
         raise
     except BaseException as e:
         outcome = ('error', e)
+    if expecting_failure and outcome is None and test._subtest_outcomes:
+        outcome = ('fail', test._subtest_outcomes[0][1])
+        test._subtest_outcomes = []
     for description, exc in test._subtest_outcomes:
         sub = _SubTestCase(test, description)
         if isinstance(exc, SkipTest):
@@ -541,7 +582,7 @@ def _run_one(test, result):
     subtests_failed = bool(test._subtest_outcomes)
     try:
         test.tearDown()
-    except (KeyboardInterrupt, SystemExit):
+    except KeyboardInterrupt:
         raise
     except BaseException as e:
         if outcome is None:
@@ -564,6 +605,15 @@ def _run_one(test, result):
         result.addError(test, outcome[1])
 
 
+def _module_fixture(module, name, result):
+    fixture = getattr(module, name, None) if module is not None else None
+    if fixture is not None:
+        try:
+            fixture()
+        except Exception as e:
+            result.errors.append((name, _format(e)))
+
+
 class TestSuite:
     def __init__(self, tests=()):
         self._tests = []
@@ -584,9 +634,15 @@ class TestSuite:
 
     def run(self, result):
         classes = []
+        module = None
         for test in self._flat():
             if result.shouldStop:
                 break
+            test_module = sys.modules.get(type(test).__module__)
+            if test_module is not module:
+                _module_fixture(module, 'tearDownModule', result)
+                module = test_module
+                _module_fixture(module, 'setUpModule', result)
             cls = type(test)
             if cls not in classes:
                 classes.append(cls)
@@ -603,6 +659,7 @@ class TestSuite:
                     cls.tearDownClass()
                 except Exception as e:
                     result.errors.append((cls, _format(e)))
+        _module_fixture(module, 'tearDownModule', result)
         return result
 
     def _flat(self):
@@ -642,7 +699,10 @@ class TestLoader:
         obj = module if module is not None else sys.modules[parts.pop(0)]
         parent = None
         for part in parts:
-            parent, obj = obj, getattr(obj, part)
+            try:
+                parent, obj = obj, getattr(obj, part)
+            except AttributeError as e:
+                return TestSuite([_FailedTest(name, e)])
         if isinstance(obj, type) and issubclass(obj, TestCase):
             return self.loadTestsFromTestCase(obj)
         if parent is not None and isinstance(parent, type) and issubclass(parent, TestCase):
@@ -661,6 +721,7 @@ class TextTestRunner:
 
     def run(self, test):
         result = TestResult(self.stream, True, self.verbosity)
+        result.failfast = self.failfast
         started = time.perf_counter()
         test(result)
         taken = time.perf_counter() - started
@@ -697,7 +758,7 @@ class TextTestRunner:
 
 class TestProgram:
     def __init__(self, module='__main__', defaultTest=None, argv=None, testRunner=None,
-                 testLoader=defaultTestLoader, exit=True, verbosity=1, **kwargs):
+                 testLoader=defaultTestLoader, exit=True, verbosity=1, failfast=False, **kwargs):
         if isinstance(module, str):
             module = sys.modules[module]
         argv = sys.argv if argv is None else argv
@@ -707,6 +768,8 @@ class TestProgram:
                 verbosity = 2
             elif arg in ('-q', '--quiet'):
                 verbosity = 0
+            elif arg in ('-f', '--failfast'):
+                failfast = True
             elif not arg.startswith('-'):
                 names.append(arg)
         if defaultTest is not None and not names:
@@ -715,9 +778,10 @@ class TestProgram:
             test = TestSuite(testLoader.loadTestsFromName(n, module) for n in names)
         else:
             test = testLoader.loadTestsFromModule(module)
-        runner = testRunner if testRunner is not None else TextTestRunner(verbosity=verbosity)
+        runner = testRunner if testRunner is not None else TextTestRunner(verbosity=verbosity,
+                                                                          failfast=failfast)
         if isinstance(runner, type):
-            runner = runner(verbosity=verbosity)
+            runner = runner(verbosity=verbosity, failfast=failfast)
         self.result = runner.run(test)
         if exit:
             sys.exit(not self.result.wasSuccessful())

@@ -360,8 +360,11 @@ pub fn getattr_cached(
         return vm.getattr(obj, name);
     }
     let class_attr = typeobj::lookup(vm, &ty, name)?;
+    // (Slot offsets are cached only for types without `__getattr__`, which an unset slot
+    // falls back to.)
     if let Some(m) = class_attr
         && m.obj_kind() == Some(Kind::Member)
+        && !ty.has(tflags::HAS_GETATTR)
     {
         let member = checked_member(vm, m, obj)?;
         cache.set(AttrCache {

@@ -259,6 +259,10 @@ pub fn new_class(
     }
     let (mut base_size, dict_offset) = subclass_layout(kind);
     if let Some(b) = slotted_base {
+        // Slot fields laid out after one solid base cannot sit after another.
+        if b.kind != kind {
+            return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+        }
         base_size = base_size.max(b.instance_size.get());
     }
     let mro_rest = typeobj::c3_mro(vm, bases)?;
@@ -402,6 +406,28 @@ fn apply_slots(vm: &mut Vm, t: &'static TypeObj, slots: Value) -> PyResult<()> {
         t.flags.set(t.flags.get() | tflags::SLOTS);
     }
     Ok(())
+}
+
+/// Whether instances of `a` and `b` keep the same `__slots__` fields (names and offsets), so an
+/// object can change between them by `__class__` assignment.
+pub fn same_slots(a: &TypeObj, b: &TypeObj) -> bool {
+    fn fields(t: &TypeObj) -> Vec<(Value, usize)> {
+        let mut out = Vec::new();
+        for &c in tuple::items(t.mro.get()) {
+            let dict = c.as_ref::<TypeObj>().map(|c| c.dict.get());
+            let Some(d) = dict.and_then(crate::obj::dict::as_dict) else {
+                continue;
+            };
+            for (_, v) in d.iter() {
+                if let Some(m) = v.as_ref::<MemberObj>() {
+                    out.push((m.name, m.offset));
+                }
+            }
+        }
+        out.sort_by_key(|&(_, offset)| offset);
+        out
+    }
+    a.instance_size.get() == b.instance_size.get() && fields(a) == fields(b)
 }
 
 /// The name of the built-in type whose layout `t` extends.

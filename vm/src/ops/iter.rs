@@ -398,7 +398,11 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
 /// `list.extend(iterable)`.
 pub fn extend_list(vm: &mut Vm, list: Value, src: Value) -> PyResult<()> {
     let l = list.as_ref::<ListObj>().expect("list");
-    if let Some(s) = src.as_ref::<ListObj>() {
+    // Exact lists and tuples are copied directly; subclasses may override `__iter__`.
+    let exact = |ty| src.obj_type() == Some(ty);
+    if exact(vm.types.list)
+        && let Some(s) = src.as_ref::<ListObj>()
+    {
         let items = vm.new_tuple(cells_as_values(s.items()))?;
         vm.list_reserve(l, tuple::items(items).len())?;
         for &v in tuple::items(items) {
@@ -406,7 +410,7 @@ pub fn extend_list(vm: &mut Vm, list: Value, src: Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    if src.obj_kind() == Some(Kind::Tuple) {
+    if exact(vm.types.tuple) {
         let items = tuple::items(src);
         vm.list_reserve(l, items.len())?;
         for &v in items {
@@ -525,7 +529,9 @@ pub fn to_tuple(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if v.obj_type() == Some(vm.types.tuple) {
         return Ok(v);
     }
-    if let Some(l) = v.as_ref::<ListObj>() {
+    if v.obj_type() == Some(vm.types.list)
+        && let Some(l) = v.as_ref::<ListObj>()
+    {
         return vm.new_tuple(cells_as_values(l.items()));
     }
     let list = vm.new_list(&[])?;
@@ -550,7 +556,7 @@ pub fn unpack(
     after: Option<usize>,
 ) -> PyResult<()> {
     // Without a starred target, take at most one item more than needed (iterators are lazy).
-    let is_seq = matches!(seq.obj_kind(), Some(Kind::Tuple) | Some(Kind::List));
+    let is_seq = seq.obj_type() == Some(vm.types.tuple) || seq.obj_type() == Some(vm.types.list);
     let seq = if after.is_none() && !is_seq {
         let it = match vm.iter(seq) {
             Ok(it) => it,

@@ -60,10 +60,11 @@ pub fn match_rest(vm: &mut Vm, mapping: Value, keys: Value) -> PyResult<Value> {
     Ok(rest)
 }
 
-/// Built-in classes whose single positional sub-pattern matches the subject itself.
+/// Classes whose single positional sub-pattern matches the subject itself: these built-ins and
+/// their subclasses.
 fn matches_self(vm: &Vm, cls: &TypeObj) -> bool {
     let t = &vm.types;
-    [
+    let builtins = [
         t.bool,
         t.bytearray,
         t.bytes,
@@ -75,9 +76,19 @@ fn matches_self(vm: &Vm, cls: &TypeObj) -> bool {
         t.set,
         t.str,
         t.tuple,
-    ]
-    .iter()
-    .any(|&b| core::ptr::eq(&*b, cls))
+    ];
+    tuple::items(cls.mro.get())
+        .iter()
+        .filter_map(|b| b.as_ref::<TypeObj>())
+        .any(|b| builtins.iter().any(|&x| core::ptr::eq(&*x, b)))
+}
+
+/// `getattr(obj, name)` for a class pattern: None when it raises AttributeError (no match).
+fn pattern_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    match vm.getattr_opt(obj, name) {
+        Err(e) if vm.exc_is(e.0, crate::types::ExcKind::AttributeError) => Ok(None),
+        other => other,
+    }
 }
 
 /// A class pattern: when `subject` is an instance of `cls`, the tuple of its `positional`
@@ -100,7 +111,7 @@ pub fn match_class(
     let mut found = Vec::new();
     if positional > 0 {
         let class_name = class.name_str(vm);
-        match vm.getattr_opt(cls, names::MATCH_ARGS)? {
+        match pattern_attr(vm, cls, names::MATCH_ARGS)? {
             Some(match_args) => {
                 if match_args.obj_kind() != Some(Kind::Tuple) {
                     let t = vm.type_name(match_args);
@@ -139,7 +150,7 @@ pub fn match_class(
                 return Err(vm.type_error(msg));
             }
         }
-        match vm.getattr_opt(subject, name)? {
+        match pattern_attr(vm, subject, name)? {
             Some(v) => found.push(v),
             None => return Ok(Value::NONE),
         }

@@ -205,6 +205,16 @@ pub fn get(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
             match n {
                 "__name__" => m.name,
                 "__objclass__" => Value::from_obj(m.owner),
+                "__doc__" => Value::NONE,
+                "__qualname__" => {
+                    let owner = m.owner.qualname.get();
+                    let q = alloc::format!(
+                        "{}.{}",
+                        vm.str_of(owner).unwrap_or("?"),
+                        vm.str_of(m.name).unwrap_or("?")
+                    );
+                    vm.new_str(&q)?
+                }
                 _ => return Ok(None),
             }
         }
@@ -337,7 +347,7 @@ pub fn names_for(kind: Kind) -> &'static [&'static str] {
             "__qualname__",
         ],
         Kind::Property => &["fdel", "fget", "fset"],
-        Kind::Member => &["__name__", "__objclass__"],
+        Kind::Member => &["__doc__", "__name__", "__objclass__", "__qualname__"],
         _ => &[],
     }
 }
@@ -366,7 +376,7 @@ pub fn set(vm: &mut Vm, obj: Value, name: Value, value: Option<Value>) -> PyResu
         let old = h.ty.get();
         if old.kind != new_t.kind
             || old.dict_offset.get() != new_t.dict_offset.get()
-            || old.instance_size.get() != new_t.instance_size.get()
+            || !crate::ops::construct::same_slots(&old, &new_t)
             || !new_t.has(crate::obj::typeobj::flags::HEAPTYPE)
         {
             let (a, b) = (new_t.name_str(vm), old.name_str(vm));

@@ -70,6 +70,9 @@ class mappingproxy:
     def __ror__(self, other):
         return other | self._mapping
 
+    def __ior__(self, other):
+        raise TypeError("'|=' is not supported by mappingproxy; use '|' instead")
+
 mappingproxy.__module__ = 'builtins'
 "#;
 
@@ -78,7 +81,9 @@ pub fn class(vm: &mut Vm) -> PyResult<Value> {
     let m = crate::modules::types_::python_module(vm, "_mappingproxy", SOURCE)?;
     let c = vm.getattr_str(m, "mappingproxy")?;
     if let Some(t) = c.as_ref::<TypeObj>() {
-        t.flags.set(t.flags.get() | tflags::MAPPING);
+        // A mapping to `match`, and, as in CPython, not a base for other classes.
+        t.flags
+            .set((t.flags.get() | tflags::MAPPING) & !tflags::BASETYPE);
     }
     Ok(c)
 }
