@@ -135,6 +135,16 @@ def _check_methods(C, *methods):
     return True
 
 
+@classmethod
+def _structural_hook(cls, C):
+    # Only the ABC that lists the methods checks for them, not the classes derived from it
+    # (CPython's hooks test `cls is Iterable`...).
+    methods = cls.__dict__.get('_abc_methods')
+    if methods is None:
+        return NotImplemented
+    return _check_methods(C, *methods)
+
+
 class Hashable(metaclass=ABCMeta):
     __slots__ = ()
 
@@ -142,11 +152,8 @@ class Hashable(metaclass=ABCMeta):
     def __hash__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Hashable:
-            return _check_methods(C, '__hash__')
-        return NotImplemented
+    _abc_methods = ('__hash__',)
+    __subclasshook__ = _structural_hook
 
 
 class Awaitable(metaclass=ABCMeta):
@@ -156,11 +163,8 @@ class Awaitable(metaclass=ABCMeta):
     def __await__(self):
         yield
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Awaitable:
-            return _check_methods(C, '__await__')
-        return NotImplemented
+    _abc_methods = ('__await__',)
+    __subclasshook__ = _structural_hook
 
 
 class Coroutine(Awaitable):
@@ -182,11 +186,8 @@ class Coroutine(Awaitable):
         else:
             raise RuntimeError('coroutine ignored GeneratorExit')
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Coroutine:
-            return _check_methods(C, '__await__', 'send', 'throw', 'close')
-        return NotImplemented
+    _abc_methods = ('__await__', 'send', 'throw', 'close')
+    __subclasshook__ = _structural_hook
 
 
 class AsyncIterable(metaclass=ABCMeta):
@@ -196,11 +197,8 @@ class AsyncIterable(metaclass=ABCMeta):
     def __aiter__(self):
         return AsyncIterator()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterable:
-            return _check_methods(C, '__aiter__')
-        return NotImplemented
+    _abc_methods = ('__aiter__',)
+    __subclasshook__ = _structural_hook
 
 
 class AsyncIterator(AsyncIterable):
@@ -213,11 +211,8 @@ class AsyncIterator(AsyncIterable):
     def __aiter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterator:
-            return _check_methods(C, '__anext__', '__aiter__')
-        return NotImplemented
+    _abc_methods = ('__anext__', '__aiter__')
+    __subclasshook__ = _structural_hook
 
 
 class AsyncGenerator(AsyncIterator):
@@ -234,11 +229,8 @@ class AsyncGenerator(AsyncIterator):
     async def athrow(self, typ, val=None, tb=None):
         raise typ if val is None else val
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncGenerator:
-            return _check_methods(C, '__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
-        return NotImplemented
+    _abc_methods = ('__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
+    __subclasshook__ = _structural_hook
 
 
 class Iterable(metaclass=ABCMeta):
@@ -249,11 +241,8 @@ class Iterable(metaclass=ABCMeta):
         while False:
             yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterable:
-            return _check_methods(C, '__iter__')
-        return NotImplemented
+    _abc_methods = ('__iter__',)
+    __subclasshook__ = _structural_hook
 
 
 class Iterator(Iterable):
@@ -266,11 +255,8 @@ class Iterator(Iterable):
     def __iter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterator:
-            return _check_methods(C, '__iter__', '__next__')
-        return NotImplemented
+    _abc_methods = ('__iter__', '__next__')
+    __subclasshook__ = _structural_hook
 
 
 class Reversible(Iterable):
@@ -281,11 +267,8 @@ class Reversible(Iterable):
         while False:
             yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Reversible:
-            return _check_methods(C, '__reversed__', '__iter__')
-        return NotImplemented
+    _abc_methods = ('__reversed__', '__iter__')
+    __subclasshook__ = _structural_hook
 
 
 class Generator(Iterator):
@@ -310,11 +293,8 @@ class Generator(Iterator):
         else:
             raise RuntimeError('generator ignored GeneratorExit')
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Generator:
-            return _check_methods(C, '__iter__', '__next__', 'send', 'throw', 'close')
-        return NotImplemented
+    _abc_methods = ('__iter__', '__next__', 'send', 'throw', 'close')
+    __subclasshook__ = _structural_hook
 
 
 class Sized(metaclass=ABCMeta):
@@ -324,11 +304,8 @@ class Sized(metaclass=ABCMeta):
     def __len__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Sized:
-            return _check_methods(C, '__len__')
-        return NotImplemented
+    _abc_methods = ('__len__',)
+    __subclasshook__ = _structural_hook
 
 
 class Container(metaclass=ABCMeta):
@@ -338,21 +315,15 @@ class Container(metaclass=ABCMeta):
     def __contains__(self, x):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Container:
-            return _check_methods(C, '__contains__')
-        return NotImplemented
+    _abc_methods = ('__contains__',)
+    __subclasshook__ = _structural_hook
 
 
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Collection:
-            return _check_methods(C, '__len__', '__iter__', '__contains__')
-        return NotImplemented
+    _abc_methods = ('__len__', '__iter__', '__contains__')
+    __subclasshook__ = _structural_hook
 
 
 class Callable(metaclass=ABCMeta):
@@ -362,11 +333,8 @@ class Callable(metaclass=ABCMeta):
     def __call__(self, *args, **kwds):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Callable:
-            return _check_methods(C, '__call__')
-        return NotImplemented
+    _abc_methods = ('__call__',)
+    __subclasshook__ = _structural_hook
 
 
 class Set(Collection):
