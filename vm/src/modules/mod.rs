@@ -2,6 +2,7 @@
 //! (`gc`, `micropython`, and the library modules in this directory), also under MicroPython's
 //! `u`-prefixed names.
 
+#[cfg(feature = "extra-modules")]
 pub mod abc;
 pub mod array;
 pub mod binascii;
@@ -19,6 +20,7 @@ pub mod struct_;
 pub mod sys;
 pub mod time;
 pub mod types_;
+#[cfg(feature = "extra-modules")]
 pub mod unittest;
 
 use crate::obj::typeobj::{TypeObj, flags as tflags};
@@ -38,7 +40,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 /// The built-in module a name stands for: MicroPython's `u`-prefixed names (`utime`, `usys`...)
 /// are the same modules as the plain ones.
 fn canonical(name: &str) -> Option<&'static str> {
-    const MODULES: [&str; 20] = [
+    const MODULES: &[&str] = &[
         "sys",
         "builtins",
         "gc",
@@ -56,8 +58,11 @@ fn canonical(name: &str) -> Option<&'static str> {
         "random",
         "binascii",
         "machine",
+        #[cfg(feature = "extra-modules")]
         "unittest",
+        #[cfg(feature = "extra-modules")]
         "abc",
+        #[cfg(feature = "extra-modules")]
         "collections.abc",
     ];
     const U_ALIASED: [&str; 9] = [
@@ -104,8 +109,11 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "random" => random::create(vm)?,
         "binascii" => binascii::create(vm)?,
         "machine" => machine::create(vm)?,
+        #[cfg(feature = "extra-modules")]
         "unittest" => unittest::create(vm)?,
+        #[cfg(feature = "extra-modules")]
         "abc" => abc::create_abc(vm)?,
+        #[cfg(feature = "extra-modules")]
         "collections.abc" => abc::create_collections_abc(vm)?,
         _ => return Ok(None),
     };
