@@ -205,14 +205,7 @@ impl Parser {
                 PatternKind::Singleton(Constant::False)
             }
             Tok::Number(_) | Tok::Minus => PatternKind::Value(self.number_pattern()?),
-            Tok::Str(_) => {
-                let value = self.strings()?;
-                if matches!(value.kind, ExprKind::JoinedStr(_)) {
-                    let msg = "patterns may only match literals and attribute lookups";
-                    return Err(self.error_at(pos, msg));
-                }
-                PatternKind::Value(value)
-            }
+            Tok::Str(_) => PatternKind::Value(self.string_pattern(pos)?),
             Tok::Name(_) => return self.name_pattern(pos),
             Tok::LPar => {
                 self.advance();
@@ -261,6 +254,16 @@ impl Parser {
             }
             items.push(self.maybe_star_pattern()?);
         }
+    }
+
+    /// Adjacent string literals as a pattern or key (f-strings are not literals).
+    fn string_pattern(&mut self, pos: Pos) -> PResult<Expr> {
+        let value = self.strings()?;
+        if matches!(value.kind, ExprKind::JoinedStr(_)) {
+            let msg = "patterns may only match literals and attribute lookups";
+            return Err(self.error_at(pos, msg));
+        }
+        Ok(value)
     }
 
     /// `signed_number` or `signed_real_number ('+' | '-') imaginary_number`.
@@ -410,14 +413,7 @@ impl Parser {
         match self.peek() {
             Tok::None | Tok::True | Tok::False => self.atom(),
             Tok::Number(_) | Tok::Minus => self.number_pattern(),
-            Tok::Str(_) => {
-                let value = self.strings()?;
-                if matches!(value.kind, ExprKind::JoinedStr(_)) {
-                    let msg = "patterns may only match literals and attribute lookups";
-                    return Err(self.error_at(pos, msg));
-                }
-                Ok(value)
-            }
+            Tok::Str(_) => self.string_pattern(pos),
             Tok::Name(_) if self.peek_nth(1) == &Tok::Dot => match self.name_pattern(pos)? {
                 PatternKind::Value(value) => Ok(value),
                 _ => Err(self.invalid_syntax()),

@@ -366,13 +366,15 @@ pub fn getattr_cached(
         && m.obj_kind() == Some(Kind::Member)
         && !ty.has(tflags::HAS_GETATTR)
     {
-        let member = checked_member(vm, m, obj)?;
+        // `member_get` checks the member applies to this type, so its offset may be cached.
+        let v = member_get(vm, m, obj)?;
+        let offset = m.as_ref::<MemberObj>().expect("member").offset;
         cache.set(AttrCache {
             ty: ty.as_ptr() as usize,
             generation: vm.method_cache.generation(),
-            index: member.offset | AttrCache::SLOT_BIT,
+            index: offset | AttrCache::SLOT_BIT,
         });
-        return member_get(vm, m, obj);
+        return Ok(v);
     }
     if class_attr.is_none()
         && let Some(d) = existing_instance_dict(obj, &ty)

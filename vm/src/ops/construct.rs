@@ -359,7 +359,7 @@ fn apply_slots(vm: &mut Vm, t: &'static TypeObj, slots: Value) -> PyResult<()> {
             let tn = vm.type_name(n);
             return Err(vm.type_error(format!("__slots__ items must be strings, not '{tn}'")));
         };
-        if !is_identifier(text) {
+        if !crate::types::str_methods::case::is_identifier(text) {
             return Err(vm.type_error("__slots__ must be identifiers"));
         }
         match text {
@@ -437,12 +437,6 @@ fn layout_base_name(vm: &Vm, t: &TypeObj) -> &'static str {
         .filter_map(|&b| b.as_ref::<TypeObj>())
         .find(|b| !b.has(tflags::HEAPTYPE))
         .map_or("object", |b| b.name_str(vm))
-}
-
-fn is_identifier(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
-        && chars.all(|c| c == '_' || c.is_alphanumeric())
 }
 
 /// A class statement's instance layout over a solid base of kind `k`, before any `__slots__`:

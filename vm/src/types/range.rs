@@ -412,15 +412,10 @@ fn r_index(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 
 fn r_count(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     let x = one_arg(vm, "range.count", a, kwnames)?;
-    let r = this(vm, a[0], "count", false)?;
-    if (!r.wide.is_null() || is_wide_int(x)) && int_like(vm, x).is_some() {
+    this(vm, a[0], "count", false)?;
+    if int_like(vm, x).is_some() {
         let found = range_contains(vm, a[0], x)?;
         return Ok(Value::small_int(isize::from(found)));
-    }
-    if let Some(i) = int_like(vm, x) {
-        return Ok(Value::small_int(
-            i.and_then(|i| position(r, i)).is_some() as isize
-        ));
     }
     let it = vm.iter(a[0])?;
     let mut n = 0;
@@ -516,7 +511,7 @@ fn r_hash(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     slot_args(vm, a, kwnames, 0)?;
     let r = this(vm, a[0], "__hash__", true)?;
     if !r.wide.is_null() {
-        let key = on_parts(vm, r, "key", &[])?;
+        let key = equality_key(vm, r)?;
         let h = vm.hash_tuple(crate::obj::tuple::items(key))?;
         return vm.int_from_i64(h as i64);
     }

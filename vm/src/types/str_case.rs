@@ -236,12 +236,16 @@ fn s_isascii(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     predicate(vm, a, kw, "isascii", true, |c| c.is_ascii())
 }
 
+/// `s.isidentifier()`.
+pub fn is_identifier(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(is_id_start) && cs.all(is_id_continue)
+}
+
 fn s_isidentifier(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let s = self_str(vm, a, "isidentifier")?;
     no_args(vm, a, kw, "str", "isidentifier")?;
-    let mut cs = s.chars();
-    let ok = cs.next().is_some_and(is_id_start) && cs.all(is_id_continue);
-    Ok(Value::from_bool(ok))
+    Ok(Value::from_bool(is_identifier(s)))
 }
 
 fn s_isupper(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
