@@ -2,16 +2,17 @@
 //!
 //! Every virtual register becomes a Cranelift `Variable` of the ISA's pointer type (the IR's
 //! machine word) and Cranelift's SSA builder does the rest. Helpers are called indirectly through
-//! their addresses (given once, to [`Jit::new`]) with the host's C calling convention. Each `Jit`
-//! owns one `JITModule`; [`Jit::unit`] makes another sharing the target ISA, so a VM can give each
-//! loaded module its own code memory and free it ([`Jit::free`]) when the module's functions are
-//! gone.
+//! their addresses (given once, to [`Jit::new`]) with the host's C calling convention. One `Jit`
+//! compiles into any number of [`CodeUnit`]s, each a `JITModule` with code memory of its own, so a
+//! VM can give each loaded module its own unit and free it ([`CodeUnit::free`]) when the module's
+//! functions are gone.
 
 use std::format;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
 use cranelift_codegen::Context;
+use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     AbiParam, Block as ClBlock, InstBuilder, MemFlagsData, SigRef, Type, UserFuncName, Value,
@@ -20,7 +21,7 @@ use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{Module, default_libcall_names};
+use cranelift_module::{Module, ModuleReloc, default_libcall_names};
 
 use crate::helpers::Helper;
 use crate::ir::{BinOp, Cond, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
@@ -29,18 +30,37 @@ use crate::ir::{BinOp, Cond, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
 #[derive(Clone, Copy, Debug)]
 pub struct FunctionId(cranelift_module::FuncId);
 
-/// A Cranelift JIT for IR functions. Compiled code stays valid until [`Jit::free`] (dropping the
-/// `Jit` leaves it in place).
+/// A Cranelift compiler for IR functions: the target, the helper addresses and the scratch state
+/// reused by every compile. Code goes into a [`CodeUnit`], which owns its memory; a compile keeps
+/// nothing in the `Jit`, so a process needs one however many units it makes.
 pub struct Jit {
-    module: JITModule,
-    /// The target, shared by the units made from this one.
+    /// The target, optimising (`OptLevel::Speed`); units are made for it.
     isa: OwnedTargetIsa,
+    /// The same target without Cranelift's optimisation passes (`OptLevel::None`).
+    isa_quick: OwnedTargetIsa,
     ctx: Context,
     fctx: FunctionBuilderContext,
     /// `helpers[i]`: the address of `Helper::ALL[i]`.
     helpers: Vec<usize>,
     /// The machine word.
     word: Type,
+}
+
+/// How hard Cranelift works on a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptLevel {
+    /// No optimisation passes and the single-pass register allocator: about half the compile
+    /// time. Suits code that mostly calls runtime helpers (`@native`), where neither the passes
+    /// nor the better allocation gain much.
+    None,
+    /// Cranelift's e-graph optimisations: for machine-integer code (`@viper`).
+    Speed,
+}
+
+/// The code memory of a batch of compiled functions. Its code stays valid until
+/// [`CodeUnit::free`] (dropping the unit leaves it in place).
+pub struct CodeUnit {
+    module: JITModule,
 }
 
 impl Jit {
@@ -59,51 +79,45 @@ impl Jit {
         } else {
             "false"
         };
-        let mut flags = settings::builder();
-        // As `JITBuilder::with_flags`: the JIT needs non-PIC code and no colocated libcalls.
-        for (name, value) in [
-            ("opt_level", "speed"),
-            ("enable_verifier", verifier),
-            ("use_colocated_libcalls", "false"),
-            ("is_pic", "false"),
-        ] {
-            flags
-                .set(name, value)
-                .map_err(|e| format!("cranelift: {e}"))?;
-        }
-        let isa = cranelift_native::builder()
-            .map_err(|e| format!("cranelift: {e}"))?
-            .finish(settings::Flags::new(flags))
-            .map_err(|e| format!("cranelift: {e}"))?;
-        Ok(Jit::with_isa(isa, helpers[..Helper::ALL.len()].to_vec()))
-    }
-
-    fn with_isa(isa: OwnedTargetIsa, helpers: Vec<usize>) -> Jit {
-        let module = JITModule::new(JITBuilder::with_isa(isa.clone(), default_libcall_names()));
-        let word = module.target_config().pointer_type();
-        Jit {
-            ctx: module.make_context(),
-            module,
+        let target = |opt_level: &str, regalloc: &str| -> Result<OwnedTargetIsa, String> {
+            let mut flags = settings::builder();
+            // As `JITBuilder::with_flags`: the JIT needs non-PIC code and no colocated libcalls.
+            for (name, value) in [
+                ("opt_level", opt_level),
+                ("regalloc_algorithm", regalloc),
+                ("enable_verifier", verifier),
+                ("use_colocated_libcalls", "false"),
+                ("is_pic", "false"),
+            ] {
+                flags
+                    .set(name, value)
+                    .map_err(|e| format!("cranelift: {e}"))?;
+            }
+            cranelift_native::builder()
+                .map_err(|e| format!("cranelift: {e}"))?
+                .finish(settings::Flags::new(flags))
+                .map_err(|e| format!("cranelift: {e}"))
+        };
+        let isa = target("speed", "backtracking")?;
+        let word = isa.pointer_type();
+        Ok(Jit {
+            ctx: Context::new(),
             isa,
+            isa_quick: target("none", "backtracking")?,
             fctx: FunctionBuilderContext::new(),
-            helpers,
+            helpers: helpers[..Helper::ALL.len()].to_vec(),
             word,
+        })
+    }
+
+    /// A new, empty unit of code memory for this target.
+    pub fn unit(&self) -> CodeUnit {
+        CodeUnit {
+            module: JITModule::new(JITBuilder::with_isa(
+                self.isa.clone(),
+                default_libcall_names(),
+            )),
         }
-    }
-
-    /// A new, empty JIT for the same target and helpers, with code memory of its own.
-    pub fn unit(&self) -> Jit {
-        Jit::with_isa(self.isa.clone(), self.helpers.clone())
-    }
-
-    /// Free all the code this JIT compiled.
-    ///
-    /// # Safety
-    /// None of the functions it compiled may be running or be called afterwards.
-    #[allow(unsafe_code)]
-    pub unsafe fn free(self) {
-        // SAFETY: the caller guarantees no code from this module runs again.
-        unsafe { self.module.free_memory() };
     }
 
     /// Bytes per machine word (8 on 64-bit hosts).
@@ -111,34 +125,42 @@ impl Jit {
         self.word.bytes()
     }
 
-    /// Compile one IR function. The machine code is `extern "C" fn(w0, w1, ...) -> word`, one word
-    /// per `f.params` entry, returning the word given to `Term::Return`. Returns the entry address
-    /// and the code size in bytes. Debug builds verify the function first (invalid IR is an
-    /// error); release builds trust the lowering, which the test suite runs verified, and save
-    /// the verifier's share of the compile time.
-    pub fn compile(&mut self, f: &Function) -> Result<(*const u8, usize), String> {
-        let (id, size) = self.define(f)?;
-        self.finalize()?;
-        Ok((self.address(id), size))
+    /// Compile one IR function into `unit`, optimised, and make it callable. The machine code is
+    /// `extern "C" fn(w0, w1, ...) -> word`, one word per `f.params` entry, returning the word
+    /// given to `Term::Return`. Returns the entry address and the code size in bytes.
+    pub fn compile(
+        &mut self,
+        unit: &mut CodeUnit,
+        f: &Function,
+    ) -> Result<(*const u8, usize), String> {
+        let (id, size) = self.define(unit, f, OptLevel::Speed)?;
+        unit.finalize()?;
+        Ok((unit.address(id), size))
     }
 
-    /// Compile one IR function without making it executable yet: its id for [`Jit::address`]
-    /// and its code size in bytes. Call [`Jit::finalize`] once after defining a batch, which
-    /// makes every function defined so far callable; finalizing seals the current code page, so
-    /// one finalize per batch keeps a module's functions on shared pages and saves the
-    /// `mprotect` calls.
-    pub fn define(&mut self, f: &Function) -> Result<(FunctionId, usize), String> {
+    /// Compile one IR function into `unit` without making it executable yet: its id for
+    /// [`CodeUnit::address`] and its code size in bytes. Call [`CodeUnit::finalize`] once after
+    /// defining a batch, which makes every function defined so far callable; finalizing seals the
+    /// current code page, so one finalize per batch keeps a unit's functions on shared pages and
+    /// saves the `mprotect` calls. Debug builds verify the function first (invalid IR is an
+    /// error); release builds trust the lowering, which the test suite runs verified, and save
+    /// the verifier's share of the compile time.
+    pub fn define(
+        &mut self,
+        unit: &mut CodeUnit,
+        f: &Function,
+        opt: OptLevel,
+    ) -> Result<(FunctionId, usize), String> {
         if cfg!(debug_assertions) {
             crate::verify::verify(f).map_err(|e| e.to_string())?;
         }
-
-        self.module.clear_context(&mut self.ctx);
-        let mut sig = self.module.make_signature();
+        let module = &mut unit.module;
+        module.clear_context(&mut self.ctx);
+        let mut sig = module.make_signature();
         sig.params
             .extend(f.params.iter().map(|_| AbiParam::new(self.word)));
         sig.returns.push(AbiParam::new(self.word));
-        let id = self
-            .module
+        let id = module
             .declare_anonymous_function(&sig)
             .map_err(|e| format!("cranelift: {e}"))?;
         self.ctx.func.signature = sig;
@@ -146,7 +168,7 @@ impl Jit {
 
         let helper_sig = {
             let word = self.word;
-            let module = &self.module;
+            let module = &*module;
             move |arity: usize| {
                 let mut s = module.make_signature();
                 s.params.extend((0..arity).map(|_| AbiParam::new(word)));
@@ -165,27 +187,73 @@ impl Jit {
         };
         lower.function(&mut b, &helper_sig);
         b.seal_all_blocks();
-        b.finalize(self.module.target_config());
+        b.finalize(module.target_config());
 
-        let result = self.module.define_function(id, &mut self.ctx);
-        if let Err(e) = result {
-            let msg = match e {
-                cranelift_module::ModuleError::Compilation(ce) => {
-                    cranelift_codegen::print_errors::pretty_error(&self.ctx.func, ce)
-                }
-                _ => e.to_string(),
-            };
-            self.module.clear_context(&mut self.ctx);
-            return Err(format!("cranelift: {msg}"));
+        // Compiled here rather than by `define_function`, which would use the unit's target and
+        // so its optimisation level.
+        let isa = match opt {
+            OptLevel::None => &*self.isa_quick,
+            OptLevel::Speed => &*self.isa,
+        };
+        let saved = self.ctx.func.clone();
+        let reps: u32 = std::env::var("REPS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let t0 = std::time::Instant::now();
+        for _ in 0..reps {
+            self.ctx.clear();
+            self.ctx.func = saved.clone();
+            let _ = self.ctx.compile(isa, &mut ControlPlane::default());
         }
-        let size = self
-            .ctx
-            .compiled_code()
-            .map_or(0, |c| c.code_info().total_size as usize);
-        self.module.clear_context(&mut self.ctx);
-        Ok((FunctionId(id), size))
+        static mut T: u128 = 0;
+        static mut N: u32 = 0;
+        #[allow(unsafe_code)]
+        unsafe {
+            T += t0.elapsed().as_nanos();
+            N += 1;
+            if N % 500 == 0 && reps > 0 {
+                std::eprintln!("stencil avg {} us", T / (N * reps) as u128 / 1000);
+            }
+        }
+        self.ctx.clear();
+        self.ctx.func = saved;
+        let result = match self.ctx.compile(isa, &mut ControlPlane::default()) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(cranelift_codegen::print_errors::pretty_error(
+                e.func, e.inner,
+            )),
+        };
+        let result = result.and_then(|()| {
+            let code = self.ctx.compiled_code().expect("compiled above");
+            {
+                let relocs: Vec<ModuleReloc> = code
+                    .buffer
+                    .relocs()
+                    .iter()
+                    .map(|r| ModuleReloc::from_mach_reloc(r, &self.ctx.func, id))
+                    .collect();
+                let size = code.code_buffer().len();
+                module
+                    .define_function_bytes(
+                        id,
+                        u64::from(code.buffer.alignment),
+                        code.code_buffer(),
+                        &relocs,
+                    )
+                    .map(|()| size)
+                    .map_err(|e| e.to_string())
+            }
+        });
+        module.clear_context(&mut self.ctx);
+        match result {
+            Ok(size) => Ok((FunctionId(id), size)),
+            Err(msg) => Err(format!("cranelift: {msg}")),
+        }
     }
+}
 
+impl CodeUnit {
     /// Make every function defined so far executable.
     pub fn finalize(&mut self) -> Result<(), String> {
         self.module
@@ -193,10 +261,20 @@ impl Jit {
             .map_err(|e| format!("cranelift: {e}"))
     }
 
-    /// The entry address of a defined function; valid once [`Jit::finalize`] has run after its
-    /// definition.
+    /// The entry address of a defined function; valid once [`CodeUnit::finalize`] has run after
+    /// its definition.
     pub fn address(&self, id: FunctionId) -> *const u8 {
         self.module.get_finalized_function(id.0)
+    }
+
+    /// Free all the code compiled into this unit.
+    ///
+    /// # Safety
+    /// None of the functions it compiled may be running or be called afterwards.
+    #[allow(unsafe_code)]
+    pub unsafe fn free(self) {
+        // SAFETY: the caller guarantees no code from this unit runs again.
+        unsafe { self.module.free_memory() };
     }
 }
 

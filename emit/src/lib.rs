@@ -9,7 +9,7 @@
 //! Native code runs on the interpreter's own frame (locals, cells, value stack) and reaches the VM
 //! through the helper table ([`helpers`]); see `lower` for how each bytecode becomes IR.
 #![no_std]
-// The one exception: `cranelift::Jit::free`, which releases executable memory.
+// The one exception: `cranelift::CodeUnit::free`, which releases executable memory.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 

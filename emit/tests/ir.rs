@@ -475,6 +475,12 @@ mod jit {
         jit_with(&vec![dummy as *const () as usize; Helper::ALL.len()])
     }
 
+    /// Compile `f` into a unit of its own, left allocated for the rest of the test process.
+    fn compile(j: &mut Jit, f: &Function) -> Result<(*const u8, usize), String> {
+        let mut unit = j.unit();
+        j.compile(&mut unit, f)
+    }
+
     fn f1(code: *const u8) -> F1 {
         // SAFETY: the code was compiled from an IR function with one parameter; the backend
         // produces `extern "C" fn(word) -> word` and words are `usize` on this host.
@@ -499,7 +505,7 @@ mod jit {
     #[test]
     fn rotated_sum_loop() {
         let mut j = jit();
-        let (code, size) = j.compile(&sum_loop()).unwrap();
+        let (code, size) = compile(&mut j, &sum_loop()).unwrap();
         assert!(size > 0);
         let sum = f1(code);
         assert_eq!(sum(0), 0);
@@ -551,7 +557,7 @@ mod jit {
             0x1234_5678_9abc,
         ];
         for (op, reference) in cases {
-            let (code, _) = j.compile(&bin_fn(*op)).unwrap();
+            let (code, _) = compile(&mut j, &bin_fn(*op)).unwrap();
             let f = f2(code);
             for &a in inputs {
                 for &b in inputs {
@@ -578,7 +584,7 @@ mod jit {
             let d = f.vreg(Ty::Int);
             push(&mut f, Block(0), Inst::Un { op, dst: d, a });
             term(&mut f, Block(0), Term::Return(d));
-            let g = f1(j.compile(&f).unwrap().0);
+            let g = f1(compile(&mut j, &f).unwrap().0);
             for x in [0i64, 1, -1, i64::MIN, 42] {
                 assert_eq!(g(x as usize) as i64, reference(x));
             }
@@ -650,7 +656,7 @@ mod jit {
                 );
                 term(&mut f, blk, Term::Return(r));
             }
-            let g = f2(j.compile(&f).unwrap().0);
+            let g = f2(compile(&mut j, &f).unwrap().0);
             for x in [0i64, 1, -1, 5, i64::MIN, i64::MAX] {
                 for y in [0i64, 1, -1, 5, i64::MIN, i64::MAX] {
                     let want = if reference(x, y) { 2 } else { 5 };
@@ -755,7 +761,7 @@ mod jit {
             },
         );
         term(&mut f, b0, Term::Return(acc));
-        let g = f1(j.compile(&f).unwrap().0);
+        let g = f1(compile(&mut j, &f).unwrap().0);
 
         let mut buf = [0u8; 16 + 8 * 7];
         buf[..8].copy_from_slice(&0x8182_8384_8586_8788u64.to_le_bytes());
@@ -835,7 +841,7 @@ mod jit {
         ];
         let inputs: &[i64] = &[0, 1, -1, 2, i64::MAX, i64::MIN, i64::MAX / 2 + 1, 1 << 32];
         for (op, reference) in cases {
-            let g = f2(j.compile(&ovf_fn(*op)).unwrap().0);
+            let g = f2(compile(&mut j, &ovf_fn(*op)).unwrap().0);
             for &a in inputs {
                 for &b in inputs {
                     let (r, o) = reference(a, b);
@@ -844,7 +850,7 @@ mod jit {
                 }
             }
         }
-        let add = f2(j.compile(&ovf_fn(OvfOp::Add)).unwrap().0);
+        let add = f2(compile(&mut j, &ovf_fn(OvfOp::Add)).unwrap().0);
         assert_eq!(add(i64::MAX as usize, 1) as i64, i64::MIN + 10);
         assert_eq!(add(i64::MAX as usize, 0) as i64, i64::MAX);
     }
@@ -910,7 +916,7 @@ mod jit {
         );
         push(&mut f, dflt, Inst::Iconst { dst: r, imm: 7 });
         term(&mut f, dflt, Term::Return(r));
-        let g = f1(j.compile(&f).unwrap().0);
+        let g = f1(compile(&mut j, &f).unwrap().0);
         assert_eq!(g(0), 100);
         assert_eq!(g(1), 101);
         assert_eq!(g(2), 102);
@@ -935,7 +941,7 @@ mod jit {
             },
         );
         term(&mut e, d, Term::Return(v));
-        let g = f1(j.compile(&e).unwrap().0);
+        let g = f1(compile(&mut j, &e).unwrap().0);
         assert_eq!(g(0), 0);
         assert_eq!(g(5), 5);
     }
@@ -1008,7 +1014,7 @@ mod jit {
             );
         }
         term(&mut f, b0, Term::Return(x));
-        let g = f3(j.compile(&f).unwrap().0);
+        let g = f3(compile(&mut j, &f).unwrap().0);
         let (c, a, b) = (2usize, 4usize, 5usize);
         let want = h2(c, a) + h3(c, a, b) + h4(c, a, b, 7) + 1_000_000 + h4(c, 1, 2, 3);
         assert_eq!(g(c, a, b), want);
@@ -1020,10 +1026,10 @@ mod jit {
     fn rejects_invalid_ir_without_panicking() {
         let mut j = jit();
         let f = Function::new("unterminated");
-        let e = j.compile(&f).unwrap_err();
+        let e = compile(&mut j, &f).unwrap_err();
         assert!(e.contains("not terminated"), "{e}");
         // The Jit is still usable afterwards.
-        let g = f1(j.compile(&sum_loop()).unwrap().0);
+        let g = f1(compile(&mut j, &sum_loop()).unwrap().0);
         assert_eq!(g(5), 10);
     }
 
@@ -1049,7 +1055,7 @@ mod jit {
         );
         term(&mut f, dead, Term::Jump(dead));
         for k in 0..50usize {
-            let g = f1(j.compile(&f).unwrap().0);
+            let g = f1(compile(&mut j, &f).unwrap().0);
             assert_eq!(g(k), k);
         }
     }

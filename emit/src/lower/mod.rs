@@ -505,6 +505,9 @@ impl<'a> Lower<'a> {
     fn canonical(&mut self, from: &[Entry]) -> Vec<Entry> {
         from.iter()
             .map(|e| match *e {
+                // Native stack entries join as objects (an unboxed truth value is boxed on its
+                // way in, see `move_entries`): every edge then agrees on the types.
+                Entry::Val(_) if self.mode == Mode::Native => Entry::Val(self.f.vreg(Ty::Obj)),
                 Entry::Val(v) => Entry::Val(self.f.vreg(self.f.ty(v))),
                 Entry::Range { step, start, stop } => Entry::Range {
                     start: self.f.vreg(self.f.ty(start)),
@@ -533,6 +536,11 @@ impl<'a> Lower<'a> {
         for (a, b) in from.iter().zip(to) {
             match (*a, *b) {
                 (Entry::Val(s), Entry::Val(d)) => {
+                    let s = if self.mode == Mode::Native {
+                        self.box_value(s)?
+                    } else {
+                        s
+                    };
                     if self.f.ty(s) != self.f.ty(d) && !self.probing {
                         return Err(self.viper_error(format!(
                             "values of different types ('{}' and '{}') where control flow joins",

@@ -188,7 +188,11 @@ impl Lower<'_> {
             Op::CompareOp => {
                 let b = self.pop_obj()?;
                 let x = self.pop_obj()?;
-                let r = self.compare_op(a, x, b)?;
+                let r = if self.mode == Mode::Native && self.branch_follows() {
+                    self.compare_for_branch(a, x, b)?
+                } else {
+                    self.compare_op(a, x, b)?
+                };
                 self.push(r);
             }
             Op::UnaryOp => {
@@ -627,6 +631,11 @@ impl Lower<'_> {
                 Cond::Ne
             };
             let t = self.cmp(cond, a, b);
+            // Native code boxes the truth value only where an object is needed (a join boxes
+            // it, see `Lower::move_entries`).
+            if self.mode == Mode::Native {
+                return Ok(t);
+            }
             return self.bool_obj(t);
         }
         let cond = match cmp {
@@ -652,6 +661,50 @@ impl Lower<'_> {
             self.term(Term::Jump(slow));
         }
         self.operator_helper(Helper::CompareOp, op, a, b, (res, slow, done))
+    }
+
+    /// Whether the next instruction is a conditional jump that pops the current top of stack and
+    /// can be reached only from here: then the top need not be an object, only a truth value.
+    fn branch_follows(&self) -> bool {
+        let next = self.ip as usize + 1;
+        next < self.flow.leader.len()
+            && !self.flow.leader[next]
+            && matches!(
+                super::flow::op_at(self.code, next),
+                Some((Op::PopJumpIfFalse | Op::PopJumpIfTrue, _))
+            )
+    }
+
+    /// `a cmp b` whose only use is the truth test of the next instruction: a 0/1 register.
+    /// Small-int orderings compare inline and feed the branch directly; other operands go
+    /// through the helper and the truth of its result (the order Python evaluates them in).
+    fn compare_for_branch(&mut self, op: u32, a: VReg, b: VReg) -> Res<VReg> {
+        let cond = match Comparison::from_u32(op) {
+            Some(Comparison::Lt) => Cond::Lt,
+            Some(Comparison::Le) => Cond::Le,
+            Some(Comparison::Gt) => Cond::Gt,
+            Some(Comparison::Ge) => Cond::Ge,
+            Some(Comparison::Eq) => Cond::Eq,
+            Some(Comparison::Ne) => Cond::Ne,
+            _ => return self.compare_op(op, a, b),
+        };
+        let res = self.f.vreg(Ty::Bool);
+        let slow = self.f.block();
+        self.f.data_mut(slow).cold = true;
+        let done = self.f.block();
+        self.unless_small_ints(a, b, slow);
+        let t = self.cmp(cond, a, b);
+        self.emit(Inst::Mov { dst: res, src: t });
+        self.term(Term::Jump(done));
+        self.cur = Some(slow);
+        let o = self.iconst(Ty::Int, op as i64);
+        let r = self.call(Helper::CompareOp, &[o, a, b], Ty::Obj);
+        self.check_obj(r)?;
+        let t = self.truth(Entry::Val(r))?;
+        self.emit(Inst::Mov { dst: res, src: t });
+        self.term(Term::Jump(done));
+        self.cur = Some(done);
+        Ok(res)
     }
 
     /// Go to `slow` unless both `a` and `b` are small ints; continue in a fresh block.

@@ -9,24 +9,28 @@ use core::cell::RefCell;
 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use emit::cranelift::{FunctionId, Jit};
+use emit::cranelift::{CodeUnit, FunctionId, Jit, OptLevel};
+
+/// What a unit holds beyond its functions' code: its first code page and Cranelift's records
+/// (measured as the resident-size growth per unit when none is freed).
+const UNIT_BYTES: usize = 8 * 1024;
 
 /// The code memory of one compiled source.
 pub struct NativeUnit {
-    jit: RefCell<Option<Jit>>,
+    code: RefCell<Option<CodeUnit>>,
     /// Code objects defined into this unit whose entry is set when the unit is finalized.
     pending: RefCell<alloc::vec::Vec<(Value, FunctionId)>>,
 }
 
 impl Drop for NativeUnit {
     fn drop(&mut self) {
-        if let Some(jit) = self.jit.take() {
+        if let Some(code) = self.code.take() {
             // SAFETY: every code object whose machine code lives in this unit holds an `Rc` to
             // it, so it is dropped only after all of them were finalised. A code object is
             // finalised only when nothing reaches it: no function object can call it and no
             // frame runs it (frames and generators hold their code object), so none of this
             // code runs again.
-            unsafe { jit.free() };
+            unsafe { code.free() };
         }
     }
 }
@@ -39,6 +43,14 @@ pub fn compile(
     code: &frontend::bytecode::CodeObject,
     ir: &emit::ir::Function,
 ) -> PyResult<Rc<dyn core::any::Any>> {
+    // Native code is mostly helper calls, where Cranelift's optimisation passes gain nothing
+    // measurable (`benches/run.py --emit`) but cost a quarter of the compile time; viper code is
+    // machine arithmetic, which they improve.
+    let opt = if code.emitter == frontend::bytecode::Emitter::Viper {
+        OptLevel::Speed
+    } else {
+        OptLevel::None
+    };
     if vm.jit.is_none() {
         match Jit::new(&vm.helper_table) {
             Ok(j) => vm.jit = Some(alloc::boxed::Box::new(j)),
@@ -50,26 +62,32 @@ pub fn compile(
             }
         }
     }
+    let jit = vm.jit.as_mut().expect("created above");
     let unit = match &vm.jit_unit {
         Some(u) => u.clone(),
         None => {
-            let template = vm.jit.as_ref().expect("created above");
+            // Code memory lies outside the GC heap, but only a collection frees it: count it
+            // as allocation so that a program making many units (`exec` in a loop) collects.
+            vm.allocated_since_gc += UNIT_BYTES;
             let u = Rc::new(NativeUnit {
-                jit: RefCell::new(Some(template.unit())),
+                code: RefCell::new(Some(jit.unit())),
                 pending: RefCell::new(alloc::vec::Vec::new()),
             });
             vm.jit_unit = Some(u.clone());
             u
         }
     };
-    let result = unit
-        .jit
-        .borrow_mut()
-        .as_mut()
-        .expect("a unit's JIT is taken only when it is dropped")
-        .define(ir);
+    let result = jit.define(
+        unit.code
+            .borrow_mut()
+            .as_mut()
+            .expect("a unit's code is taken only when it is dropped"),
+        ir,
+        opt,
+    );
     match result {
-        Ok((id, _size)) => {
+        Ok((id, size)) => {
+            vm.allocated_since_gc += size;
             unit.pending.borrow_mut().push((code_value, id));
             Ok(unit)
         }
@@ -91,11 +109,11 @@ pub fn finish_unit(vm: &mut Vm, loaded: bool) -> PyResult<()> {
         return Ok(());
     };
     let pending = core::mem::take(&mut *unit.pending.borrow_mut());
-    let mut jit = unit.jit.borrow_mut();
-    let jit = jit
+    let mut code = unit.code.borrow_mut();
+    let code = code
         .as_mut()
-        .expect("a unit's JIT is taken only when it is dropped");
-    if let Err(e) = jit.finalize() {
+        .expect("a unit's code is taken only when it is dropped");
+    if let Err(e) = code.finalize() {
         return Err(vm.new_exc(
             crate::types::ExcKind::SystemError,
             &alloc::format!("native code: {e}"),
@@ -104,7 +122,7 @@ pub fn finish_unit(vm: &mut Vm, loaded: bool) -> PyResult<()> {
     if loaded {
         for (code_value, id) in pending {
             if let Some(obj) = code_value.as_ref::<crate::obj::func::CodeObj>() {
-                obj.native.set(jit.address(id) as usize);
+                obj.native.set(code.address(id) as usize);
             }
         }
     }
