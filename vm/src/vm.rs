@@ -111,6 +111,12 @@ pub trait Host {
     fn unique_id(&mut self) -> Vec<u8> {
         Vec::new()
     }
+    /// Bytes the Rust allocator (which holds big-int digits, outside the GC heap) can still
+    /// hand out, where that is bounded (a board's RAM): a big result that would not fit is a
+    /// `MemoryError` instead of a failed allocation, which Rust cannot recover from.
+    fn native_heap_room(&mut self) -> usize {
+        usize::MAX
+    }
 }
 
 /// Why `machine.mem*` could not access an address.
@@ -512,6 +518,25 @@ impl Vm {
             notes: Cell::new(Value::NULL),
         };
         self.alloc_instance(ty, obj)
+    }
+
+    /// Refuse with `MemoryError` a big-int result of about `bits` bits that the Rust allocator
+    /// could not hold together with the operation's temporaries (the operands' copies and the
+    /// multiplication's scratch, a few times the result).
+    pub fn check_big_result(&mut self, bits: u64) -> PyResult<()> {
+        let bytes = usize::try_from(bits / 8).unwrap_or(usize::MAX);
+        if bytes < 4096 {
+            return Ok(());
+        }
+        let need = bytes.saturating_mul(3).saturating_add(16 * 1024);
+        if need > self.host.native_heap_room() {
+            // Garbage big ints hold digits there too: collect them, then look again.
+            self.collect_now();
+            if need > self.host.native_heap_room() {
+                return Err(self.memory_error());
+            }
+        }
+        Ok(())
     }
 
     /// The MemoryError made at start-up (allocating one could fail), fresh for this raise: no

@@ -223,6 +223,11 @@ core::arch::global_asm!(
 #[global_allocator]
 static ALLOCATOR: embedded_alloc::LlffHeap = embedded_alloc::LlffHeap::empty();
 
+/// Bytes the Rust allocator has free (in however many pieces).
+pub fn allocator_free() -> usize {
+    ALLOCATOR.free()
+}
+
 /// Give the RAM after static data to the Rust allocator (once, at boot).
 pub fn init_allocator() {
     let (start, len) = allocator_region();

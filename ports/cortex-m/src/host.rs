@@ -123,6 +123,10 @@ impl vm::Host for BoardHost {
         cortex_m::asm::wfi();
     }
 
+    fn native_heap_room(&mut self) -> usize {
+        board::allocator_free()
+    }
+
     fn unique_id(&mut self) -> Vec<u8> {
         // The CPUID register: the nearest thing to an identity the emulated board has.
         board::read_memory(0xE000_ED00, 4)

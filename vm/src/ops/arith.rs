@@ -454,6 +454,13 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
     let xc = crate::obj::int::bigint_ref(a).expect("int");
     let yc = crate::obj::int::bigint_ref(b).expect("int");
     let (x, y): (&BigInt, &BigInt) = (&xc, &yc);
+    let result_bits = match op {
+        B::Mul => x.bits() + y.bits(),
+        // `int_pow` and the shifts bound their results by the count first.
+        B::Pow | B::LShift | B::RShift => 0,
+        _ => x.bits().max(y.bits()) + 1,
+    };
+    vm.check_big_result(result_bits)?;
     let r = match op {
         B::Add => x + y,
         B::Sub => x - y,
@@ -494,6 +501,7 @@ fn int_binary(vm: &mut Vm, op: B, a: Value, b: Value) -> PyResult<Value> {
             if (x.bits() as usize).saturating_add(n) / 8 > vm.heap.total_bytes() {
                 return Err(vm.memory_error());
             }
+            vm.check_big_result(x.bits().saturating_add(n as u64))?;
             x << n
         }
         B::RShift => {
@@ -630,6 +638,7 @@ fn int_pow(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
     if x.bits().saturating_mul(e as u64) / 8 > vm.heap.total_bytes() as u64 {
         return Err(vm.memory_error());
     }
+    vm.check_big_result(x.bits().saturating_mul(e as u64))?;
     vm.int_from_big(num_traits::pow::Pow::pow(x, e))
 }
 
