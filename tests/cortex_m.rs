@@ -10,7 +10,7 @@
 //!   there runs as machine code;
 //! - the friendly REPL: prompts, continuation, Ctrl-C interrupting a running loop, paste mode;
 //! - a program fills a small heap, catches `MemoryError` and goes on;
-//! - big ints too large for the Rust allocator's RAM are `MemoryError`s too;
+//! - big ints and sources too large for the Rust allocator's RAM are `MemoryError`s too;
 //! - the viper UART driver in `examples/`.
 //!
 //! Without QEMU or the Rust targets, each test says what it skipped and how to install it.
@@ -579,9 +579,9 @@ fn a_full_heap_is_a_memory_error_the_program_catches() {
 }
 
 #[test]
-fn big_ints_beyond_the_rust_heap_are_memory_errors() {
-    with_firmware(AN385, "big-int MemoryError", |kernel| {
-        let program = root().join("ports/cortex-m/tests/big_ints.py");
+fn work_beyond_the_rust_heap_is_a_memory_error() {
+    with_firmware(AN385, "Rust-heap MemoryError", |kernel| {
+        let program = root().join("ports/cortex-m/tests/rust_heap.py");
         let expected = std::fs::read_to_string(program.with_extension("py.exp")).expect("exp");
         let path = program.to_string_lossy().into_owned();
         let (out, status) = run(AN385, kernel, &["pyrite", &path], Duration::from_secs(120));

@@ -60,12 +60,19 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError, filename: &str, source: &str)
     }
 }
 
+/// Peak Rust-heap use of compiling, per source byte, with a margin (see `compile_to_value`).
+const COMPILE_BYTES_PER_SOURCE_BYTE: usize = 80;
+
 /// Compile source text to a code value (`SyntaxError` on failure).
 pub fn compile_to_value(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult<Value> {
     let options = frontend::Options {
         default_emitter: vm.config.default_emitter,
         optimize: vm.config.optimize,
     };
+    // The tokens, syntax tree and code being built take about 40 bytes of the Rust allocator's
+    // RAM per source byte on a 32-bit board (twice that on 64-bit hosts, where the room is
+    // unbounded), and the token list, the largest piece, needs one free block of its size.
+    vm.check_native_room(source.len().saturating_mul(COMPILE_BYTES_PER_SOURCE_BYTE))?;
     match frontend::compile_source(source, filename, mode, &options) {
         Ok(mut code) => {
             if vm.config.opt_level >= 3 {

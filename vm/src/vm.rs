@@ -528,9 +528,15 @@ impl Vm {
         if bytes < 4096 {
             return Ok(());
         }
-        let need = bytes.saturating_mul(3).saturating_add(16 * 1024);
+        self.check_native_room(bytes.saturating_mul(3))
+    }
+
+    /// Refuse with `MemoryError` work that needs about `bytes` of the Rust allocator's RAM
+    /// where the host says it has less (with a margin for what runs alongside).
+    pub fn check_native_room(&mut self, bytes: usize) -> PyResult<()> {
+        let need = bytes.saturating_add(16 * 1024);
         if need > self.host.native_heap_room() {
-            // Garbage big ints hold digits there too: collect them, then look again.
+            // Garbage big ints and code hold memory there too: collect them, then look again.
             self.collect_now();
             if need > self.host.native_heap_room() {
                 return Err(self.memory_error());
