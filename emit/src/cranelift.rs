@@ -195,29 +195,6 @@ impl Jit {
             OptLevel::None => &*self.isa_quick,
             OptLevel::Speed => &*self.isa,
         };
-        let saved = self.ctx.func.clone();
-        let reps: u32 = std::env::var("REPS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let t0 = std::time::Instant::now();
-        for _ in 0..reps {
-            self.ctx.clear();
-            self.ctx.func = saved.clone();
-            let _ = self.ctx.compile(isa, &mut ControlPlane::default());
-        }
-        static mut T: u128 = 0;
-        static mut N: u32 = 0;
-        #[allow(unsafe_code)]
-        unsafe {
-            T += t0.elapsed().as_nanos();
-            N += 1;
-            if N % 500 == 0 && reps > 0 {
-                std::eprintln!("stencil avg {} us", T / (N * reps) as u128 / 1000);
-            }
-        }
-        self.ctx.clear();
-        self.ctx.func = saved;
         let result = match self.ctx.compile(isa, &mut ControlPlane::default()) {
             Ok(_) => Ok(()),
             Err(e) => Err(cranelift_codegen::print_errors::pretty_error(
@@ -226,24 +203,22 @@ impl Jit {
         };
         let result = result.and_then(|()| {
             let code = self.ctx.compiled_code().expect("compiled above");
-            {
-                let relocs: Vec<ModuleReloc> = code
-                    .buffer
-                    .relocs()
-                    .iter()
-                    .map(|r| ModuleReloc::from_mach_reloc(r, &self.ctx.func, id))
-                    .collect();
-                let size = code.code_buffer().len();
-                module
-                    .define_function_bytes(
-                        id,
-                        u64::from(code.buffer.alignment),
-                        code.code_buffer(),
-                        &relocs,
-                    )
-                    .map(|()| size)
-                    .map_err(|e| e.to_string())
-            }
+            let relocs: Vec<ModuleReloc> = code
+                .buffer
+                .relocs()
+                .iter()
+                .map(|r| ModuleReloc::from_mach_reloc(r, &self.ctx.func, id))
+                .collect();
+            let size = code.code_buffer().len();
+            module
+                .define_function_bytes(
+                    id,
+                    u64::from(code.buffer.alignment),
+                    code.code_buffer(),
+                    &relocs,
+                )
+                .map(|()| size)
+                .map_err(|e| e.to_string())
         });
         module.clear_context(&mut self.ctx);
         match result {
