@@ -1,8 +1,8 @@
 # Compile latency of @micropython.native / @micropython.viper: each small function is compiled
 # from source twice, once as plain bytecode and once with the decorator; the difference of the
 # two times is what machine-code generation costs. Prints the median per function in
-# microseconds. Run by `benches/run.py --compile` (which also times the first native function
-# in a fresh process).
+# microseconds, after what the first native function in the process cost (it also sets up the
+# JIT). Run it directly: `target/release/pyrite benches/compile_latency.py`.
 import time
 
 BODIES = [
@@ -41,6 +41,12 @@ def latency(decorator, bodies, rounds=40):
             costs.append(native - plain)
     return median(costs) / 1000
 
+
+# The first native function in this process: the plain compile runs first, so the parser and
+# compiler are warm and the difference is the JIT's set-up plus one function's code.
+first = BODIES[1].format(i=0)
+plain = compile_time(first)
+print("first native function us %.1f" % ((compile_time("@micropython.native\n" + first) - plain) / 1000))
 
 for name, dec, bodies in [("native", "@micropython.native\n", BODIES), ("viper", "@micropython.viper\n", VIPER)]:
     latency(dec, bodies, 2)  # warm up: the first function in a process also creates the JIT
