@@ -15,6 +15,8 @@ pub mod machine;
 pub mod math;
 pub mod micropython;
 pub mod random;
+pub mod re;
+mod re_engine;
 pub mod string;
 pub mod struct_;
 pub mod sys;
@@ -58,6 +60,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         "random",
         "binascii",
         "machine",
+        "re",
         #[cfg(feature = "extra-modules")]
         "unittest",
         #[cfg(feature = "extra-modules")]
@@ -65,7 +68,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         #[cfg(feature = "extra-modules")]
         "collections.abc",
     ];
-    const U_ALIASED: [&str; 9] = [
+    const U_ALIASED: [&str; 10] = [
         "sys",
         "time",
         "errno",
@@ -75,6 +78,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         "io",
         "random",
         "binascii",
+        "re",
     ];
     if let Some(m) = MODULES.iter().find(|&&m| m == name) {
         return Some(m);
@@ -109,6 +113,7 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "random" => random::create(vm)?,
         "binascii" => binascii::create(vm)?,
         "machine" => machine::create(vm)?,
+        "re" => re::create(vm)?,
         #[cfg(feature = "extra-modules")]
         "unittest" => unittest::create(vm)?,
         #[cfg(feature = "extra-modules")]

@@ -8,6 +8,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 const SOURCE: &str = r#"
+import re
 import sys
 import time
 
@@ -103,11 +104,7 @@ class _RaisesContext:
         if self.regex is not None:
             text = str(exc)
             pattern = getattr(self.regex, 'pattern', self.regex)
-            try:
-                import re
-                found = re.search(pattern, text) is not None
-            except ImportError:
-                found = pattern in text
+            found = re.search(pattern, text) is not None
             if not found:
                 self.test.fail(self.test._formatMessage(
                     self.msg, '"%s" does not match "%s"' % (pattern, text)))
@@ -372,11 +369,7 @@ class TestCase:
 
     def assertRegex(self, text, regex, msg=None):
         pattern = getattr(regex, 'pattern', regex)
-        try:
-            import re
-            found = re.search(pattern, text) is not None
-        except ImportError:
-            found = pattern in text
+        found = re.search(pattern, text) is not None
         self._check(found, msg, "Regex didn't match: %r not found in %r" % (pattern, text))
 
     def assertRaises(self, expected, *args, **kwargs):
@@ -389,11 +382,7 @@ class TestCase:
 
     def assertNotRegex(self, text, regex, msg=None):
         pattern = getattr(regex, 'pattern', regex)
-        try:
-            import re
-            found = re.search(pattern, text) is not None
-        except ImportError:
-            found = pattern in text
+        found = re.search(pattern, text) is not None
         self._check(not found, msg, 'Regex matched: %r matches %r' % (text, pattern))
 
     def assertWarns(self, expected, *args, **kwargs):
