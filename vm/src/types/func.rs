@@ -402,6 +402,20 @@ fn module_init(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `module.__dir__`: the names in the module's namespace, or what a module-level `__dir__`
+/// function returns (PEP 562).
+fn module_dir(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    args::parse(vm, "__dir__", a, kwnames, ["$self"], 1)?;
+    let d = vm.module_dict(a[0]);
+    if d.is_null() {
+        return Err(vm.type_error("descriptor '__dir__' requires a 'module' object"));
+    }
+    if let Some(f) = vm.dict_get_str(d, "__dir__")? {
+        return vm.call(f, &[]);
+    }
+    crate::ops::iter::to_list(vm, d)
+}
+
 fn function_get(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     args::range(vm, "__get__", a, kwnames, 2, 3)?;
     if a[1].is_none() {
@@ -447,7 +461,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let t = vm.types.function;
     vm.add_methods(t, &[method("__get__", function_get)])?;
     let m = vm.types.module;
-    vm.add_methods(m, &[method("__init__", module_init)])?;
+    vm.add_methods(
+        m,
+        &[
+            method("__init__", module_init),
+            method("__dir__", module_dir),
+        ],
+    )?;
     for t in [vm.types.generator, vm.types.coroutine] {
         vm.add_methods(
             t,
