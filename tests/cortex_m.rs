@@ -561,32 +561,32 @@ fn friendly_repl_prompts_interrupts_and_paste_mode() {
     });
 }
 
+/// Run `ports/cortex-m/tests/<name>.py` on mps2-an385 (after `options`) and compare its output
+/// with the hand-written `<name>.py.exp`.
+fn board_program_matches(kernel: &Path, name: &str, options: &[&str], limit: Duration) {
+    let program = root().join(format!("ports/cortex-m/tests/{name}.py"));
+    let expected = std::fs::read_to_string(program.with_extension("py.exp")).expect("exp");
+    let path = program.to_string_lossy().into_owned();
+    let mut args = vec!["pyrite"];
+    args.extend_from_slice(options);
+    args.push(&path);
+    let (out, status) = run(AN385, kernel, &args, limit);
+    assert_eq!(status, Some(0), "{out}");
+    assert_eq!(out, expected);
+}
+
 #[test]
 fn a_full_heap_is_a_memory_error_the_program_catches() {
     with_firmware(AN385, "MemoryError", |kernel| {
-        let program = root().join("ports/cortex-m/tests/memory_error.py");
-        let expected = std::fs::read_to_string(program.with_extension("py.exp")).expect("exp");
-        let path = program.to_string_lossy().into_owned();
-        let (out, status) = run(
-            AN385,
-            kernel,
-            &["pyrite", "-X", "heapsize=256k", &path],
-            Duration::from_secs(60),
-        );
-        assert_eq!(status, Some(0), "{out}");
-        assert_eq!(out, expected);
+        let options = ["-X", "heapsize=256k"];
+        board_program_matches(kernel, "memory_error", &options, Duration::from_secs(60));
     });
 }
 
 #[test]
 fn work_beyond_the_rust_heap_is_a_memory_error() {
     with_firmware(AN385, "Rust-heap MemoryError", |kernel| {
-        let program = root().join("ports/cortex-m/tests/rust_heap.py");
-        let expected = std::fs::read_to_string(program.with_extension("py.exp")).expect("exp");
-        let path = program.to_string_lossy().into_owned();
-        let (out, status) = run(AN385, kernel, &["pyrite", &path], Duration::from_secs(120));
-        assert_eq!(status, Some(0), "{out}");
-        assert_eq!(out, expected);
+        board_program_matches(kernel, "rust_heap", &[], Duration::from_secs(120));
     });
 }
 

@@ -456,7 +456,7 @@ fn compile_regex(
     Ok(Regex::new(&p, flags, bytes))
 }
 
-/// `_parse(pattern, flags)`: `(groups, ((name, number), ...), flags)`, or `(None, message,
+/// `_parse(pattern, flags)`: `(groups, [(name, number), ...], flags)`, or `(None, message,
 /// position)` for a malformed pattern.
 fn parse(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     let [pattern, flags] = a else {
@@ -464,13 +464,15 @@ fn parse(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     };
     match compile_regex(vm, *pattern, *flags)? {
         Ok(re) => {
-            let mut names = Vec::new();
+            // The pairs go straight into a heap list: a Rust vector is not scanned by the
+            // collector, so a pair kept there could be freed by the next allocation.
+            let names = vm.new_list(&[])?;
+            let list = names.as_ref::<crate::obj::list::ListObj>().expect("list");
             for (name, i) in &re.names {
                 let n = vm.new_str(name)?;
                 let pair = vm.new_tuple(&[n, Value::small_int(*i as isize)])?;
-                names.push(pair);
+                vm.list_append(list, pair)?;
             }
-            let names = vm.new_tuple(&names)?;
             vm.new_tuple(&[
                 Value::small_int(re.groups as isize),
                 names,

@@ -639,22 +639,14 @@ impl Parser<'_> {
         self.at += 1;
         let ch = char::from_u32(c).unwrap_or('\0');
         let ic = self.ignore_case();
-        let class = |item| {
-            Node::Class(
-                Class {
-                    items: vec![item],
-                    negated: false,
-                },
-                false,
-            )
-        };
+        if let Some(item) = class_escape(ch) {
+            let class = Class {
+                items: vec![item],
+                negated: false,
+            };
+            return Ok(Node::Class(class, false));
+        }
         Ok(match ch {
-            'd' => class(ClassItem::Digit(true)),
-            'D' => class(ClassItem::Digit(false)),
-            'w' => class(ClassItem::Word(true)),
-            'W' => class(ClassItem::Word(false)),
-            's' => class(ClassItem::Space(true)),
-            'S' => class(ClassItem::Space(false)),
             'A' => Node::Assert(Assert::StartText),
             'Z' => Node::Assert(Assert::EndText),
             'b' => Node::Assert(Assert::Boundary(true)),
@@ -699,31 +691,12 @@ impl Parser<'_> {
                     return err("unterminated character set", start);
                 };
                 self.at += 1;
-                match char::from_u32(e).unwrap_or('\0') {
-                    'd' => {
-                        items.push(ClassItem::Digit(true));
-                        continue;
-                    }
-                    'D' => {
-                        items.push(ClassItem::Digit(false));
-                        continue;
-                    }
-                    'w' => {
-                        items.push(ClassItem::Word(true));
-                        continue;
-                    }
-                    'W' => {
-                        items.push(ClassItem::Word(false));
-                        continue;
-                    }
-                    's' => {
-                        items.push(ClassItem::Space(true));
-                        continue;
-                    }
-                    'S' => {
-                        items.push(ClassItem::Space(false));
-                        continue;
-                    }
+                let ch = char::from_u32(e).unwrap_or('\0');
+                if let Some(item) = class_escape(ch) {
+                    items.push(item);
+                    continue;
+                }
+                match ch {
                     'b' => 8,
                     other => match self.char_escape(e, item_start)? {
                         Some(v) => v,
@@ -749,15 +722,9 @@ impl Parser<'_> {
                     };
                     self.at += 1;
                     match self.char_escape(e, self.at - 2)? {
-                        Some(v)
-                            if !matches!(
-                                char::from_u32(e),
-                                Some('d' | 'D' | 'w' | 'W' | 's' | 'S')
-                            ) =>
-                        {
-                            v
-                        }
-                        _ => {
+                        // `char_escape` refuses class escapes (`\d`...): no range ends there.
+                        Some(v) => v,
+                        None => {
                             return err(
                                 alloc::format!(
                                     "bad character range {}",
@@ -790,6 +757,19 @@ impl Parser<'_> {
             .map(|&c| char::from_u32(c).unwrap_or('?'))
             .collect()
     }
+}
+
+/// The class a `\d`, `\D`, `\w`, `\W`, `\s` or `\S` escape stands for.
+fn class_escape(ch: char) -> Option<ClassItem> {
+    Some(match ch {
+        'd' => ClassItem::Digit(true),
+        'D' => ClassItem::Digit(false),
+        'w' => ClassItem::Word(true),
+        'W' => ClassItem::Word(false),
+        's' => ClassItem::Space(true),
+        'S' => ClassItem::Space(false),
+        _ => return None,
+    })
 }
 
 /// The least and greatest number of units `node` can match (`None`: unbounded).

@@ -196,10 +196,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 /// as `sys.version_info`), printed as `name(field=value, ...)`.
 fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[Value]) -> PyResult<Value> {
     let ns = vm.new_dict()?;
-    let names = fields
-        .iter()
-        .map(|f| vm.new_str(f))
-        .collect::<PyResult<alloc::vec::Vec<Value>>>()?;
+    // Interned names are immediate values: a Rust vector of them needs no rooting (one of
+    // fresh heap strings would not be seen by the collector).
+    let names: alloc::vec::Vec<Value> = fields.iter().map(|f| vm.intern(f)).collect();
     let names = vm.new_tuple(&names)?;
     vm.dict_set_str(ns, "_fields", names)?;
     let modname = vm.new_str("sys")?;
