@@ -106,3 +106,26 @@ def twice(x: int) -> int:
 
 
 print(twice(2**62), twice(-(2**62) - 1), twice(2**65 + 21))
+
+
+# The most negative word divided by -1 wraps to itself (the one quotient that overflows) and
+# leaves no remainder; the word size does not matter.
+@micropython.viper
+def min_word_by_minus_one(bits: int) -> int:
+    low = 1 << (bits - 1)
+    q = low // -1
+    r = low % -1
+    return int(q == low) * 10 + r
+
+
+@micropython.viper
+def word_bits() -> int:
+    n = 0
+    w = 1
+    while w:
+        w = w << 1
+        n += 1
+    return n
+
+
+print(min_word_by_minus_one(word_bits()), min_word_by_minus_one(8))

@@ -191,7 +191,8 @@ pub struct Vm {
     /// Set by `gc.threshold(n)`: the threshold stays as the program set it.
     pub gc_threshold_fixed: bool,
     /// Bytes allocated before the last collection, over the whole run (`micropython.mem_total`).
-    pub allocated_before_gc: usize,
+    /// (64 bits: on a 32-bit board a long run allocates more than 4 GiB in all.)
+    pub allocated_before_gc: u64,
     /// Most heap bytes in use seen at a collection or a query (`micropython.mem_peak`).
     pub peak_used: usize,
     /// Whether automatic collection is enabled (`gc.disable()`).
@@ -257,8 +258,8 @@ impl Vm {
     }
 
     /// Bytes allocated over the whole run (`micropython.mem_total`).
-    pub fn allocated_total(&self) -> usize {
-        self.allocated_before_gc + self.allocated_since_gc
+    pub fn allocated_total(&self) -> u64 {
+        self.allocated_before_gc + self.allocated_since_gc as u64
     }
 
     /// The most heap bytes in use seen so far, counting now (`micropython.mem_peak`).
@@ -334,7 +335,7 @@ impl Vm {
         }
         self.collecting = true;
         self.peak_used();
-        self.allocated_before_gc += self.allocated_since_gc;
+        self.allocated_before_gc += self.allocated_since_gc as u64;
         let mut hooks = Finaliser {
             resurrected: Vec::new(),
         };

@@ -282,8 +282,9 @@ extern "C" fn int_floor_div(ctx: *mut NativeCtx, a: usize, b: usize) -> usize {
         if b == 0 {
             return Err(vm.new_exc(ExcKind::ZeroDivisionError, "integer division by zero"));
         }
+        // Machine words wrap: `MIN // -1` is MIN, as the remainder `MIN % -1` is 0.
         let q = a.wrapping_div(b);
-        let q = if (a % b != 0) && ((a < 0) != (b < 0)) {
+        let q = if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) {
             q - 1
         } else {
             q
