@@ -1,6 +1,7 @@
-# Big-int digits and the compiler's working data live in the Rust allocator's RAM, outside the
-# GC heap, and on a board that RAM is a few MiB: work that cannot fit there is a MemoryError the
-# program catches, not a failed allocation (which Rust cannot recover from). Garbage big ints are
+# Big-int digits, the compiler's working data and re's matching state live in the Rust
+# allocator's RAM, outside the GC heap, and on a board that RAM is a few MiB: work that cannot
+# fit there is a MemoryError the program catches, not a failed allocation (which Rust cannot
+# recover from). Garbage big ints are
 # collected to make room. The expected output is written by hand: CPython's memory is the whole
 # machine.
 print("fits:", (1 << 8_000_000).bit_length())
@@ -38,3 +39,12 @@ try:
 except MemoryError:
     print("eval: MemoryError")
 print("still running")
+
+# A regular expression works on a copy of its subject, and backtracking keeps frames beside it.
+import re
+text = "ab" * 300000
+try:
+    print("matched", len(re.match("(?:a|b)*", text).group()))
+except MemoryError:
+    print("re backtracking: MemoryError")
+print(len(re.findall("b", "ab" * 1000)))

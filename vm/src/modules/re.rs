@@ -3,7 +3,7 @@
 //! Python over two functions of the engine (`re_engine.rs`): `_parse` checks a pattern and
 //! describes its groups, `_scan` finds one match or every match of it in a string.
 
-use super::re_engine::{self, Regex, Stop};
+use super::re_engine::{self, Find, Regex, Stop};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::vec::Vec;
@@ -157,6 +157,8 @@ class Pattern:
     def __init__(self, pattern, flags):
         groups, names, flags = _parse(pattern, flags)
         if groups is None:
+            if names == _TOO_DEEP:
+                raise RecursionError(names)
             raise error(names, pattern, flags)
         self.pattern = pattern
         self.flags = flags
@@ -418,6 +420,9 @@ def escape(pattern):
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("re")?;
     super::add_functions(vm, m, &[("_parse", parse), ("_scan", scan)])?;
+    let too_deep = vm.new_str(re_engine::TOO_DEEP)?;
+    let d = vm.module_dict(m);
+    vm.dict_set_str(d, "_TOO_DEEP", too_deep)?;
     super::types_::run_python(vm, m, SOURCE, "<re>")?;
     Ok(m)
 }
@@ -426,7 +431,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 /// whether they are bytes.
 fn units(vm: &mut Vm, v: Value) -> PyResult<(Vec<u32>, bool)> {
     if let Some(s) = vm.str_of(v) {
-        return Ok((s.chars().map(|c| c as u32).collect(), false));
+        // Sized first: growing by doubling would need half as much again in one piece.
+        let mut out = Vec::with_capacity(s.chars().count());
+        out.extend(s.chars().map(|c| c as u32));
+        return Ok((out, false));
     }
     match crate::ops::buffer::bytes_like(vm, v) {
         Some(b) => Ok((b.into_iter().map(u32::from).collect(), true)),
@@ -503,25 +511,33 @@ fn scan(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
         Ok(re) => re,
         Err(e) => return Err(vm.value_error(&e.msg)),
     };
+    // The subject is copied as 4-byte units, and backtracking keeps its frames beside it: on a
+    // board both must fit the Rust allocator's RAM.
+    if let Ok(n) = crate::ops::subscr::len(vm, *string) {
+        vm.check_native_room(n.saturating_mul(8))?;
+    }
     let (mut text, _) = units(vm, *string)?;
+    let stack_limit = vm.host.native_heap_room() / 2;
     let endpos = int_arg(vm, *endpos)?.clamp(0, text.len() as i64) as usize;
     text.truncate(endpos);
     let mut pos = int_arg(vm, *pos)?.clamp(0, endpos as i64) as usize;
     let mode = int_arg(vm, *mode)?;
     let limit = int_arg(vm, *limit)?.max(0) as usize;
     let mut poll = || crate::vm::INTERRUPTED.load(core::sync::atomic::Ordering::Relaxed);
-    let mut find = |vm: &mut Vm, at: usize, search: bool, full: bool, not_empty_at| match re.find(
-        &text,
-        at,
-        search,
-        full,
-        not_empty_at,
-        &mut poll,
-    ) {
-        Ok(found) => Ok(found),
-        Err(Stop::Interrupted) => {
-            vm.check_interrupt()?;
-            Ok(None)
+    let mut find = |vm: &mut Vm, at: usize, search: bool, full: bool, not_empty_at| {
+        let how = Find {
+            search,
+            full,
+            not_empty_at,
+            stack_limit,
+        };
+        match re.find(&text, at, &how, &mut poll) {
+            Ok(found) => Ok(found),
+            Err(Stop::Interrupted) => {
+                vm.check_interrupt()?;
+                Ok(None)
+            }
+            Err(Stop::NoMemory) => Err(vm.memory_error()),
         }
     };
     let spans = |vm: &mut Vm, caps: &[usize]| -> PyResult<Value> {

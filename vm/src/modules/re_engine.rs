@@ -26,6 +26,20 @@ pub struct Error {
 pub enum Stop {
     /// The interrupt poll asked to stop (Ctrl-C).
     Interrupted,
+    /// The backtracking stack outgrew the memory it was given.
+    NoMemory,
+}
+
+/// How [`Regex::find`] looks for a match.
+pub struct Find {
+    /// Try each start from the given one on (else only there).
+    pub search: bool,
+    /// The match must end at the end of the text (`fullmatch`).
+    pub full: bool,
+    /// A match starting here may not be empty (the previous match of a scan was empty here).
+    pub not_empty_at: Option<usize>,
+    /// Bytes the backtracking stack may take.
+    pub stack_limit: usize,
 }
 
 /// A parsed pattern.
@@ -203,7 +217,17 @@ struct Parser<'a> {
     /// Groups whose closing parenthesis has been seen (a backreference may only name those).
     closed: Vec<usize>,
     bytes: bool,
+    /// Groups open around the cursor (parsing, compiling and matching recurse on them).
+    depth: usize,
 }
+
+/// Nested groups a pattern may have: CPython's own parser gives up (RecursionError) a little
+/// deeper, and each level costs native stack in parsing, compiling and matching.
+const MAX_NESTING: usize = 400;
+
+/// The message of the error for patterns nested deeper than [`MAX_NESTING`]; `re` raises it as
+/// a RecursionError, as CPython does.
+pub const TOO_DEEP: &str = "maximum recursion depth exceeded";
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, Error> {
     Err(Error {
@@ -401,6 +425,16 @@ impl Parser<'_> {
     }
 
     fn group(&mut self, start: usize) -> Result<Node, Error> {
+        if self.depth >= MAX_NESTING {
+            return err(TOO_DEEP, usize::MAX);
+        }
+        self.depth += 1;
+        let node = self.group_body(start);
+        self.depth -= 1;
+        node
+    }
+
+    fn group_body(&mut self, start: usize) -> Result<Node, Error> {
         let mut capture = true;
         let mut name = None;
         let saved_flags = self.flags;
@@ -967,6 +1001,7 @@ impl Regex {
             names: Vec::new(),
             closed: Vec::new(),
             bytes,
+            depth: 0,
         };
         let node = p.alternation()?;
         if p.at < pattern.len() {
@@ -992,18 +1027,16 @@ impl Regex {
         })
     }
 
-    /// Match at `start` in `text[..end]` (the string up to `endpos`): the captures, two per
-    /// group including group 0, `usize::MAX` where a group took no part. `search` tries each
-    /// start from `start` on; `full` requires the match to end at `end`.
+    /// Match at `start` in `text` (the string up to `endpos`), as `how` says: the captures, two
+    /// per group including group 0, `usize::MAX` where a group took no part.
     pub fn find(
         &self,
         text: &[u32],
         start: usize,
-        search: bool,
-        full: bool,
-        not_empty_at: Option<usize>,
+        how: &Find,
         poll: &mut dyn FnMut() -> bool,
     ) -> Result<Option<Vec<usize>>, Stop> {
+        let search = how.search;
         let mut m = Matcher {
             re: self,
             text,
@@ -1011,8 +1044,9 @@ impl Regex {
             stack: Vec::new(),
             steps: 0,
             poll,
-            end_at: full.then_some(text.len()),
-            not_empty_at,
+            end_at: how.full.then_some(text.len()),
+            not_empty_at: how.not_empty_at,
+            stack_limit: how.stack_limit / core::mem::size_of::<Frame>(),
         };
         let mut at = start;
         loop {
@@ -1089,6 +1123,8 @@ struct Matcher<'a> {
     /// A match of the pattern that starts here must not be empty (the previous match of a
     /// `findall` was empty here).
     not_empty_at: Option<usize>,
+    /// The most backtracking frames there is memory for.
+    stack_limit: usize,
 }
 
 impl Matcher<'_> {
@@ -1131,8 +1167,13 @@ impl Matcher<'_> {
         let mut pos = pos;
         loop {
             self.steps = self.steps.wrapping_add(1);
-            if self.steps & 0xFFFF == 0 && (self.poll)() {
-                return Err(Stop::Interrupted);
+            if self.steps & 0xFFF == 0 {
+                if (self.poll)() {
+                    return Err(Stop::Interrupted);
+                }
+                if self.stack.len() > self.stack_limit {
+                    return Err(Stop::NoMemory);
+                }
             }
             let ok = match code[pc] {
                 Inst::Char(c, ic) => match self.text.get(pos) {
