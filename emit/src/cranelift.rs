@@ -49,9 +49,8 @@ pub struct Jit {
 /// How hard Cranelift works on a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptLevel {
-    /// No optimisation passes and the single-pass register allocator: about half the compile
-    /// time. Suits code that mostly calls runtime helpers (`@native`), where neither the passes
-    /// nor the better allocation gain much.
+    /// No optimisation passes: about a quarter less compile time. Suits code that mostly calls
+    /// runtime helpers (`@native`), where the passes gain nothing measurable.
     None,
     /// Cranelift's e-graph optimisations: for machine-integer code (`@viper`).
     Speed,

@@ -111,9 +111,10 @@ pub trait Host {
     fn unique_id(&mut self) -> Vec<u8> {
         Vec::new()
     }
-    /// Bytes the Rust allocator (which holds big-int digits, outside the GC heap) can still
-    /// hand out, where that is bounded (a board's RAM): a big result that would not fit is a
-    /// `MemoryError` instead of a failed allocation, which Rust cannot recover from.
+    /// Bytes the Rust allocator (big-int digits, the compiler's working data, re's matching
+    /// state: all outside the GC heap) can still hand out, where that is bounded (a board's
+    /// RAM): work that would not fit is a `MemoryError` instead of a failed allocation, which
+    /// Rust cannot recover from.
     fn native_heap_room(&mut self) -> usize {
         usize::MAX
     }

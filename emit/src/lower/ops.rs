@@ -638,15 +638,7 @@ impl Lower<'_> {
             }
             return self.bool_obj(t);
         }
-        let cond = match cmp {
-            Some(Comparison::Lt) => Some(Cond::Lt),
-            Some(Comparison::Le) => Some(Cond::Le),
-            Some(Comparison::Gt) => Some(Cond::Gt),
-            Some(Comparison::Ge) => Some(Cond::Ge),
-            Some(Comparison::Eq) => Some(Cond::Eq),
-            Some(Comparison::Ne) => Some(Cond::Ne),
-            _ => None,
-        };
+        let cond = cmp.and_then(ordering_cond);
         let res = self.f.vreg(Ty::Obj);
         let slow = self.f.block();
         self.f.data_mut(slow).cold = true;
@@ -679,14 +671,8 @@ impl Lower<'_> {
     /// Small-int orderings compare inline and feed the branch directly; other operands go
     /// through the helper and the truth of its result (the order Python evaluates them in).
     fn compare_for_branch(&mut self, op: u32, a: VReg, b: VReg) -> Res<VReg> {
-        let cond = match Comparison::from_u32(op) {
-            Some(Comparison::Lt) => Cond::Lt,
-            Some(Comparison::Le) => Cond::Le,
-            Some(Comparison::Gt) => Cond::Gt,
-            Some(Comparison::Ge) => Cond::Ge,
-            Some(Comparison::Eq) => Cond::Eq,
-            Some(Comparison::Ne) => Cond::Ne,
-            _ => return self.compare_op(op, a, b),
+        let Some(cond) = Comparison::from_u32(op).and_then(ordering_cond) else {
+            return self.compare_op(op, a, b);
         };
         let res = self.f.vreg(Ty::Bool);
         let slow = self.f.block();
@@ -774,4 +760,17 @@ impl Lower<'_> {
     pub(super) fn unsupported(&self, what: &str) -> super::LowerError {
         self.error(ErrorKind::NotImplemented, String::from(what))
     }
+}
+
+/// The machine comparison of a small-int ordering or equality (`None`: `is`, `in`...).
+fn ordering_cond(c: Comparison) -> Option<Cond> {
+    Some(match c {
+        Comparison::Lt => Cond::Lt,
+        Comparison::Le => Cond::Le,
+        Comparison::Gt => Cond::Gt,
+        Comparison::Ge => Cond::Ge,
+        Comparison::Eq => Cond::Eq,
+        Comparison::Ne => Cond::Ne,
+        _ => return None,
+    })
 }

@@ -46,10 +46,6 @@ class error(Exception):
 PatternError = error
 
 
-def _is_text(s):
-    return isinstance(s, str)
-
-
 def _check_subject(pattern, string):
     if isinstance(pattern.pattern, str):
         if not isinstance(string, str):
@@ -310,7 +306,8 @@ def _expand(pattern, template):
             parts.append(g)
             i = j + 1
         elif c.isdigit():
-            if c == "0" or (i + 2 < n + 1 and t[i:i + 3].isdigit() and len(t[i:i + 3]) == 3 and all(d in "01234567" for d in t[i:i + 3])):
+            octal = t[i:i + 3]
+            if c == "0" or (len(octal) == 3 and all(d in "01234567" for d in octal)):
                 k = i
                 while k < n and k < i + 3 and t[k] in "01234567":
                     k += 1
