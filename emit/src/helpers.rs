@@ -10,7 +10,7 @@
 //! 0 alone means failure; for the others native code tests `pending` when the result is 0.
 
 /// Bumped whenever an entry is added.
-pub const TABLE_VERSION: u32 = 1;
+pub const TABLE_VERSION: u32 = 2;
 
 /// Word indices of the native context that native code and helpers share. The VM's
 /// `NativeCtx` is `#[repr(C)]` with one machine word per field in this order.
@@ -42,8 +42,15 @@ pub mod ctx {
     /// Address of the helper table: word `i` is the address of helper `i` (`Helper::ALL`
     /// order). The Thumb-2 backend calls helpers through it, so its code needs no addresses.
     pub const HELPERS: u32 = 12;
+    /// Address of the globals dict's version stamp (a `u64`), or of a stamp no dict has when
+    /// the globals are not a dict.
+    pub const GLOBALS_VERSION: u32 = 13;
+    /// Address of the builtins dict's version stamp.
+    pub const BUILTINS_VERSION: u32 = 14;
+    /// Address of the code's global-lookup caches (one per entry of its names).
+    pub const GLOBAL_CACHE: u32 = 15;
     /// Number of words.
-    pub const WORDS: u32 = 13;
+    pub const WORDS: u32 = 16;
 }
 
 /// Encodings of the immediate objects, fixed by the VM's value representation (the VM asserts
@@ -153,6 +160,10 @@ helpers! {
     IntMod = 25, 3, false;
     /// `(ctx, exc) -> 0`: re-raise `exc` without a new traceback entry.
     Reraise = 26, 2, false;
+    /// `(ctx, ip, depth) -> result`: run the `Call` or `CallMethod` instruction at `ip`, whose
+    /// callee and arguments are the top of the frame's value stack (in memory, `depth` items
+    /// deep), and return the call's result; the operands are consumed.
+    Call = 27, 3, true;
 }
 
 /// Where the VM keeps the fields that native code reads and writes directly, so the lowering
@@ -189,4 +200,17 @@ pub struct Layout {
     pub list_len: i32,
     /// Offset of the first item in a storage array.
     pub array_items: i32,
+    /// Offset of a dict's entry array pointer from its version stamp (`ctx::GLOBALS_VERSION`
+    /// points at the stamp). Entries are three words: hash, key, value.
+    pub dict_entries_from_version: i32,
+    /// Bytes per global-lookup cache entry, and the offsets in one of the globals dict's stamp
+    /// when it was filled (a `u64`; 0 when empty), the builtins dict's stamp when the name was
+    /// a builtin (else 0) and the entry position in that dict.
+    pub global_cache_size: i32,
+    /// See `global_cache_size`.
+    pub cache_globals_version: i32,
+    /// See `global_cache_size`.
+    pub cache_builtins_version: i32,
+    /// See `global_cache_size`.
+    pub cache_index: i32,
 }

@@ -125,6 +125,11 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
     let filename = vm.new_str(&code.filename.clone())?;
     let ty = vm.types.code;
     let n_names = code.names.len();
+    let plain_arity = plain_arity(&code);
+    let frame_words = (crate::interp::frame::FRAME_META
+        + code.varnames.len()
+        + code.nderefs()
+        + code.stacksize as usize) as u32;
     let obj = CodeObj {
         header: Header::new(ty),
         info: Box::new(code),
@@ -134,6 +139,8 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         filename,
         native: core::cell::Cell::new(0),
         native_owner: core::cell::Cell::new(None),
+        plain_arity,
+        frame_words,
         global_cache: (0..n_names)
             .map(|_| core::cell::Cell::new(crate::obj::func::GlobalCache::default()))
             .collect(),
@@ -144,6 +151,25 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
     let g = Value::from_obj(vm.alloc(obj, true)?);
     crate::native::compile(vm, g)?;
     Ok(g)
+}
+
+/// `CodeObj::plain_arity` of `code`.
+fn plain_arity(code: &CodeObject) -> u32 {
+    use frontend::bytecode::code::flags;
+    let special = flags::VARARGS
+        | flags::VARKEYWORDS
+        | flags::GENERATOR
+        | flags::COROUTINE
+        | flags::ASYNC_GENERATOR;
+    if code.flags & special != 0
+        || code.kwonlyargcount != 0
+        || code.nderefs() != 0
+        || code.emitter == frontend::bytecode::Emitter::AsmThumb
+    {
+        u32::MAX
+    } else {
+        code.argcount
+    }
 }
 
 fn const_value(vm: &mut Vm, c: Const) -> PyResult<Value> {

@@ -101,6 +101,93 @@ impl Lower<'_> {
         Ok(result)
     }
 
+    /// A global's value for `LOAD_GLOBAL`: read through the code's cache for the name while the
+    /// cache is valid (the globals dict, and for a builtin the builtins dict, unchanged since the
+    /// interpreter filled it), else the `LoadGlobal` helper, which refills it. Dict stamps are
+    /// 64-bit, so 32-bit targets always take the helper.
+    pub(super) fn global_value(&mut self, name: u32) -> Res<VReg> {
+        let n = self.iconst(Ty::Int, i64::from(name));
+        let Some(l) = self.layout.filter(|_| self.wb == 8) else {
+            let r = self.call(Helper::LoadGlobal, &[n], Ty::Obj);
+            self.check_obj(r)?;
+            return Ok(r);
+        };
+        let (result, join, slow) = (self.f.vreg(Ty::Obj), self.f.block(), self.f.block());
+        let (in_globals, builtin, read) = (self.f.block(), self.f.block(), self.f.block());
+        // Name indexes are instruction operands (24 bits): the offset fits an i32.
+        let at = name as i32 * l.global_cache_size;
+
+        let cache = self.f.vreg(Ty::Ptr);
+        self.load_ctx(cache, crate::helpers::ctx::GLOBAL_CACHE);
+        let globals_stamp = self.f.vreg(Ty::Ptr);
+        self.load_ctx(globals_stamp, crate::helpers::ctx::GLOBALS_VERSION);
+        let cached = self.f.vreg(Ty::Int);
+        self.load(Width::Word, cached, cache, at + l.cache_globals_version);
+        let now = self.f.vreg(Ty::Int);
+        self.load(Width::Word, now, globals_stamp, 0);
+        let same = self.cmp(Cond::Eq, cached, now);
+        self.branch(same, in_globals, slow);
+
+        // The stamp of the dict holding the name: the globals', or for a builtin the builtins'.
+        self.cur = Some(in_globals);
+        let holder = self.f.vreg(Ty::Ptr);
+        self.emit(Inst::Mov {
+            dst: holder,
+            src: globals_stamp,
+        });
+        let cached_builtins = self.f.vreg(Ty::Int);
+        self.load(
+            Width::Word,
+            cached_builtins,
+            cache,
+            at + l.cache_builtins_version,
+        );
+        self.branch(cached_builtins, builtin, read);
+        self.cur = Some(builtin);
+        let builtins_stamp = self.f.vreg(Ty::Ptr);
+        self.load_ctx(builtins_stamp, crate::helpers::ctx::BUILTINS_VERSION);
+        let now = self.f.vreg(Ty::Int);
+        self.load(Width::Word, now, builtins_stamp, 0);
+        let same = self.cmp(Cond::Eq, cached_builtins, now);
+        self.emit(Inst::Mov {
+            dst: holder,
+            src: builtins_stamp,
+        });
+        self.branch(same, read, slow);
+
+        // The value word of entry `index` (entries are hash, key, value).
+        self.cur = Some(read);
+        let entries = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, entries, holder, l.dict_entries_from_version);
+        let index = self.f.vreg(Ty::Int);
+        self.load(Width::Word, index, cache, at + l.cache_index);
+        let one = self.iconst(Ty::Int, 1);
+        let twice = self.bin(BinOp::Shl, Ty::Int, index, one);
+        let thrice = self.bin(BinOp::Add, Ty::Int, twice, index);
+        let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
+        let off = self.bin(BinOp::Shl, Ty::Int, thrice, scale);
+        let entry = self.bin(BinOp::Add, Ty::Ptr, entries, off);
+        self.load(
+            Width::Word,
+            result,
+            entry,
+            l.array_items + 2 * self.wb as i32,
+        );
+        // A deleted entry reads as NULL; the helper raises the NameError.
+        let hit = self.f.block();
+        self.branch(result, hit, slow);
+        self.cur = Some(hit);
+        self.term(Term::Jump(join));
+
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let r = self.call(Helper::LoadGlobal, &[n], Ty::Obj);
+        self.check_obj(r)?;
+        self.set_and_jump(result, r, join);
+        self.cur = Some(join);
+        Ok(result)
+    }
+
     /// `obj[key]` for `BINARY_SUBSCR`: inline when `obj` is exactly a list and `key` a small int
     /// in range (negative indexes count from the end), else the `GetItem` helper.
     pub(super) fn get_item_value(&mut self, obj: VReg, key: VReg) -> Res<VReg> {

@@ -802,10 +802,7 @@ impl<'a> Lower<'a> {
     }
 
     fn load_global(&mut self, name: u32) -> Res<VReg> {
-        let n = self.iconst(Ty::Int, name as i64);
-        let r = self.call(Helper::LoadGlobal, &[n], Ty::Obj);
-        self.check_obj(r)?;
-        Ok(r)
+        self.global_value(name)
     }
 
     /// The entries from depth `from` up stored into the frame's stack slots as objects, so the

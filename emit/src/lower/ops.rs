@@ -305,6 +305,18 @@ impl Lower<'_> {
                 let z = self.iconst(Ty::Obj, 0);
                 self.term(Term::Return(z));
             }
+            Op::Call | Op::CallMethod => {
+                // Like `step`, but the result comes back in a register, not through memory.
+                let depth = self.stack.len();
+                let from = depth - touched(op, a);
+                self.spill_from(from)?;
+                let at = self.iconst(Ty::Int, self.ip as i64);
+                let d = self.iconst(Ty::Int, depth as i64);
+                let r = self.call(Helper::Call, &[at, d], Ty::Obj);
+                self.check_obj(r)?;
+                self.stack.truncate(from);
+                self.push(r);
+            }
             _ => {
                 let touch = touched(op, a);
                 self.step(touch, op.stack_effect(a))?;

@@ -54,6 +54,13 @@ impl Vm {
     /// Call `f` with positional arguments.
     #[inline]
     pub fn call(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        if let Some(func) = f.as_ref::<FunctionObj>()
+            && let Some(code) = func.code.as_ref::<CodeObj>()
+            && code.plain_arity as usize == args.len()
+            && func.closure.is_null()
+        {
+            return call_plain(self, f, func, code, args);
+        }
         self.call_kw(f, args, Value::NULL)
     }
 
@@ -206,6 +213,9 @@ pub fn call_function(
     kwnames: Value,
 ) -> PyResult<Value> {
     let code = func.code.as_ref::<CodeObj>().expect("code");
+    if code.plain_arity as usize == args.len() && kwnames.is_null() && func.closure.is_null() {
+        return call_plain(vm, fv, func, code, args);
+    }
     let info = &code.info;
     if info.emitter == frontend::bytecode::Emitter::AsmThumb {
         return crate::native::thumb::call(vm, code, args, kwnames);
@@ -219,7 +229,28 @@ pub fn call_function(
     vm.enter_call()?;
     let r = run(vm, &mut frame);
     vm.depth -= 1;
-    super::frame::release_frame_block(vm, frame.block);
+    super::frame::release_frame_block(vm, frame.block, code.frame_words as usize);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.new_exc(ExcKind::SystemError, "yield from a non-generator frame")),
+    }
+}
+
+/// The common call: positional arguments that fill the parameters exactly, nothing else to
+/// bind or set up (`CodeObj::plain_arity`).
+#[inline(never)]
+fn call_plain(
+    vm: &mut Vm,
+    fv: Value,
+    func: &'static FunctionObj,
+    code: &'static CodeObj,
+    args: &[Value],
+) -> PyResult<Value> {
+    let mut frame = Frame::with_args(vm, code, func.globals, fv, args)?;
+    vm.enter_call()?;
+    let r = run(vm, &mut frame);
+    vm.depth -= 1;
+    super::frame::release_frame_block(vm, frame.block, code.frame_words as usize);
     match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(vm.new_exc(ExcKind::SystemError, "yield from a non-generator frame")),

@@ -82,19 +82,11 @@ fn name_at(f: &Frame, i: u32) -> Value {
     tuple::items(f.code.names)[i as usize]
 }
 
-/// Native code: run the one instruction at `f.ip` (never a jump, return or yield). Calls and
-/// attribute loads, the instructions native code steps most, skip the dispatch loop's entry.
+/// Native code: run the one instruction at `f.ip` (never a jump, return or yield). Attribute
+/// loads, the instructions native code steps most, skip the dispatch loop's entry.
 pub fn step(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<()> {
     let (byte, arg) = decode(f.code.info.code[f.ip]);
     match byte {
-        codes::Call => {
-            f.ip += 1;
-            op_call(vm, f, arg)
-        }
-        codes::CallMethod => {
-            f.ip += 1;
-            op_call_method(vm, f, arg)
-        }
         codes::LoadMethod => {
             f.ip += 1;
             op_load_method(vm, f, arg)
@@ -107,18 +99,28 @@ pub fn step(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<()> {
     }
 }
 
+/// Native code: run the `Call` or `CallMethod` instruction at `ip` on the operands at the top
+/// of the stack and return its result (the operands are popped).
+pub fn call_at(vm: &mut Vm, f: &mut Frame, ip: usize) -> PyResult<Value> {
+    let (byte, arg) = decode(f.code.info.code[ip]);
+    if byte == codes::Call {
+        call_values(vm, f, arg)
+    } else {
+        call_method_values(vm, f, arg)
+    }
+}
+
 #[inline(always)]
-fn op_call(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+fn call_values(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<Value> {
     let n = arg as usize;
     let callee = f.peek(n);
     let r = vm.call(callee, cells_as_values(f.top_n(n)))?;
     pop_n(f, n + 1);
-    f.push(r);
-    Ok(())
+    Ok(r)
 }
 
 #[inline(always)]
-fn op_call_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+fn call_method_values(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<Value> {
     let n = arg as usize;
     let self_ = f.peek(n);
     let callee = f.peek(n + 1);
@@ -127,9 +129,22 @@ fn op_call_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     } else {
         f.top_n(n + 1)
     };
-    let result = vm.call(callee, cells_as_values(args))?;
+    let r = vm.call(callee, cells_as_values(args))?;
     pop_n(f, n + 2);
-    f.push(result);
+    Ok(r)
+}
+
+#[inline(always)]
+fn op_call(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let r = call_values(vm, f, arg)?;
+    f.push(r);
+    Ok(())
+}
+
+#[inline(always)]
+fn op_call_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let r = call_method_values(vm, f, arg)?;
+    f.push(r);
     Ok(())
 }
 

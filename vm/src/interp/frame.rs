@@ -43,10 +43,12 @@ pub struct Frame {
     pub block: Gc<ValueArray>,
     /// Index of the first cell slot.
     pub cell_base: usize,
+    /// Next free stack slot. (Between the bases on purpose: native code's context copies both
+    /// bases, and as neighbours here the copy became one 16-byte load of two 8-byte stores made
+    /// just before, which the processor cannot forward: a stall on every native call.)
+    pub sp: usize,
     /// Index of the first stack slot.
     pub stack_base: usize,
-    /// Next free stack slot.
-    pub sp: usize,
     /// Next instruction.
     pub ip: usize,
     /// The function being run (NULL for module code).
@@ -82,6 +84,50 @@ impl Frame {
             cell_base,
             stack_base,
             sp: stack_base,
+            ip: 0,
+            func,
+        })
+    }
+
+    /// A function's frame with `args` in its first locals, for code whose calls need no other
+    /// binding (`CodeObj::plain_arity`).
+    #[inline(always)]
+    pub fn with_args(
+        vm: &mut Vm,
+        code: &'static CodeObj,
+        globals: Value,
+        func: Value,
+        args: &[Value],
+    ) -> PyResult<Frame> {
+        let block = frame_block(vm, code.frame_words as usize)?;
+        let all = crate::gc::var_items_static(block);
+        all[0].set(Value::from_ref(code));
+        all[1].set(globals);
+        let slots = &all[FRAME_META..];
+        // Most calls pass a few arguments: a call to `memcpy` would cost more than the copy.
+        match *args {
+            [] => {}
+            [a] => slots[0].set(a),
+            [a, b] => {
+                slots[0].set(a);
+                slots[1].set(b);
+            }
+            _ => {
+                for (slot, &a) in slots.iter().zip(args) {
+                    slot.set(a);
+                }
+            }
+        }
+        let base = code.info.varnames.len();
+        Ok(Frame {
+            code,
+            globals,
+            locals: Value::NULL,
+            slots,
+            block,
+            cell_base: base,
+            stack_base: base,
+            sp: base,
             ip: 0,
             func,
         })
@@ -152,13 +198,9 @@ fn size_class(words: usize) -> usize {
     words.div_ceil(POOL_GRAIN)
 }
 
-/// A block of at least `words` cells, all NULL. Frames are the interpreter's stack, which
-/// MicroPython keeps on the C stack: a call works while the heap is locked.
+/// A block of at least `words` cells, all NULL: a pooled one when there is one.
+#[inline(always)]
 fn frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
-    vm.outside_heap_lock(|vm| frame_block_unlocked(vm, words))
-}
-
-fn frame_block_unlocked(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
     let class = size_class(words);
     if class < POOL_CLASSES {
         let n = vm.frame_pool.counts[class] as usize;
@@ -170,13 +212,27 @@ fn frame_block_unlocked(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
                 return Ok(g);
             }
         }
-        return vm.alloc_var((), class * POOL_GRAIN, |_| Cell::new(Value::NULL), false);
     }
-    vm.alloc_var((), words, |_| Cell::new(Value::NULL), false)
+    new_frame_block(vm, words)
+}
+
+/// A new block for a frame of `words`, rounded up to its pool class. Frames are the
+/// interpreter's stack, which MicroPython keeps on the C stack: a call works while the heap is
+/// locked.
+#[inline(never)]
+fn new_frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
+    let class = size_class(words);
+    let words = if class < POOL_CLASSES {
+        class * POOL_GRAIN
+    } else {
+        words
+    };
+    vm.outside_heap_lock(|vm| vm.alloc_var((), words, |_| Cell::new(Value::NULL), false))
 }
 
 /// Give a finished frame's block back for reuse (never a generator's: it outlives the call).
-pub fn release_frame_block(vm: &mut Vm, block: Gc<ValueArray>) {
+/// Only its first `used` words (the code's `frame_words`) can have been set.
+pub fn release_frame_block(vm: &mut Vm, block: Gc<ValueArray>, used: usize) {
     let items = crate::gc::var_items_static(block);
     let class = items.len() / POOL_GRAIN;
     if !items.len().is_multiple_of(POOL_GRAIN) || class >= POOL_CLASSES {
@@ -186,8 +242,11 @@ pub fn release_frame_block(vm: &mut Vm, block: Gc<ValueArray>) {
     if n >= POOL_DEPTH {
         return;
     }
-    for c in items {
-        c.set(Value::NULL);
+    // A frame is a few words: plain stores beat a call to `memset`, which the compiler would
+    // make of a loop storing a known zero.
+    let null = core::hint::black_box(Value::NULL);
+    for c in &items[..used] {
+        c.set(null);
     }
     vm.frame_pool.blocks[class][n] = Value::from_array(block);
     vm.frame_pool.counts[class] += 1;

@@ -63,6 +63,14 @@ extern "C" fn step(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
     r
 }
 
+extern "C" fn call(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
+    guard(ctx, |vm, f| {
+        f.ip = ip + 1;
+        f.sp = f.stack_base + depth;
+        eval::call_at(vm, f, ip).map(Value::bits)
+    })
+}
+
 /// Record the pending exception as raised at `ip` (unless it is being re-raised).
 fn record(ctx: *mut NativeCtx, ip: usize) -> PyErr {
     // SAFETY: the context is live for the duration of the native call.
@@ -350,6 +358,7 @@ pub fn table() -> alloc::vec::Vec<usize> {
             Helper::IntFloorDiv => int_floor_div as *const () as usize,
             Helper::IntMod => int_mod as *const () as usize,
             Helper::Reraise => reraise as *const () as usize,
+            Helper::Call => call as *const () as usize,
         })
         .collect()
 }

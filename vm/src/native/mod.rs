@@ -42,6 +42,9 @@ pub struct NativeCtx {
     cell_base: usize,
     stack_base: usize,
     helpers: *const usize,
+    globals_version: *const u64,
+    builtins_version: *const u64,
+    global_cache: *const crate::obj::func::GlobalCache,
     /// The pending exception is being re-raised: add no traceback entry for it.
     reraise: bool,
 }
@@ -62,6 +65,11 @@ const _: () = {
     assert!(core::mem::offset_of!(NativeCtx, cell_base) == ctx::CELL_BASE as usize * w);
     assert!(core::mem::offset_of!(NativeCtx, stack_base) == ctx::STACK_BASE as usize * w);
     assert!(core::mem::offset_of!(NativeCtx, helpers) == ctx::HELPERS as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, globals_version) == ctx::GLOBALS_VERSION as usize * w);
+    assert!(
+        core::mem::offset_of!(NativeCtx, builtins_version) == ctx::BUILTINS_VERSION as usize * w
+    );
+    assert!(core::mem::offset_of!(NativeCtx, global_cache) == ctx::GLOBAL_CACHE as usize * w);
 };
 
 /// Whether code compiled for `emitter` runs as machine code (module and class bodies stay
@@ -210,6 +218,8 @@ fn backend_compile(
 
 /// Where native code finds the fields of built-in objects it reads inline.
 fn layout(vm: &Vm) -> emit::helpers::Layout {
+    use crate::obj::dict::DictObj;
+    use crate::obj::func::GlobalCache;
     use crate::obj::{Header, IterKind, IterObj, ValueArray, list::ListObj};
     use core::mem::offset_of;
     // Every object is `#[repr(C)]` with its `Header` first.
@@ -227,6 +237,12 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         list_storage: offset_of!(ListObj, storage) as i32,
         list_len: offset_of!(ListObj, len) as i32,
         array_items: ValueArray::ITEMS_OFFSET as i32,
+        dict_entries_from_version: offset_of!(DictObj, entries) as i32
+            - offset_of!(DictObj, version) as i32,
+        global_cache_size: core::mem::size_of::<GlobalCache>() as i32,
+        cache_globals_version: offset_of!(GlobalCache, globals_version) as i32,
+        cache_builtins_version: offset_of!(GlobalCache, builtins_version) as i32,
+        cache_index: offset_of!(GlobalCache, index) as i32,
     }
 }
 
@@ -238,6 +254,14 @@ fn lowering_error(vm: &mut Vm, e: &emit::lower::LowerError) -> PyErr {
         ErrorKind::NotImplemented => crate::types::ExcKind::NotImplementedError,
     };
     vm.new_exc(kind, &e.msg)
+}
+
+/// Where native code reads the version stamp of the dict `d` (a stamp no dict has when `d` is
+/// not a dict, so that global caches never match).
+#[inline(always)]
+fn version_stamp(d: Value) -> *const u64 {
+    static NO_DICT: u64 = u64::MAX;
+    crate::obj::dict::as_dict(d).map_or(&NO_DICT, |d| d.version.as_ptr().cast_const())
 }
 
 /// Run `f`, whose code has machine code at `entry`, until it returns, yields or raises.
@@ -257,6 +281,9 @@ pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
         cell_base: f.cell_base,
         stack_base: f.stack_base,
         helpers: vm.helper_table.as_ptr(),
+        globals_version: version_stamp(f.globals),
+        builtins_version: version_stamp(vm.builtins),
+        global_cache: f.code.global_cache.as_ptr().cast(),
         reraise: false,
     };
     // SAFETY: `entry` is the address of a function the backend compiled for this code object

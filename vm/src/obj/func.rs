@@ -29,6 +29,13 @@ pub struct CodeObj {
     /// What keeps that machine code's memory alive (shared by the code objects compiled from
     /// one source; freed with the last of them).
     pub native_owner: Cell<Option<alloc::rc::Rc<dyn core::any::Any>>>,
+    /// The number of arguments a call binds by position alone, with nothing else to set up (no
+    /// `*args`/`**kwargs`/keyword-only parameters, cells or free variables; not a generator,
+    /// coroutine or assembler function), or `u32::MAX` when calls need the general binding.
+    pub plain_arity: u32,
+    /// Words of a frame block for this code: the frame's description, locals, cells and free
+    /// variables, value stack.
+    pub frame_words: u32,
     /// One global-lookup cache per entry of `names` (bytecode and native code share them).
     pub global_cache: Box<[Cell<GlobalCache>]>,
     /// One instance-attribute cache per entry of `names`.
@@ -60,6 +67,7 @@ impl AttrCache {
 /// stamps, so a matching version also means the same dict, and an unchanged key set means the
 /// name still sits at the same entry position (its value is read afresh).
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
 pub struct GlobalCache {
     /// The globals dict's version (0: empty cache; stamps start at 1).
     pub globals_version: u64,
