@@ -13,9 +13,9 @@ use std::vec::Vec;
 
 use cranelift_codegen::Context;
 use cranelift_codegen::control::ControlPlane;
-use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
-    AbiParam, Block as ClBlock, InstBuilder, MemFlagsData, SigRef, Type, UserFuncName, Value,
+    AbiParam, Block as ClBlock, InstBuilder, MemFlagsData, SigRef, Type, UserFuncName, Value, types,
 };
 use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
@@ -24,7 +24,7 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Module, ModuleReloc, default_libcall_names};
 
 use crate::helpers::Helper;
-use crate::ir::{BinOp, Cond, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
+use crate::ir::{BinOp, Cond, FloatOp, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
 
 /// A function defined in a [`Jit`], waiting for [`Jit::finalize`].
 #[derive(Clone, Copy, Debug)]
@@ -315,6 +315,12 @@ impl Lower<'_> {
         b.use_var(self.var(v))
     }
 
+    /// Register `v`, which holds a binary64 bit pattern, as a float.
+    fn float_of(&self, b: &mut FunctionBuilder, v: VReg) -> Value {
+        let w = self.get(b, v);
+        b.ins().bitcast(types::F64, MemFlagsData::new(), w)
+    }
+
     fn set(&self, b: &mut FunctionBuilder, v: VReg, val: Value) {
         b.def_var(self.var(v), val);
     }
@@ -402,6 +408,50 @@ impl Lower<'_> {
                 let y = self.get(b, *rhs);
                 let c = b.ins().icmp(int_cc(*cond), x, y);
                 let v = self.widen_flag(b, c);
+                self.set(b, *dst, v);
+            }
+            Inst::Float { op, dst, a, b: rhs } => {
+                let x = self.float_of(b, *a);
+                let y = self.float_of(b, *rhs);
+                let ins = b.ins();
+                let r = match op {
+                    FloatOp::Add => ins.fadd(x, y),
+                    FloatOp::Sub => ins.fsub(x, y),
+                    FloatOp::Mul => ins.fmul(x, y),
+                    FloatOp::Div => ins.fdiv(x, y),
+                };
+                let v = b.ins().bitcast(self.word, MemFlagsData::new(), r);
+                self.set(b, *dst, v);
+            }
+            Inst::FloatCmp {
+                cond,
+                dst,
+                a,
+                b: rhs,
+            } => {
+                let x = self.float_of(b, *a);
+                let y = self.float_of(b, *rhs);
+                let c = b.ins().fcmp(float_cc(*cond), x, y);
+                let v = self.widen_flag(b, c);
+                self.set(b, *dst, v);
+            }
+            Inst::DivRem {
+                quot,
+                rem,
+                a,
+                b: rhs,
+            } => {
+                let x = self.get(b, *a);
+                let y = self.get(b, *rhs);
+                let q = b.ins().sdiv(x, y);
+                let r = b.ins().srem(x, y);
+                self.set(b, *quot, q);
+                self.set(b, *rem, r);
+            }
+            Inst::IntToFloat { dst, a } => {
+                let x = self.get(b, *a);
+                let r = b.ins().fcvt_from_sint(types::F64, x);
+                let v = b.ins().bitcast(self.word, MemFlagsData::new(), r);
                 self.set(b, *dst, v);
             }
             Inst::Load {
@@ -522,6 +572,20 @@ impl Lower<'_> {
                 b.ins().return_(&[zero]);
             }
         }
+    }
+}
+
+/// Python's float comparisons: ordered, except that `!=` holds for a NaN.
+fn float_cc(c: Cond) -> FloatCC {
+    match c {
+        Cond::Eq => FloatCC::Equal,
+        Cond::Ne => FloatCC::NotEqual,
+        Cond::Lt => FloatCC::LessThan,
+        Cond::Le => FloatCC::LessThanOrEqual,
+        Cond::Gt => FloatCC::GreaterThan,
+        Cond::Ge => FloatCC::GreaterThanOrEqual,
+        // The verifier rejects unsigned float comparisons.
+        Cond::Ult | Cond::Ule | Cond::Ugt | Cond::Uge => FloatCC::Unordered,
     }
 }
 

@@ -164,6 +164,8 @@ helpers! {
     /// callee and arguments are the top of the frame's value stack (in memory, `depth` items
     /// deep), and return the call's result; the operands are consumed.
     Call = 27, 3, true;
+    /// `(ctx, bits) -> float`: a new float object holding the binary64 bit pattern `bits`.
+    BoxFloat = 28, 2, true;
 }
 
 /// Where the VM keeps the fields that native code reads and writes directly, so the lowering
@@ -203,6 +205,11 @@ pub struct Layout {
     /// Offset of a dict's entry array pointer from its version stamp (`ctx::GLOBALS_VERSION`
     /// points at the stamp). Entries are three words: hash, key, value.
     pub dict_entries_from_version: i32,
+    /// Address of the `float` type (exactly; subclasses take the helper), and the offset of a
+    /// float's binary64 value.
+    pub float_type: u64,
+    /// See `float_type`.
+    pub float_value: i32,
     /// Bytes per global-lookup cache entry, and the offsets in one of the globals dict's stamp
     /// when it was filled (a `u64`; 0 when empty), the builtins dict's stamp when the name was
     /// a builtin (else 0) and the entry position in that dict.

@@ -151,6 +151,20 @@ pub enum OvfOp {
     Mul,
 }
 
+/// Arithmetic on IEEE binary64 numbers held as their bit patterns in 64-bit words. Only 64-bit
+/// targets have them: the lowering emits them for hosts, the Thumb-2 backend refuses them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FloatOp {
+    /// `a + b`.
+    Add,
+    /// `a - b`.
+    Sub,
+    /// `a * b`.
+    Mul,
+    /// `a / b`.
+    Div,
+}
+
 /// One-operand integer operations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UnOp {
@@ -288,6 +302,51 @@ pub enum Inst {
         /// Byte offset.
         offset: i32,
     },
+    /// `dst = a op b` on binary64 bit patterns (64-bit targets only).
+    Float {
+        /// The operation.
+        op: FloatOp,
+        /// Destination.
+        dst: VReg,
+        /// Left operand.
+        a: VReg,
+        /// Right operand.
+        b: VReg,
+    },
+    /// `dst = (a cond b) ? 1 : 0` on binary64 bit patterns (64-bit targets only). Only the
+    /// signed conditions are valid; they are ordered comparisons (false when either is a NaN),
+    /// except `Ne`, which holds for a NaN.
+    FloatCmp {
+        /// The condition.
+        cond: Cond,
+        /// Destination (a `Bool`).
+        dst: VReg,
+        /// Left operand.
+        a: VReg,
+        /// Right operand.
+        b: VReg,
+    },
+    /// `dst` = the binary64 bit pattern nearest the signed integer `a` (64-bit targets only).
+    IntToFloat {
+        /// Destination.
+        dst: VReg,
+        /// The integer.
+        a: VReg,
+    },
+    /// Signed truncating division of words: `quot = a / b`, `rem = a % b` (the remainder has
+    /// the dividend's sign). `b` must be non-zero and `(a, b)` not `(MIN, -1)`: the lowering
+    /// guards both. 64-bit targets only (ARMv6-M has no divide instruction; the Thumb-2 backend
+    /// refuses it).
+    DivRem {
+        /// The quotient.
+        quot: VReg,
+        /// The remainder.
+        rem: VReg,
+        /// Dividend.
+        a: VReg,
+        /// Divisor.
+        b: VReg,
+    },
     /// Call a runtime helper; `dst` receives its result (helpers that return nothing have none).
     Call {
         /// Which helper.
@@ -405,10 +464,13 @@ impl Inst {
         match self {
             Inst::Iconst { .. } => Vec::new(),
             Inst::Mov { src, .. } => alloc::vec![*src],
-            Inst::Bin { a, b, .. } | Inst::BinOvf { a, b, .. } | Inst::Cmp { a, b, .. } => {
-                alloc::vec![*a, *b]
-            }
-            Inst::Un { a, .. } => alloc::vec![*a],
+            Inst::Bin { a, b, .. }
+            | Inst::BinOvf { a, b, .. }
+            | Inst::Cmp { a, b, .. }
+            | Inst::Float { a, b, .. }
+            | Inst::FloatCmp { a, b, .. }
+            | Inst::DivRem { a, b, .. } => alloc::vec![*a, *b],
+            Inst::Un { a, .. } | Inst::IntToFloat { a, .. } => alloc::vec![*a],
             Inst::Load { base, .. } => alloc::vec![*base],
             Inst::Store { src, base, .. } => alloc::vec![*src, *base],
             Inst::Call { args, .. } => args.clone(),
@@ -423,8 +485,12 @@ impl Inst {
             | Inst::Bin { dst, .. }
             | Inst::Un { dst, .. }
             | Inst::Cmp { dst, .. }
+            | Inst::Float { dst, .. }
+            | Inst::FloatCmp { dst, .. }
+            | Inst::IntToFloat { dst, .. }
             | Inst::Load { dst, .. } => alloc::vec![*dst],
             Inst::BinOvf { dst, ovf, .. } => alloc::vec![*dst, *ovf],
+            Inst::DivRem { quot, rem, .. } => alloc::vec![*quot, *rem],
             Inst::Store { .. } => Vec::new(),
             Inst::Call { dst, .. } => dst.iter().copied().collect(),
         }

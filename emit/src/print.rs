@@ -18,7 +18,7 @@
 use alloc::string::String;
 use core::fmt::{self, Display, Formatter, Write};
 
-use crate::ir::{BinOp, Block, Cond, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
+use crate::ir::{BinOp, Block, Cond, FloatOp, Function, Inst, OvfOp, Term, UnOp, VReg, Width};
 
 /// The whole function as text (the same as its `Display`).
 pub fn print(f: &Function) -> String {
@@ -177,6 +177,30 @@ fn write_inst(out: &mut impl Write, f: &Function, inst: &Inst) -> fmt::Result {
         Inst::Cmp { cond, dst, a, b } => {
             write_typed(out, f, *dst)?;
             write!(out, " = cmp.{} {a}, {b}", cond_name(*cond))
+        }
+        Inst::Float { op, dst, a, b } => {
+            write_typed(out, f, *dst)?;
+            let name = match op {
+                FloatOp::Add => "fadd",
+                FloatOp::Sub => "fsub",
+                FloatOp::Mul => "fmul",
+                FloatOp::Div => "fdiv",
+            };
+            write!(out, " = {name} {a}, {b}")
+        }
+        Inst::FloatCmp { cond, dst, a, b } => {
+            write_typed(out, f, *dst)?;
+            write!(out, " = fcmp.{} {a}, {b}", cond_name(*cond))
+        }
+        Inst::DivRem { quot, rem, a, b } => {
+            write_typed(out, f, *quot)?;
+            out.write_str(", ")?;
+            write_typed(out, f, *rem)?;
+            write!(out, " = divrem {a}, {b}")
+        }
+        Inst::IntToFloat { dst, a } => {
+            write_typed(out, f, *dst)?;
+            write!(out, " = int_to_float {a}")
         }
         Inst::Load {
             width,

@@ -7,7 +7,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt::{self, Display, Formatter};
 
-use crate::ir::{Block, Function, Inst, Term, Ty, VReg};
+use crate::ir::{Block, Cond, Function, Inst, Term, Ty, VReg};
 use crate::print::{inst_to_string, term_to_string};
 
 /// Where in the function a [`VerifyError`] was found.
@@ -152,6 +152,32 @@ impl Verifier<'_> {
                                 f.ty(*dst).name()
                             ),
                         ));
+                    }
+                    Inst::DivRem { quot, rem, .. } if quot == rem => {
+                        return Err(self.err_inst(
+                            bi,
+                            ii,
+                            alloc::format!("{quot} is both the quotient and the remainder"),
+                        ));
+                    }
+                    Inst::FloatCmp { dst, cond, .. } => {
+                        if f.ty(*dst) != Ty::Bool {
+                            return Err(self.err_inst(
+                                bi,
+                                ii,
+                                alloc::format!(
+                                    "comparison result {dst} has type {}, not bool",
+                                    f.ty(*dst).name()
+                                ),
+                            ));
+                        }
+                        if matches!(cond, Cond::Ult | Cond::Ule | Cond::Ugt | Cond::Uge) {
+                            return Err(self.err_inst(
+                                bi,
+                                ii,
+                                "floats have no unsigned comparisons".into(),
+                            ));
+                        }
                     }
                     Inst::BinOvf { dst, ovf, .. } => {
                         if f.ty(*ovf) != Ty::Bool {

@@ -310,7 +310,7 @@ impl Lower<'_> {
 
     /// Go to `other` unless `v` is a heap object whose type is exactly the one at `ty`;
     /// continue in a fresh block.
-    fn unless_exact_type(&mut self, v: VReg, ty: u64, other: Block) {
+    pub(super) fn unless_exact_type(&mut self, v: VReg, ty: u64, other: Block) {
         let l = self.layout.expect("type checks need a layout");
         self.branch_unless_heap_object(v, other);
         let t = self.f.vreg(Ty::Ptr);

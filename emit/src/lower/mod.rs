@@ -18,6 +18,7 @@
 //! Locals live in registers unless the function is a generator or reads its frame (`locals()`,
 //! `eval`, `exec`, `vars`, `dir`), in which case they stay in the frame's slots.
 
+mod float;
 mod flow;
 mod inline;
 mod ops;
@@ -104,6 +105,10 @@ pub fn lower_with(
 enum Entry {
     /// A value in a register (its type is the register's).
     Val(VReg),
+    /// Native: the result of arithmetic that may be an unboxed float: the object `obj`, or when
+    /// `obj` is 0 the float whose binary64 bits are in `bits`. Boxed where an object is needed,
+    /// so a float expression's intermediate results are never allocated.
+    Num { obj: VReg, bits: VReg },
     /// Viper: the global `names[name]`, which names a cast to `ty`, not yet called.
     Cast(Ty, u32),
     /// Viper: the global `range` (`names[name]`), not yet called.
@@ -507,7 +512,9 @@ impl<'a> Lower<'a> {
             .map(|e| match *e {
                 // Native stack entries join as objects (an unboxed truth value is boxed on its
                 // way in, see `move_entries`): every edge then agrees on the types.
-                Entry::Val(_) if self.mode == Mode::Native => Entry::Val(self.f.vreg(Ty::Obj)),
+                Entry::Val(_) | Entry::Num { .. } if self.mode == Mode::Native => {
+                    Entry::Val(self.f.vreg(Ty::Obj))
+                }
                 Entry::Val(v) => Entry::Val(self.f.vreg(self.f.ty(v))),
                 Entry::Range { step, start, stop } => Entry::Range {
                     start: self.f.vreg(self.f.ty(start)),
@@ -534,7 +541,11 @@ impl<'a> Lower<'a> {
     fn move_entries(&mut self, from: &[Entry], to: &[Entry]) -> Res<()> {
         let mut pairs: Vec<(VReg, VReg)> = Vec::new();
         for (a, b) in from.iter().zip(to) {
-            match (*a, *b) {
+            let a = match *a {
+                Entry::Num { obj, bits } => Entry::Val(self.box_num(obj, bits)?),
+                other => other,
+            };
+            match (a, *b) {
                 (Entry::Val(s), Entry::Val(d)) => {
                     let s = if self.mode == Mode::Native {
                         self.box_value(s)?
@@ -793,6 +804,7 @@ impl<'a> Lower<'a> {
     fn to_obj(&mut self, e: Entry) -> Res<VReg> {
         match e {
             Entry::Val(v) => self.box_value(v),
+            Entry::Num { obj, bits } => self.box_num(obj, bits),
             Entry::Cast(_, name) | Entry::RangeFn(name) => self.load_global(name),
             Entry::Range { .. } | Entry::RangeIter { .. } => Err(self.error(
                 ErrorKind::NotImplemented,

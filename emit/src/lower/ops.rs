@@ -8,9 +8,10 @@ use frontend::bytecode::code::Const;
 use frontend::bytecode::opcodes::Op;
 use frontend::bytecode::{BinaryOperator, Comparison, INPLACE};
 
+use super::float::Operand;
 use super::{Entry, ErrorKind, Home, Lower, Mode, Res};
 use crate::helpers::{Helper, imm};
-use crate::ir::{BinOp, Block, Cond, Inst, OvfOp, Term, Ty, VReg};
+use crate::ir::{BinOp, Block, Cond, Inst, OvfOp, Term, Ty, UnOp, VReg};
 
 /// How many of the top stack entries an instruction run by `Step` reads or replaces.
 fn touched(op: Op, a: u32) -> usize {
@@ -180,14 +181,14 @@ impl Lower<'_> {
                 self.set_item(o, k, v)?;
             }
             Op::BinaryOp => {
-                let b = self.pop_obj()?;
-                let x = self.pop_obj()?;
+                let b = self.pop_operand()?;
+                let x = self.pop_operand()?;
                 let r = self.binary_op(a, x, b)?;
-                self.push(r);
+                self.stack.push(r);
             }
             Op::CompareOp => {
-                let b = self.pop_obj()?;
-                let x = self.pop_obj()?;
+                let b = self.pop_operand()?;
+                let x = self.pop_operand()?;
                 let r = if self.mode == Mode::Native && self.branch_follows() {
                     self.compare_for_branch(a, x, b)?
                 } else {
@@ -539,27 +540,49 @@ impl Lower<'_> {
         Ok(t)
     }
 
-    /// `a op b` on objects: small ints inline (overflow falls back), everything else by helper.
-    pub(super) fn binary_op(&mut self, op: u32, a: VReg, b: VReg) -> Res<VReg> {
+    /// `a op b`: small ints inline (overflow falls back), floats inline where the target has
+    /// them (native code keeps a float result unboxed, see [`Entry::Num`]), everything else by
+    /// helper.
+    pub(super) fn binary_op(&mut self, op: u32, x: Operand, y: Operand) -> Res<Entry> {
+        let (a, b) = (x.obj, y.obj);
         let base = if op >= INPLACE { op - INPLACE } else { op };
         let kind = BinaryOperator::from_u32(base);
-        let inline = matches!(
-            kind,
+        let inline = match kind {
             Some(
                 BinaryOperator::Add
-                    | BinaryOperator::Sub
-                    | BinaryOperator::Mul
-                    | BinaryOperator::And
-                    | BinaryOperator::Or
-                    | BinaryOperator::Xor
-            )
-        );
+                | BinaryOperator::Sub
+                | BinaryOperator::Mul
+                | BinaryOperator::And
+                | BinaryOperator::Or
+                | BinaryOperator::Xor,
+            ) => true,
+            // Division needs the target's divide instruction (64-bit hosts).
+            Some(BinaryOperator::FloorDiv | BinaryOperator::Mod) => self.wb == 8,
+            _ => false,
+        };
         let res = self.f.vreg(Ty::Obj);
         let slow = self.f.block();
         self.f.data_mut(slow).cold = true;
         let done = self.f.block();
+        let float = kind
+            .and_then(Self::float_op)
+            .filter(|_| self.floats_inline());
+        // Native code leaves a float result unboxed: `res` is 0 and `bits` holds it.
+        let unboxed =
+            (float.is_some() && self.mode == Mode::Native && self.feeds_float_op()).then(|| {
+                let bits = self.iconst(Ty::Int, 0);
+                let r = self.f.vreg(Ty::Int);
+                self.emit(Inst::Mov { dst: r, src: bits });
+                r
+            });
+        // Operands that are not both small ints try the float path, if there is one.
+        let not_ints = if float.is_some() {
+            self.f.block()
+        } else {
+            slow
+        };
         if inline {
-            self.unless_small_ints(a, b, slow);
+            self.unless_small_ints(a, b, not_ints);
             let one = self.iconst(Ty::Int, 1);
             match kind.expect("matched") {
                 BinaryOperator::Add | BinaryOperator::Sub | BinaryOperator::Mul => {
@@ -604,6 +627,9 @@ impl Lower<'_> {
                         });
                     }
                 }
+                k @ (BinaryOperator::FloorDiv | BinaryOperator::Mod) => {
+                    self.small_int_floor_div(k == BinaryOperator::Mod, (a, b), (res, slow))
+                }
                 BinaryOperator::And => self.emit(Inst::Bin {
                     op: BinOp::And,
                     dst: res,
@@ -628,15 +654,26 @@ impl Lower<'_> {
             }
             self.term(Term::Jump(done));
         } else {
-            self.term(Term::Jump(slow));
+            self.term(Term::Jump(not_ints));
         }
-        self.operator_helper(Helper::BinaryOp, op, a, b, (res, slow, done))
+        if let Some(fop) = float {
+            self.cur = Some(not_ints);
+            self.float_arith(fop, (x, y), (res, unboxed, slow, done))?;
+        }
+        let (a, b) = self.operand_objs(x, y, slow)?;
+        let r = self.operator_helper(Helper::BinaryOp, op, a, b, (res, done))?;
+        Ok(match unboxed {
+            Some(bits) => Entry::Num { obj: r, bits },
+            None => Entry::Val(r),
+        })
     }
 
     /// `a cmp b` on objects: identity and small-int orderings inline.
-    pub(super) fn compare_op(&mut self, op: u32, a: VReg, b: VReg) -> Res<VReg> {
+    pub(super) fn compare_op(&mut self, op: u32, x: Operand, y: Operand) -> Res<VReg> {
         let cmp = Comparison::from_u32(op);
         if let Some(c @ (Comparison::Is | Comparison::IsNot)) = cmp {
+            let a = self.operand_obj(x)?;
+            let b = self.operand_obj(y)?;
             let cond = if c == Comparison::Is {
                 Cond::Eq
             } else {
@@ -651,20 +688,30 @@ impl Lower<'_> {
             return self.bool_obj(t);
         }
         let cond = cmp.and_then(ordering_cond);
+        let (a, b) = (x.obj, y.obj);
         let res = self.f.vreg(Ty::Obj);
         let slow = self.f.block();
         self.f.data_mut(slow).cold = true;
         let done = self.f.block();
         if let Some(cond) = cond {
-            self.unless_small_ints(a, b, slow);
+            let not_ints = self.not_ints_target(slow);
+            self.unless_small_ints(a, b, not_ints);
             let t = self.cmp(cond, a, b);
             let o = self.bool_obj(t)?;
             self.emit(Inst::Mov { dst: res, src: o });
             self.term(Term::Jump(done));
+            if not_ints != slow {
+                self.cur = Some(not_ints);
+                let t = self.float_compare(cond, x, y, slow);
+                let o = self.bool_obj(t)?;
+                self.emit(Inst::Mov { dst: res, src: o });
+                self.term(Term::Jump(done));
+            }
         } else {
             self.term(Term::Jump(slow));
         }
-        self.operator_helper(Helper::CompareOp, op, a, b, (res, slow, done))
+        let (a, b) = self.operand_objs(x, y, slow)?;
+        self.operator_helper(Helper::CompareOp, op, a, b, (res, done))
     }
 
     /// Whether the next instruction is a conditional jump that pops the current top of stack and
@@ -682,19 +729,27 @@ impl Lower<'_> {
     /// `a cmp b` whose only use is the truth test of the next instruction: a 0/1 register.
     /// Small-int orderings compare inline and feed the branch directly; other operands go
     /// through the helper and the truth of its result (the order Python evaluates them in).
-    fn compare_for_branch(&mut self, op: u32, a: VReg, b: VReg) -> Res<VReg> {
+    fn compare_for_branch(&mut self, op: u32, x: Operand, y: Operand) -> Res<VReg> {
         let Some(cond) = Comparison::from_u32(op).and_then(ordering_cond) else {
-            return self.compare_op(op, a, b);
+            return self.compare_op(op, x, y);
         };
+        let (a, b) = (x.obj, y.obj);
         let res = self.f.vreg(Ty::Bool);
         let slow = self.f.block();
         self.f.data_mut(slow).cold = true;
         let done = self.f.block();
-        self.unless_small_ints(a, b, slow);
+        let not_ints = self.not_ints_target(slow);
+        self.unless_small_ints(a, b, not_ints);
         let t = self.cmp(cond, a, b);
         self.emit(Inst::Mov { dst: res, src: t });
         self.term(Term::Jump(done));
-        self.cur = Some(slow);
+        if not_ints != slow {
+            self.cur = Some(not_ints);
+            let t = self.float_compare(cond, x, y, slow);
+            self.emit(Inst::Mov { dst: res, src: t });
+            self.term(Term::Jump(done));
+        }
+        let (a, b) = self.operand_objs(x, y, slow)?;
         let o = self.iconst(Ty::Int, op as i64);
         let r = self.call(Helper::CompareOp, &[o, a, b], Ty::Obj);
         self.check_obj(r)?;
@@ -703,6 +758,92 @@ impl Lower<'_> {
         self.term(Term::Jump(done));
         self.cur = Some(done);
         Ok(res)
+    }
+
+    /// `a // b` or `a % b` (`modulo`) on the small ints `a` and `b` into `res` as a small
+    /// int, with Python's floor rounding; a zero divisor or a quotient beyond the small ints
+    /// (only `MIN // -1`) goes to `slow`. Continues in a fresh block.
+    fn small_int_floor_div(
+        &mut self,
+        modulo: bool,
+        (a, b): (VReg, VReg),
+        (res, slow): (VReg, Block),
+    ) {
+        let one = self.iconst(Ty::Int, 1);
+        let x = self.bin(BinOp::Sar, Ty::Int, a, one);
+        let y = self.bin(BinOp::Sar, Ty::Int, b, one);
+        let divide = self.f.block();
+        self.term(Term::Branch {
+            cond: y,
+            then: divide,
+            else_: slow,
+        });
+        self.cur = Some(divide);
+        // Untagged small ints are at most 2**62 in magnitude: no (MIN, -1) for the machine.
+        let (q, r) = (self.f.vreg(Ty::Int), self.f.vreg(Ty::Int));
+        self.emit(Inst::DivRem {
+            quot: q,
+            rem: r,
+            a: x,
+            b: y,
+        });
+        // Truncation to floor: a non-zero remainder whose sign differs from the divisor's moves
+        // the quotient down by one and the remainder up by the divisor.
+        let zero = self.iconst(Ty::Int, 0);
+        let inexact = self.cmp(Cond::Ne, r, zero);
+        let signs = self.bin(BinOp::Xor, Ty::Int, r, y);
+        let differ = self.cmp(Cond::Lt, signs, zero);
+        let adjust = self.bin(BinOp::And, Ty::Int, inexact, differ);
+        if modulo {
+            let mask = self.f.vreg(Ty::Int);
+            self.emit(Inst::Un {
+                op: UnOp::Neg,
+                dst: mask,
+                a: adjust,
+            });
+            let add = self.bin(BinOp::And, Ty::Int, y, mask);
+            let m = self.bin(BinOp::Add, Ty::Int, r, add);
+            let twice = self.bin(BinOp::Add, Ty::Int, m, m);
+            self.emit(Inst::Bin {
+                op: BinOp::Or,
+                dst: res,
+                a: twice,
+                b: one,
+            });
+        } else {
+            let fq = self.bin(BinOp::Sub, Ty::Int, q, adjust);
+            let (twice, ovf) = (self.f.vreg(Ty::Int), self.f.vreg(Ty::Bool));
+            self.emit(Inst::BinOvf {
+                op: OvfOp::Add,
+                dst: twice,
+                ovf,
+                a: fq,
+                b: fq,
+            });
+            let ok = self.f.block();
+            self.term(Term::Branch {
+                cond: ovf,
+                then: slow,
+                else_: ok,
+            });
+            self.cur = Some(ok);
+            self.emit(Inst::Bin {
+                op: BinOp::Or,
+                dst: res,
+                a: twice,
+                b: one,
+            });
+        }
+    }
+
+    /// Where an ordering of two objects that are not both small ints goes: a block for the
+    /// float path when floats are inline, else `slow`.
+    fn not_ints_target(&mut self, slow: Block) -> Block {
+        if self.floats_inline() {
+            self.f.block()
+        } else {
+            slow
+        }
     }
 
     /// Go to `slow` unless both `a` and `b` are small ints; continue in a fresh block.
@@ -719,17 +860,16 @@ impl Lower<'_> {
         self.cur = Some(fast);
     }
 
-    /// The `slow` block of an inline operator: `helper(op, a, b)` into `res`, then `done`,
-    /// where control continues.
+    /// The end of an inline operator's slow path (the current block): `helper(op, a, b)` into
+    /// `res`, then `done`, where control continues.
     fn operator_helper(
         &mut self,
         helper: Helper,
         op: u32,
         a: VReg,
         b: VReg,
-        (res, slow, done): (VReg, Block, Block),
+        (res, done): (VReg, Block),
     ) -> Res<VReg> {
-        self.cur = Some(slow);
         let o = self.iconst(Ty::Int, op as i64);
         let r = self.call(helper, &[o, a, b], Ty::Obj);
         self.check_obj(r)?;
@@ -775,7 +915,7 @@ impl Lower<'_> {
 }
 
 /// The machine comparison of a small-int ordering or equality (`None`: `is`, `in`...).
-fn ordering_cond(c: Comparison) -> Option<Cond> {
+pub(super) fn ordering_cond(c: Comparison) -> Option<Cond> {
     Some(match c {
         Comparison::Lt => Cond::Lt,
         Comparison::Le => Cond::Le,

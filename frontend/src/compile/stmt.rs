@@ -29,6 +29,23 @@ impl<'a> Compiler<'a> {
                 {
                     return self.define_const(name, target, arg);
                 }
+                if let [target] = targets.as_slice()
+                    && let Some(n) = parallel_assignment(target, value)
+                {
+                    // `a, b = x, y`: no tuple is built; the values are reordered on the stack
+                    // (the first target's on top), as unpacking would leave them.
+                    let ExprKind::Tuple(values) = &value.kind else {
+                        unreachable!("parallel_assignment checked the value")
+                    };
+                    for v in values {
+                        self.expr(v)?;
+                    }
+                    self.emit(Op::Swap, n)?;
+                    let (ExprKind::Tuple(items) | ExprKind::List(items)) = &target.kind else {
+                        unreachable!("parallel_assignment checked the target")
+                    };
+                    return items.iter().try_for_each(|t| self.store(t));
+                }
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
                     if i + 1 < targets.len() {
@@ -1095,4 +1112,19 @@ impl<'a> Compiler<'a> {
 pub(super) enum FunctionBody<'a> {
     Stmts(&'a [Stmt]),
     Expr(&'a Expr),
+}
+
+/// For `a, b = x, y` and `a, b, c = x, y, z` (no starred items on either side): the number of
+/// values, which the compiler reorders with one `Swap` instead of building and unpacking a tuple.
+fn parallel_assignment(target: &crate::ast::Expr, value: &crate::ast::Expr) -> Option<u32> {
+    let (ExprKind::Tuple(items) | ExprKind::List(items)) = &target.kind else {
+        return None;
+    };
+    let ExprKind::Tuple(values) = &value.kind else {
+        return None;
+    };
+    let starred = |e: &crate::ast::Expr| matches!(e.kind, ExprKind::Starred(_));
+    let n = items.len();
+    ((n == 2 || n == 3) && values.len() == n && !items.iter().chain(values).any(starred))
+        .then_some(n as u32)
 }

@@ -442,6 +442,11 @@ fn build_inst(isa: Isa, inst: &Inst, k: &impl Fn(VReg) -> Option<u32>, out: &mut
         _ => Val::V(r.0),
     };
     let m = match inst {
+        // `compile` refuses functions that have them.
+        Inst::Float { .. }
+        | Inst::FloatCmp { .. }
+        | Inst::IntToFloat { .. }
+        | Inst::DivRem { .. } => return,
         Inst::Iconst { dst, imm } => MInst::Const {
             dst: dst.0,
             imm: *imm as u32,

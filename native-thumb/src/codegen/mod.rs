@@ -106,6 +106,20 @@ pub fn compile_dump(
     if f.params.iter().any(|p| p.0 as usize >= f.vregs.len()) {
         return Err(err(&"a parameter register is out of range"));
     }
+    let wide_only = f.blocks.iter().flat_map(|b| &b.insts).any(|i| {
+        matches!(
+            i,
+            ::emit::ir::Inst::Float { .. }
+                | ::emit::ir::Inst::FloatCmp { .. }
+                | ::emit::ir::Inst::IntToFloat { .. }
+                | ::emit::ir::Inst::DivRem { .. }
+        )
+    });
+    if wide_only {
+        return Err(err(
+            &"binary64 float and division instructions need a 64-bit target",
+        ));
+    }
     let mut mir = mir::build(f, isa);
     let cfg = cfg::Cfg::new(&mir);
     loop {

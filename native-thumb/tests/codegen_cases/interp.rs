@@ -71,6 +71,12 @@ pub fn run(f: &Function, ctx: u32, args: &[u32]) -> Outcome {
             assert!(steps < 10_000_000, "test program runs too long");
             let r = |v: emit::ir::VReg| regs[v.0 as usize];
             match inst {
+                Inst::Float { .. }
+                | Inst::FloatCmp { .. }
+                | Inst::IntToFloat { .. }
+                | Inst::DivRem { .. } => {
+                    unreachable!("the Thumb-2 backend refuses 64-bit-only instructions")
+                }
                 Inst::Iconst { dst, imm } => regs[dst.0 as usize] = *imm as u32,
                 Inst::Mov { dst, src } => regs[dst.0 as usize] = r(*src),
                 Inst::Bin { op, dst, a, b } => {

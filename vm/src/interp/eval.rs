@@ -270,7 +270,8 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
             codes::StoreAttr => {
                 let obj = f.pop();
                 let v = f.pop();
-                vm.setattr(obj, name_at(f, arg), v)?;
+                let cache = &f.code.attr_cache[arg as usize];
+                ops::attr::setattr_cached(vm, obj, name_at(f, arg), v, cache)?;
             }
             codes::DeleteAttr => {
                 let obj = f.pop();

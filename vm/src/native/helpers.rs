@@ -63,6 +63,12 @@ extern "C" fn step(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
     r
 }
 
+extern "C" fn box_float(ctx: *mut NativeCtx, bits: usize) -> usize {
+    guard(ctx, |vm, _| {
+        vm.new_float(f64::from_bits(bits as u64)).map(Value::bits)
+    })
+}
+
 extern "C" fn call(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
     guard(ctx, |vm, f| {
         f.ip = ip + 1;
@@ -129,7 +135,9 @@ extern "C" fn load_attr(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
 
 extern "C" fn store_attr(ctx: *mut NativeCtx, obj: usize, n: usize, v: usize) -> usize {
     guard(ctx, |vm, f| {
-        vm.setattr(Value::from_bits(obj), name(f, n), Value::from_bits(v))?;
+        let cache = &f.code.attr_cache[n];
+        let (obj, v) = (Value::from_bits(obj), Value::from_bits(v));
+        crate::ops::attr::setattr_cached(vm, obj, name(f, n), v, cache)?;
         Ok(1)
     })
 }
@@ -359,6 +367,7 @@ pub fn table() -> alloc::vec::Vec<usize> {
             Helper::IntMod => int_mod as *const () as usize,
             Helper::Reraise => reraise as *const () as usize,
             Helper::Call => call as *const () as usize,
+            Helper::BoxFloat => box_float as *const () as usize,
         })
         .collect()
 }

@@ -218,6 +218,7 @@ fn backend_compile(
 
 /// Where native code finds the fields of built-in objects it reads inline.
 fn layout(vm: &Vm) -> emit::helpers::Layout {
+    use crate::obj::FloatObj;
     use crate::obj::dict::DictObj;
     use crate::obj::func::GlobalCache;
     use crate::obj::{Header, IterKind, IterObj, ValueArray, list::ListObj};
@@ -237,6 +238,8 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         list_storage: offset_of!(ListObj, storage) as i32,
         list_len: offset_of!(ListObj, len) as i32,
         array_items: ValueArray::ITEMS_OFFSET as i32,
+        float_type: vm.types.float.as_ptr() as u64,
+        float_value: offset_of!(FloatObj, value) as i32,
         dict_entries_from_version: offset_of!(DictObj, entries) as i32
             - offset_of!(DictObj, version) as i32,
         global_cache_size: core::mem::size_of::<GlobalCache>() as i32,

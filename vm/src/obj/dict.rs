@@ -434,6 +434,21 @@ pub fn value_at_key(dv: Value, ix: usize, key: Value) -> Option<Value> {
     (e[1].get() == key && !v.is_null()).then_some(v)
 }
 
+/// Replace the value at entry position `ix` of dict `dv` if that entry holds `key` (an
+/// interned string, compared by identity); whether it did. The key set is unchanged, so the
+/// dict's version stays.
+#[inline]
+pub fn replace_at_key(dv: Value, ix: usize, key: Value, value: Value) -> bool {
+    let Some(e) = as_dict(dv).and_then(|d| d.entries().get(ix * 3..ix * 3 + 3)) else {
+        return false;
+    };
+    let hit = e[1].get() == key && !e[2].get().is_null();
+    if hit {
+        e[2].set(value);
+    }
+    hit
+}
+
 /// The value at entry position `ix` of dict `dv` (a position `find_str` returned).
 #[inline]
 pub fn value_at(dv: Value, ix: usize) -> Option<Value> {

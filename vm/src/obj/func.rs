@@ -39,8 +39,12 @@ pub struct CodeObj {
     /// One global-lookup cache per entry of `names` (bytecode and native code share them).
     pub global_cache: Box<[Cell<GlobalCache>]>,
     /// One instance-attribute cache per entry of `names`.
-    pub attr_cache: Box<[Cell<AttrCache>]>,
+    pub attr_cache: Box<[AttrWays]>,
 }
+
+/// An attribute cache remembers two types, so that code working on a class and its subclass
+/// (or two kinds of record) does not evict one with the other at each use.
+pub type AttrWays = [Cell<AttrCache>; 2];
 
 /// Where `LOAD_ATTR` last found a name in a plain instance's own dict: the instance's type,
 /// the class-namespace generation then (`MethodCache::generation`: no class attribute or
@@ -60,6 +64,27 @@ pub struct AttrCache {
 impl AttrCache {
     /// Marks `index` as the byte offset of a `__slots__` field.
     pub const SLOT_BIT: usize = 1 << (usize::BITS - 1);
+
+    /// The entry of `ways` for type `ty` in class-namespace generation `generation`.
+    #[inline]
+    pub fn find(ways: &AttrWays, ty: usize, generation: u64) -> Option<AttrCache> {
+        ways.iter()
+            .map(Cell::get)
+            .find(|c| c.ty == ty && c.generation == generation)
+    }
+
+    /// Remember `self` in `ways`: in place of the entry for the same type, else in front, the
+    /// older front entry moving back.
+    pub fn store_in(self, ways: &AttrWays) {
+        if ways[1].get().ty == self.ty {
+            ways[1].set(self);
+            return;
+        }
+        if ways[0].get().ty != self.ty {
+            ways[1].set(ways[0].get());
+        }
+        ways[0].set(self);
+    }
 }
 
 /// Where `LOAD_GLOBAL` found a name last time: valid while the globals dict (and, for a

@@ -326,6 +326,73 @@ fn existing_instance_dict(obj: Value, ty: &TypeObj) -> Option<Value> {
     }
 }
 
+/// `obj.name = value` through `cache`, the same cache `getattr_cached` uses for this name: a
+/// plain instance whose type has no `__setattr__` (nor `__getattribute__`, so that a load may
+/// trust what a store cached) and nothing of that name in its classes keeps the attribute in its
+/// own dict; while the class namespaces are unchanged, an existing entry is replaced in place.
+pub fn setattr_cached(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    value: Value,
+    cache: &crate::obj::func::AttrWays,
+) -> PyResult<()> {
+    if obj.obj_kind() != Some(Kind::Instance) {
+        return vm.setattr(obj, name, value);
+    }
+    let ty = vm.type_of(obj);
+    if ty.has(tflags::HAS_SETATTR) || ty.has(tflags::HAS_GETATTRIBUTE) {
+        return vm.setattr(obj, name, value);
+    }
+    if let Some(c) = AttrCache::find(cache, ty.as_ptr() as usize, vm.method_cache.generation()) {
+        if c.index & AttrCache::SLOT_BIT != 0 {
+            obj.slot_at(c.index & !AttrCache::SLOT_BIT).set(value);
+            return Ok(());
+        }
+        if let Some(d) = existing_instance_dict(obj, &ty)
+            && dict::replace_at_key(d, c.index, name, value)
+        {
+            return Ok(());
+        }
+        // The classes still have nothing of that name: the attribute goes in the instance
+        // dict, as for every instance of the type (a new one's first assignment lands here).
+        if let Some(d) = instance_dict(vm, obj, &ty)? {
+            return vm.dict_set(d, name, value);
+        }
+    }
+    if name == names::CLASS || name == names::DICT {
+        return vm.setattr(obj, name, value);
+    }
+    let class_attr = typeobj::lookup(vm, &ty, name)?;
+    if let Some(m) = class_attr
+        && m.obj_kind() == Some(Kind::Member)
+    {
+        // `member_set` checks the member applies to this type, so its offset may be cached.
+        member_set(vm, m, obj, Some(value))?;
+        let offset = m.as_ref::<MemberObj>().expect("member").offset;
+        AttrCache {
+            ty: ty.as_ptr() as usize,
+            generation: vm.method_cache.generation(),
+            index: offset | AttrCache::SLOT_BIT,
+        }
+        .store_in(cache);
+        return Ok(());
+    }
+    vm.setattr(obj, name, value)?;
+    if class_attr.is_none()
+        && let Some(d) = existing_instance_dict(obj, &ty)
+        && let Some(index) = dict::find_str(vm, d, name)?
+    {
+        AttrCache {
+            ty: ty.as_ptr() as usize,
+            generation: vm.method_cache.generation(),
+            index,
+        }
+        .store_in(cache);
+    }
+    Ok(())
+}
+
 /// `obj.name` through `cache` (a code object's cache for this name): a plain instance's own
 /// attribute is read straight from the entry position where it was found last time.
 #[inline]
@@ -333,14 +400,13 @@ pub fn getattr_cached(
     vm: &mut Vm,
     obj: Value,
     name: Value,
-    cache: &core::cell::Cell<crate::obj::func::AttrCache>,
+    cache: &crate::obj::func::AttrWays,
 ) -> PyResult<Value> {
     if obj.obj_kind() != Some(Kind::Instance) {
         return vm.getattr(obj, name);
     }
     let ty = vm.type_of(obj);
-    let c = cache.get();
-    if c.ty == ty.as_ptr() as usize && c.generation == vm.method_cache.generation() {
+    if let Some(c) = AttrCache::find(cache, ty.as_ptr() as usize, vm.method_cache.generation()) {
         if c.index & AttrCache::SLOT_BIT != 0 {
             // The class's member descriptor for `name` was found here, for this exact type.
             let v = obj.slot_at(c.index & !AttrCache::SLOT_BIT).get();
@@ -369,11 +435,12 @@ pub fn getattr_cached(
         // `member_get` checks the member applies to this type, so its offset may be cached.
         let v = member_get(vm, m, obj)?;
         let offset = m.as_ref::<MemberObj>().expect("member").offset;
-        cache.set(AttrCache {
+        AttrCache {
             ty: ty.as_ptr() as usize,
             generation: vm.method_cache.generation(),
             index: offset | AttrCache::SLOT_BIT,
-        });
+        }
+        .store_in(cache);
         return Ok(v);
     }
     if class_attr.is_none()
@@ -381,11 +448,12 @@ pub fn getattr_cached(
         && let Some(index) = dict::find_str(vm, d, name)?
         && let Some(v) = dict::value_at(d, index)
     {
-        cache.set(AttrCache {
+        AttrCache {
             ty: ty.as_ptr() as usize,
             generation: vm.method_cache.generation(),
             index,
-        });
+        }
+        .store_in(cache);
         return Ok(v);
     }
     vm.getattr(obj, name)
