@@ -166,6 +166,9 @@ helpers! {
     Call = 27, 3, true;
     /// `(ctx, bits) -> float`: a new float object holding the binary64 bit pattern `bits`.
     BoxFloat = 28, 2, true;
+    /// `(ctx, obj, name) -> method`: `LOAD_METHOD` of `names[name]` on `obj`; `AUX` is the
+    /// `self` to pass, or 0 when the method is called without one.
+    LoadMethod = 29, 3, true;
 }
 
 /// Where the VM keeps the fields that native code reads and writes directly, so the lowering

@@ -5,7 +5,9 @@
 //! machine word with a viper type ([`Ty`]); it is a variable, not an SSA value — it may be assigned
 //! in several blocks, and backends build SSA (Cranelift's frontend does) or allocate it to a
 //! register or stack slot (Thumb-2). Every value is one machine word of the target: 64 bits on
-//! x86-64/AArch64 hosts, 32 on Cortex-M. Integer operations wrap at that width.
+//! x86-64/AArch64 hosts, 32 on Cortex-M. Integer operations wrap at that width. On 64-bit targets
+//! a word can also hold a binary64 float's bits, which the float instructions operate on; they
+//! and the divide instruction exist only there (see [`Inst::Float`], [`Inst::DivRem`]).
 //!
 //! Each block is a list of [`Inst`]s ended by one [`Term`]. Block 0 is the entry; the function's
 //! parameters are assigned to `params` on entry. Calls into the VM go through the runtime helper

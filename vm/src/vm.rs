@@ -345,11 +345,11 @@ impl Vm {
         self.allocated_since_gc = 0;
         let (used, total) = (self.heap.used_bytes(), self.heap.total_bytes());
         let free = total - used;
-        // Collect again after half the live size (at least a sixteenth of the heap) has been
+        // Collect again after the live size (at least a sixteenth of the heap) has been
         // allocated: marking work per allocated byte stays bounded, and survivors stay packed
         // near the bottom of the heap, which keeps large free runs available.
         if !self.gc_threshold_fixed {
-            self.gc_threshold = (used / 2)
+            self.gc_threshold = used
                 .max(total / 16)
                 .max(64 * 1024)
                 .min(free / 2 + 16 * 1024);

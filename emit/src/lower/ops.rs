@@ -161,6 +161,17 @@ impl Lower<'_> {
                 self.check_obj(r)?;
                 self.push(r);
             }
+            Op::LoadMethod => {
+                let o = self.pop_obj()?;
+                let n = self.iconst(Ty::Int, a as i64);
+                let m = self.call(Helper::LoadMethod, &[o, n], Ty::Obj);
+                self.check_obj(m)?;
+                // The `self` word, or 0 for none: only `CallMethod` reads it.
+                let s = self.f.vreg(Ty::Obj);
+                self.load_ctx(s, crate::helpers::ctx::AUX);
+                self.push(m);
+                self.push(s);
+            }
             Op::StoreAttr => {
                 let o = self.pop_obj()?;
                 let v = self.pop_obj()?;
@@ -512,14 +523,34 @@ impl Lower<'_> {
         }
         let v = self.to_obj(e)?;
         let t = self.f.vreg(Ty::Bool);
+        let fast = self.f.block();
+        let slow = self.f.block();
+        let done = self.f.block();
+        // A small int is true unless it is 0 (tagged: 1).
+        let (int, other) = (self.f.block(), self.f.block());
+        let one = self.iconst(Ty::Int, 1);
+        let tag = self.bin(BinOp::And, Ty::Int, v, one);
+        self.term(Term::Branch {
+            cond: tag,
+            then: int,
+            else_: other,
+        });
+        self.cur = Some(int);
+        let nonzero = self.cmp(Cond::Ne, v, one);
+        self.emit(Inst::Mov {
+            dst: t,
+            src: nonzero,
+        });
+        self.term(Term::Jump(done));
+        self.cur = Some(other);
         let tru = self.iconst(Ty::Obj, imm::TRUE);
         let is_true = self.cmp(Cond::Eq, v, tru);
         let fal = self.iconst(Ty::Obj, imm::FALSE);
         let is_false = self.cmp(Cond::Eq, v, fal);
-        let known = self.bin(BinOp::Or, Ty::Bool, is_true, is_false);
-        let fast = self.f.block();
-        let slow = self.f.block();
-        let done = self.f.block();
+        let none = self.iconst(Ty::Obj, imm::NONE);
+        let is_none = self.cmp(Cond::Eq, v, none);
+        let bools = self.bin(BinOp::Or, Ty::Bool, is_true, is_false);
+        let known = self.bin(BinOp::Or, Ty::Bool, bools, is_none);
         self.term(Term::Branch {
             cond: known,
             then: fast,

@@ -82,21 +82,9 @@ fn name_at(f: &Frame, i: u32) -> Value {
     tuple::items(f.code.names)[i as usize]
 }
 
-/// Native code: run the one instruction at `f.ip` (never a jump, return or yield). Attribute
-/// loads, the instructions native code steps most, skip the dispatch loop's entry.
+/// Native code: run the one instruction at `f.ip` (never a jump, return or yield).
 pub fn step(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<()> {
-    let (byte, arg) = decode(f.code.info.code[f.ip]);
-    match byte {
-        codes::LoadMethod => {
-            f.ip += 1;
-            op_load_method(vm, f, arg)
-        }
-        codes::LoadAttr => {
-            f.ip += 1;
-            op_load_attr(vm, f, arg)
-        }
-        _ => exec::<true>(vm, f, reraise).map(|_| ()),
-    }
+    exec::<true>(vm, f, reraise).map(|_| ())
 }
 
 /// Native code: run the `Call` or `CallMethod` instruction at `ip` on the operands at the top

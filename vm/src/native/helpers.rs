@@ -133,6 +133,15 @@ extern "C" fn load_attr(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
     })
 }
 
+extern "C" fn load_method(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
+    guard(ctx, |vm, f| {
+        let (m, self_) = crate::ops::attr::load_method(vm, Value::from_bits(obj), name(f, n))?;
+        // SAFETY: the context is live for the duration of the native call.
+        unsafe { (*ctx).aux = self_.bits() };
+        Ok(m.bits())
+    })
+}
+
 extern "C" fn store_attr(ctx: *mut NativeCtx, obj: usize, n: usize, v: usize) -> usize {
     guard(ctx, |vm, f| {
         let cache = &f.code.attr_cache[n];
@@ -368,6 +377,7 @@ pub fn table() -> alloc::vec::Vec<usize> {
             Helper::Reraise => reraise as *const () as usize,
             Helper::Call => call as *const () as usize,
             Helper::BoxFloat => box_float as *const () as usize,
+            Helper::LoadMethod => load_method as *const () as usize,
         })
         .collect()
 }
