@@ -7,6 +7,8 @@ time ratios and their geometric mean.
   benches/run.py --emit              Pyrite under -X emit=bytecode|native|viper side by side
   benches/run.py --viper             viper kernels (benches/viper) vs plain Python vs Rust
   benches/run.py --repeat 3 fib      best of 3 runs, only programs whose name contains 'fib'
+  benches/run.py --emit --instructions   instructions executed (valgrind's callgrind) instead
+                                     of seconds: slow, but the same on a busy machine
 
 Ratios are Pyrite's time divided by the other's: below 1.0 means Pyrite is faster.
 """
@@ -20,6 +22,16 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+
+
+def counted(cmd):
+    """Instructions `cmd` executes (in millions) under callgrind, and its output."""
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--smc-check=all-non-file",
+                        "--callgrind-out-file=/dev/null"] + cmd, capture_output=True, timeout=3600)
+    if p.returncode != 0:
+        return None, p.stderr.decode(errors="replace").strip().splitlines()[-1:]
+    refs = [l for l in p.stderr.decode(errors="replace").splitlines() if "refs:" in l]
+    return int(refs[-1].split()[-1].replace(",", "")) / 1e6, p.stdout
 
 
 def timed(cmd, repeat):
@@ -85,8 +97,12 @@ def main():
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--emit", action="store_true", help="compare -X emit modes")
     ap.add_argument("--viper", action="store_true", help="viper kernels vs Rust")
+    ap.add_argument("--instructions", action="store_true",
+                    help="count instructions (valgrind) instead of timing")
     ap.add_argument("--pyrite", default=os.path.join(ROOT, "target", "release", "pyrite"))
     a = ap.parse_args()
+    if a.instructions and not shutil.which("valgrind"):
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
     if not os.path.exists(a.pyrite):
         subprocess.run(["cargo", "build", "--release"], cwd=ROOT, check=True)
     if a.viper:
@@ -105,11 +121,12 @@ def main():
         path = os.path.join(HERE, "programs", prog)
         times, outs = {}, {}
         for name, cmd in impls:
-            t, out = timed(cmd + [path], a.repeat)
+            t, out = counted(cmd + [path]) if a.instructions else timed(cmd + [path], a.repeat)
             times[name], outs[name] = t, out
         row = "%-16s" % prog[:-3]
         for name, _ in impls:
-            row += "%12s" % ("%.3fs" % times[name] if times[name] else "failed")
+            unit = "%.0fM" if a.instructions else "%.3fs"
+            row += "%12s" % (unit % times[name] if times[name] else "failed")
         for name, _ in impls[1:]:
             if times[base] and times[name]:
                 r = times[base] / times[name]

@@ -7,12 +7,23 @@
 use super::{Entry, Lower, Res};
 use crate::helpers::Helper;
 use crate::ir::{BinOp, Block, Cond, FloatOp, Inst, Term, Ty, VReg, Width};
+use frontend::bytecode::code::{CodeObject, Const};
 use frontend::bytecode::opcodes::Op;
 use frontend::bytecode::{BinaryOperator, Comparison, INPLACE};
 
 /// Ints up to this magnitude convert to binary64 exactly, so mixed arithmetic and comparisons
 /// give Python's results.
 const EXACT_INT: i64 = 1 << 53;
+
+/// Whether `code` computes with floats, as far as its text shows: a float literal or a true
+/// division. Elsewhere the float paths would only cost compile time (and code size).
+pub(super) fn has_float_evidence(code: &CodeObject) -> bool {
+    code.consts.iter().any(|c| matches!(c, Const::Float(_)))
+        || (0..code.code.len()).any(|ip| {
+            matches!(super::flow::op_at(code, ip), Some((Op::BinaryOp, a))
+                if a % INPLACE == BinaryOperator::TrueDiv as u32)
+        })
+}
 
 /// An operand of arithmetic or a comparison: an object, or (native code) an [`Entry::Num`],
 /// whose `obj` is 0 when the value is the unboxed float in `bits`. `obj` alone serves the
@@ -77,10 +88,10 @@ impl Lower<'_> {
         Ok(r)
     }
 
-    /// Whether this lowering inlines float operations: the VM's layout is known and words are
-    /// 64 bits, wide enough for a binary64 value.
+    /// Whether this lowering inlines float operations: the VM's layout is known, words are 64
+    /// bits (wide enough for a binary64 value), and the code shows it computes with floats.
     pub(super) fn floats_inline(&self) -> bool {
-        self.layout.is_some() && self.wb == 8
+        self.layout.is_some() && self.wb == 8 && self.float_code
     }
 
     /// Whether the value the current instruction leaves on top of the stack is next read by

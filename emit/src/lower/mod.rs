@@ -170,6 +170,8 @@ struct Lower<'a> {
     known: BTreeMap<u32, i64>,
     /// The VM's object layout, for inline fast paths.
     layout: Option<Layout>,
+    /// The code has float literals or true division: its arithmetic gets float fast paths.
+    float_code: bool,
 }
 
 type Res<T> = Result<T, LowerError>;
@@ -213,6 +215,7 @@ impl<'a> Lower<'a> {
             ip: 0,
             known: BTreeMap::new(),
             layout,
+            float_code: float::has_float_evidence(code),
         }
     }
 

@@ -248,7 +248,17 @@ fn call_plain(
 ) -> PyResult<Value> {
     let mut frame = Frame::with_args(vm, code, func.globals, fv, args)?;
     vm.enter_call()?;
-    let r = run(vm, &mut frame);
+    let entry = crate::native::entry_of(code);
+    let r = if entry != 0 {
+        // Straight into machine code: `run`'s dispatch, inlined.
+        let saved = vm.current_frame;
+        vm.current_frame = Value::from_array(frame.block);
+        let r = crate::native::run(vm, &mut frame, entry);
+        vm.current_frame = saved;
+        r
+    } else {
+        run(vm, &mut frame)
+    };
     vm.depth -= 1;
     super::frame::release_frame_block(vm, frame.block, code.frame_words as usize);
     match r? {

@@ -87,8 +87,8 @@ pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
         return Ok(());
     };
     let view;
-    let info = if obj.info.emitter == Emitter::Viper && obj.info.consts.is_empty() {
-        view = with_int_consts(obj);
+    let info = if wants_native(&obj.info) && obj.info.consts.is_empty() {
+        view = with_number_consts(obj);
         &view
     } else {
         &*obj.info
@@ -105,14 +105,18 @@ pub fn compile(vm: &mut Vm, code_value: Value) -> PyResult<()> {
     }
 }
 
-/// The code object as viper's lowering needs it: the loader has moved the constants into the
-/// `consts` tuple, and integer literals that fit a machine word become machine integers.
-fn with_int_consts(obj: &crate::obj::func::CodeObj) -> frontend::bytecode::CodeObject {
+/// The code object as the lowering needs it: the loader has moved the constants into the
+/// `consts` tuple; integer literals that fit a machine word (viper's machine integers) and
+/// float literals (which tell native code to inline float arithmetic) come back.
+fn with_number_consts(obj: &crate::obj::func::CodeObj) -> frontend::bytecode::CodeObject {
     use frontend::bytecode::code::Const;
     let mut code = (*obj.info).clone();
     code.consts = crate::obj::tuple::items(obj.consts)
         .iter()
         .map(|&v| {
+            if let Some(x) = v.as_ref::<crate::obj::FloatObj>() {
+                return Const::Float(x.value);
+            }
             crate::obj::int::to_bigint(v)
                 .and_then(|b| i64::try_from(b).ok())
                 .map_or(Const::None, Const::Int)
@@ -268,6 +272,7 @@ fn version_stamp(d: Value) -> *const u64 {
 }
 
 /// Run `f`, whose code has machine code at `entry`, until it returns, yields or raises.
+#[inline(always)]
 pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
     let consts = crate::obj::tuple::items(f.code.consts);
     let mut ctx = NativeCtx {
