@@ -205,6 +205,13 @@ pub struct Layout {
     pub list_len: i32,
     /// Offset of the first item in a storage array.
     pub array_items: i32,
+    /// Address of the `tuple` type (exactly), and the offsets of a tuple's length and first
+    /// item (tuples hold their items inline).
+    pub tuple_type: u64,
+    /// See `tuple_type`.
+    pub tuple_len: i32,
+    /// See `tuple_type`.
+    pub tuple_items: i32,
     /// Offset of a dict's entry array pointer from its version stamp (`ctx::GLOBALS_VERSION`
     /// points at the stamp). Entries are three words: hash, key, value.
     pub dict_entries_from_version: i32,

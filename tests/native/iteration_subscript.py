@@ -79,3 +79,28 @@ def stores():
 
 
 print(stores())
+
+
+class Pair(tuple):
+    def __getitem__(self, i):
+        return ("Pair", i)
+
+
+@micropython.native
+def tuple_items(t, keys):
+    # Exact tuples are indexed inline; subclasses, non-int keys and bad indexes are not.
+    out = []
+    for k in keys:
+        try:
+            out.append(t[k])
+        except IndexError as e:
+            out.append("IndexError: " + str(e))
+        except TypeError as e:
+            out.append("TypeError: " + str(e))
+    return out
+
+
+keys = [0, 1, 2, -1, -3, 3, -4, 2**40, -(2**62), True, 1.0, slice(1, None)]
+print(tuple_items((10, 20, 30), keys))
+print(tuple_items((), [0, -1]))
+print(tuple_items(Pair((1, 2)), [0, 5]))

@@ -123,6 +123,8 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         crate::gc::tuple_fill(varnames, i, q);
     }
     let filename = vm.new_str(&code.filename.clone())?;
+    let name = vm.intern(&code.name.clone());
+    let qualname = vm.new_str(&code.qualname.clone())?;
     let ty = vm.types.code;
     let n_names = code.names.len();
     let plain_arity = plain_arity(&code);
@@ -137,6 +139,8 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         names,
         varnames,
         filename,
+        name,
+        qualname,
         native: core::cell::Cell::new(0),
         native_owner: core::cell::Cell::new(None),
         plain_arity,

@@ -197,9 +197,29 @@ impl Lower<'_> {
             return Ok(r);
         };
         let (result, join, slow) = (self.f.vreg(Ty::Obj), self.f.block(), self.f.block());
-        let index = self.list_position(obj, key, slow);
+        let not_list = self.f.block();
+        let index = self.list_position(obj, key, not_list);
         let addr = self.list_slot(obj, index);
         self.load(Width::Word, result, addr, l.array_items);
+        self.term(Term::Jump(join));
+
+        // A tuple holds its items inline.
+        self.cur = Some(not_list);
+        let one = self.iconst(Ty::Int, 1);
+        let tag = self.bin(BinOp::And, Ty::Int, key, one);
+        let int_key = self.f.block();
+        self.branch(tag, int_key, slow);
+        self.cur = Some(int_key);
+        self.unless_exact_type(obj, l.tuple_type, slow);
+        let i = self.bin(BinOp::Sar, Ty::Int, key, one);
+        let (index, out) = self.seq_index(obj, l.tuple_len, i);
+        let take = self.f.block();
+        self.branch(out, slow, take);
+        self.cur = Some(take);
+        let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
+        let off = self.bin(BinOp::Shl, Ty::Int, index, scale);
+        let addr = self.bin(BinOp::Add, Ty::Ptr, obj, off);
+        self.load(Width::Word, result, addr, l.tuple_items);
         self.term(Term::Jump(join));
 
         self.cur = Some(slow);
@@ -277,8 +297,14 @@ impl Lower<'_> {
     /// non-zero when it is out of range.
     fn list_index(&mut self, lst: VReg, i: VReg) -> (VReg, VReg) {
         let l = self.layout.expect("list_index needs a layout");
+        self.seq_index(lst, l.list_len, i)
+    }
+
+    /// The position `i` (negative counts from the end) names in the sequence `seq`, whose
+    /// length is the word at `len_offset`, and a flag that is non-zero when it is out of range.
+    fn seq_index(&mut self, seq: VReg, len_offset: i32, i: VReg) -> (VReg, VReg) {
         let len = self.f.vreg(Ty::Int);
-        self.load(Width::Word, len, lst, l.list_len);
+        self.load(Width::Word, len, seq, len_offset);
         let index = self.f.vreg(Ty::Int);
         self.emit(Inst::Mov { dst: index, src: i });
         let (negative, check) = (self.f.block(), self.f.block());

@@ -131,6 +131,8 @@ pub struct VarObj<H, T> {
 impl<H, T> VarObj<H, T> {
     /// Offset of the first item from the start of the object.
     pub const ITEMS_OFFSET: usize = core::mem::offset_of!(Self, items);
+    /// Offset of the item count from the start of the object.
+    pub const LEN_OFFSET: usize = core::mem::offset_of!(Self, len);
 
     /// Bytes an object with `len` items needs, or `None` on overflow.
     pub fn bytes_for(len: usize) -> Option<usize> {

@@ -501,8 +501,7 @@ pub fn make_function(vm: &mut Vm, f: &mut Frame, fl: u32) -> PyResult<Value> {
     let kwdefaults = if fl & 2 != 0 { f.pop() } else { Value::NULL };
     let defaults = if fl & 1 != 0 { f.pop() } else { Value::NULL };
     let code_obj = code.as_ref::<CodeObj>().expect("code");
-    let name = vm.intern(&code_obj.info.name.clone());
-    let qualname = vm.new_str(&code_obj.info.qualname.clone())?;
+    let (name, qualname) = (code_obj.name, code_obj.qualname);
     let doc = match &code_obj.info.doc {
         Some(d) => {
             let d = d.clone();

@@ -242,6 +242,9 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         list_storage: offset_of!(ListObj, storage) as i32,
         list_len: offset_of!(ListObj, len) as i32,
         array_items: ValueArray::ITEMS_OFFSET as i32,
+        tuple_type: vm.types.tuple.as_ptr() as u64,
+        tuple_len: crate::obj::tuple::TupleObj::LEN_OFFSET as i32,
+        tuple_items: crate::obj::tuple::TupleObj::ITEMS_OFFSET as i32,
         float_type: vm.types.float.as_ptr() as u64,
         float_value: offset_of!(FloatObj, value) as i32,
         dict_entries_from_version: offset_of!(DictObj, entries) as i32

@@ -24,6 +24,11 @@ pub struct CodeObj {
     pub varnames: Value,
     /// The file name (a str).
     pub filename: Value,
+    /// The name (interned) and qualified name (a str) functions made from this code start with:
+    /// made once here, not at every `def` or generator expression.
+    pub name: Value,
+    /// See `name`.
+    pub qualname: Value,
     /// Entry address of the function's machine code (0: it runs as bytecode).
     pub native: Cell<usize>,
     /// What keeps that machine code's memory alive (shared by the code objects compiled from
