@@ -49,8 +49,14 @@ pub mod ctx {
     pub const BUILTINS_VERSION: u32 = 14;
     /// Address of the code's global-lookup caches (one per entry of its names).
     pub const GLOBAL_CACHE: u32 = 15;
+    /// Address of the code's attribute caches (`Layout::attr_cache_size` bytes per name).
+    pub const ATTR_CACHE: u32 = 16;
+    /// Address of the VM's class-namespace generation (a `u64`; attribute caches record it).
+    pub const GENERATION: u32 = 17;
+    /// Address of the code's names (interned strings, one word each).
+    pub const NAMES: u32 = 18;
     /// Number of words.
-    pub const WORDS: u32 = 16;
+    pub const WORDS: u32 = 19;
 }
 
 /// Encodings of the immediate objects, fixed by the VM's value representation (the VM asserts
@@ -220,6 +226,25 @@ pub struct Layout {
     pub float_type: u64,
     /// See `float_type`.
     pub float_value: i32,
+    /// Offsets in a dict of its entry array pointer and of the count of entries written.
+    pub dict_entries: i32,
+    /// See `dict_entries`.
+    pub dict_filled: i32,
+    /// Offset in a type of the byte offset of its instances' dict slot.
+    pub type_dict_offset: i32,
+    /// Bytes of the attribute caches of one name (two entries), bytes per entry, and the
+    /// offsets in an entry of the type's address, the class-namespace generation (a `u64`) and
+    /// the instance-dict position (negative: a `__slots__` field, which native code leaves to
+    /// the helper).
+    pub attr_cache_size: i32,
+    /// See `attr_cache_size`.
+    pub attr_way_size: i32,
+    /// See `attr_cache_size`.
+    pub attr_ty: i32,
+    /// See `attr_cache_size`.
+    pub attr_generation: i32,
+    /// See `attr_cache_size`.
+    pub attr_index: i32,
     /// Bytes per global-lookup cache entry, and the offsets in one of the globals dict's stamp
     /// when it was filled (a `u64`; 0 when empty), the builtins dict's stamp when the name was
     /// a builtin (else 0) and the entry position in that dict.

@@ -188,6 +188,118 @@ impl Lower<'_> {
         Ok(result)
     }
 
+    /// `obj.name` for `LOAD_ATTR`: a plain instance's own attribute read from its dict where the
+    /// code's attribute cache for the name says it is (the cache names the instance's type and
+    /// the class namespaces are unchanged since it was filled; the entry must still hold the
+    /// name), else the `LoadAttr` helper, which fills the cache. 64-bit targets (the generation
+    /// is a `u64`).
+    pub(super) fn attr_value(&mut self, obj: VReg, name: u32) -> Res<VReg> {
+        let n = self.iconst(Ty::Int, i64::from(name));
+        let Some(l) = self.layout.filter(|_| self.wb == 8) else {
+            let r = self.call(Helper::LoadAttr, &[obj, n], Ty::Obj);
+            self.check_obj(r)?;
+            return Ok(r);
+        };
+        use crate::helpers::ctx;
+        let (result, join, slow) = (self.f.vreg(Ty::Obj), self.f.block(), self.f.block());
+        self.f.data_mut(slow).cold = true;
+        self.branch_unless_heap_object(obj, slow);
+        let ty = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, ty, obj, l.type_ptr);
+        // Name indexes are 24-bit operands: the offsets fit an i32.
+        let at = name as i32 * l.attr_cache_size;
+        let cache = self.f.vreg(Ty::Ptr);
+        self.load_ctx(cache, ctx::ATTR_CACHE);
+
+        // The entry for this type, from either way.
+        let (index, generation) = (self.f.vreg(Ty::Int), self.f.vreg(Ty::Int));
+        let found = self.f.block();
+        for way in 0..2 {
+            let base = at + way * l.attr_way_size;
+            let cached = self.f.vreg(Ty::Ptr);
+            self.load(Width::Word, cached, cache, base + l.attr_ty);
+            let same = self.cmp(Cond::Eq, cached, ty);
+            let (hit, next) = (self.f.block(), self.f.block());
+            self.branch(same, hit, next);
+            self.cur = Some(hit);
+            self.load(Width::Word, index, cache, base + l.attr_index);
+            self.load(Width::Word, generation, cache, base + l.attr_generation);
+            self.term(Term::Jump(found));
+            self.cur = Some(next);
+        }
+        self.term(Term::Jump(slow));
+
+        self.cur = Some(found);
+        let now_ptr = self.f.vreg(Ty::Ptr);
+        self.load_ctx(now_ptr, ctx::GENERATION);
+        let now = self.f.vreg(Ty::Int);
+        self.load(Width::Word, now, now_ptr, 0);
+        let current = self.cmp(Cond::Eq, generation, now);
+        let dict_entry = self.f.block();
+        self.branch(current, dict_entry, slow);
+        // A `__slots__` field (the top bit set) is left to the helper.
+        self.cur = Some(dict_entry);
+        let zero = self.iconst(Ty::Int, 0);
+        let slot = self.cmp(Cond::Lt, index, zero);
+        self.unless_zero(slot, slow);
+        let offset = self.f.vreg(Ty::Int);
+        self.load(Width::Word, offset, ty, l.type_dict_offset);
+        let slot_addr = self.bin(BinOp::Add, Ty::Ptr, obj, offset);
+        let dict = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, dict, slot_addr, 0);
+        let has_dict = self.f.block();
+        self.branch(dict, has_dict, slow);
+        self.cur = Some(has_dict);
+        // Other instances of the type may have smaller dicts.
+        let filled = self.f.vreg(Ty::Int);
+        self.load(Width::Word, filled, dict, l.dict_filled);
+        let beyond = self.cmp(Cond::Uge, index, filled);
+        self.unless_zero(beyond, slow);
+        let entries = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, entries, dict, l.dict_entries);
+        let one = self.iconst(Ty::Int, 1);
+        let twice = self.bin(BinOp::Shl, Ty::Int, index, one);
+        let thrice = self.bin(BinOp::Add, Ty::Int, twice, index);
+        let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
+        let off = self.bin(BinOp::Shl, Ty::Int, thrice, scale);
+        let entry = self.bin(BinOp::Add, Ty::Ptr, entries, off);
+        let key = self.f.vreg(Ty::Obj);
+        self.load(Width::Word, key, entry, l.array_items + self.wb as i32);
+        let names = self.f.vreg(Ty::Ptr);
+        self.load_ctx(names, ctx::NAMES);
+        let want = self.f.vreg(Ty::Obj);
+        self.load(Width::Word, want, names, name as i32 * self.wb as i32);
+        let same = self.cmp(Cond::Eq, key, want);
+        let read = self.f.block();
+        self.branch(same, read, slow);
+        self.cur = Some(read);
+        self.load(
+            Width::Word,
+            result,
+            entry,
+            l.array_items + 2 * self.wb as i32,
+        );
+        // A deleted entry reads as NULL.
+        let hit = self.f.block();
+        self.branch(result, hit, slow);
+        self.cur = Some(hit);
+        self.term(Term::Jump(join));
+
+        self.cur = Some(slow);
+        let r = self.call(Helper::LoadAttr, &[obj, n], Ty::Obj);
+        self.check_obj(r)?;
+        self.set_and_jump(result, r, join);
+        self.cur = Some(join);
+        Ok(result)
+    }
+
+    /// Go to `other` unless `flag` is zero; continue in a fresh block.
+    fn unless_zero(&mut self, flag: VReg, other: Block) {
+        let ok = self.f.block();
+        self.branch(flag, other, ok);
+        self.cur = Some(ok);
+    }
+
     /// `obj[key]` for `BINARY_SUBSCR`: inline when `obj` is exactly a list and `key` a small int
     /// in range (negative indexes count from the end), else the `GetItem` helper.
     pub(super) fn get_item_value(&mut self, obj: VReg, key: VReg) -> Res<VReg> {

@@ -156,9 +156,7 @@ impl Lower<'_> {
             }
             Op::LoadAttr => {
                 let o = self.pop_obj()?;
-                let n = self.iconst(Ty::Int, a as i64);
-                let r = self.call(Helper::LoadAttr, &[o, n], Ty::Obj);
-                self.check_obj(r)?;
+                let r = self.attr_value(o, a)?;
                 self.push(r);
             }
             Op::LoadMethod => {

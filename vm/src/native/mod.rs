@@ -45,6 +45,9 @@ pub struct NativeCtx {
     globals_version: *const u64,
     builtins_version: *const u64,
     global_cache: *const crate::obj::func::GlobalCache,
+    attr_cache: *const crate::obj::func::AttrWays,
+    generation: *const u64,
+    names: *const Value,
     /// The pending exception is being re-raised: add no traceback entry for it.
     reraise: bool,
 }
@@ -70,6 +73,9 @@ const _: () = {
         core::mem::offset_of!(NativeCtx, builtins_version) == ctx::BUILTINS_VERSION as usize * w
     );
     assert!(core::mem::offset_of!(NativeCtx, global_cache) == ctx::GLOBAL_CACHE as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, attr_cache) == ctx::ATTR_CACHE as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, generation) == ctx::GENERATION as usize * w);
+    assert!(core::mem::offset_of!(NativeCtx, names) == ctx::NAMES as usize * w);
 };
 
 /// Whether code compiled for `emitter` runs as machine code (module and class bodies stay
@@ -224,7 +230,7 @@ fn backend_compile(
 fn layout(vm: &Vm) -> emit::helpers::Layout {
     use crate::obj::FloatObj;
     use crate::obj::dict::DictObj;
-    use crate::obj::func::GlobalCache;
+    use crate::obj::func::{AttrCache, GlobalCache};
     use crate::obj::{Header, IterKind, IterObj, ValueArray, list::ListObj};
     use core::mem::offset_of;
     // Every object is `#[repr(C)]` with its `Header` first.
@@ -249,6 +255,14 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         float_value: offset_of!(FloatObj, value) as i32,
         dict_entries_from_version: offset_of!(DictObj, entries) as i32
             - offset_of!(DictObj, version) as i32,
+        dict_entries: offset_of!(DictObj, entries) as i32,
+        dict_filled: offset_of!(DictObj, filled) as i32,
+        type_dict_offset: offset_of!(crate::obj::TypeObj, dict_offset) as i32,
+        attr_cache_size: core::mem::size_of::<crate::obj::func::AttrWays>() as i32,
+        attr_way_size: core::mem::size_of::<AttrCache>() as i32,
+        attr_ty: offset_of!(AttrCache, ty) as i32,
+        attr_generation: offset_of!(AttrCache, generation) as i32,
+        attr_index: offset_of!(AttrCache, index) as i32,
         global_cache_size: core::mem::size_of::<GlobalCache>() as i32,
         cache_globals_version: offset_of!(GlobalCache, globals_version) as i32,
         cache_builtins_version: offset_of!(GlobalCache, builtins_version) as i32,
@@ -295,6 +309,9 @@ pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
         globals_version: version_stamp(f.globals),
         builtins_version: version_stamp(vm.builtins),
         global_cache: f.code.global_cache.as_ptr().cast(),
+        attr_cache: f.code.attr_cache.as_ptr(),
+        generation: vm.method_cache.generation_ptr(),
+        names: crate::obj::tuple::items(f.code.names).as_ptr(),
         reraise: false,
     };
     // SAFETY: `entry` is the address of a function the backend compiled for this code object

@@ -56,6 +56,7 @@ pub type AttrWays = [Cell<AttrCache>; 2];
 /// `__getattribute__` has appeared since), and the entry position in the instance dict. A hit
 /// still checks that the entry holds the name, so instances whose dicts differ just miss.
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
 pub struct AttrCache {
     /// The type's address (0: empty).
     pub ty: usize,

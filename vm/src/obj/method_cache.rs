@@ -86,6 +86,11 @@ impl MethodCache {
         self.generation
     }
 
+    /// Where native code reads `generation`.
+    pub fn generation_ptr(&self) -> *const u64 {
+        &self.generation
+    }
+
     /// Forget everything (a class namespace changed or a class was created).
     #[inline]
     pub fn invalidate(&mut self) {
