@@ -91,7 +91,7 @@ impl Lower<'_> {
     /// Whether this lowering inlines float operations: the VM's layout is known, words are 64
     /// bits (wide enough for a binary64 value), and the code shows it computes with floats.
     pub(super) fn floats_inline(&self) -> bool {
-        self.layout.is_some() && self.wb == 8 && self.float_code
+        self.layout.is_some() && self.wide() && self.float_code
     }
 
     /// Whether the value the current instruction leaves on top of the stack is next read by

@@ -107,7 +107,7 @@ impl Lower<'_> {
     /// 64-bit, so 32-bit targets always take the helper.
     pub(super) fn global_value(&mut self, name: u32) -> Res<VReg> {
         let n = self.iconst(Ty::Int, i64::from(name));
-        let Some(l) = self.layout.filter(|_| self.wb == 8) else {
+        let Some(l) = self.layout.filter(|_| self.wide()) else {
             let r = self.call(Helper::LoadGlobal, &[n], Ty::Obj);
             self.check_obj(r)?;
             return Ok(r);
@@ -195,7 +195,7 @@ impl Lower<'_> {
     /// is a `u64`).
     pub(super) fn attr_value(&mut self, obj: VReg, name: u32) -> Res<VReg> {
         let n = self.iconst(Ty::Int, i64::from(name));
-        let Some(l) = self.layout.filter(|_| self.wb == 8) else {
+        let Some(l) = self.layout.filter(|_| self.wide()) else {
             let r = self.call(Helper::LoadAttr, &[obj, n], Ty::Obj);
             self.check_obj(r)?;
             return Ok(r);

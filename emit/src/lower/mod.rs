@@ -219,6 +219,13 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// Whether the target's words are 64 bits, which the 64-bit-only instructions and the inline
+    /// paths reading 64-bit VM fields need. A 32-bit build only ever lowers for 32-bit targets
+    /// (its own), so there the answer is a constant and those paths compile out of firmware.
+    fn wide(&self) -> bool {
+        cfg!(target_pointer_width = "64") && self.wb == 8
+    }
+
     fn is_generator(&self) -> bool {
         self.code.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
     }

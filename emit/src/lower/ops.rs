@@ -586,7 +586,7 @@ impl Lower<'_> {
                 | BinaryOperator::Xor,
             ) => true,
             // Division needs the target's divide instruction (64-bit hosts).
-            Some(BinaryOperator::FloorDiv | BinaryOperator::Mod) => self.wb == 8,
+            Some(BinaryOperator::FloorDiv | BinaryOperator::Mod) => self.wide(),
             _ => false,
         };
         let res = self.f.vreg(Ty::Obj);
