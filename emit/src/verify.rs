@@ -143,7 +143,9 @@ impl Verifier<'_> {
                             ),
                         ));
                     }
-                    Inst::Cmp { dst, .. } if f.ty(*dst) != Ty::Bool => {
+                    Inst::Cmp { dst, .. } | Inst::FloatCmp { dst, .. }
+                        if f.ty(*dst) != Ty::Bool =>
+                    {
                         return Err(self.err_inst(
                             bi,
                             ii,
@@ -160,24 +162,15 @@ impl Verifier<'_> {
                             alloc::format!("{quot} is both the quotient and the remainder"),
                         ));
                     }
-                    Inst::FloatCmp { dst, cond, .. } => {
-                        if f.ty(*dst) != Ty::Bool {
-                            return Err(self.err_inst(
-                                bi,
-                                ii,
-                                alloc::format!(
-                                    "comparison result {dst} has type {}, not bool",
-                                    f.ty(*dst).name()
-                                ),
-                            ));
-                        }
-                        if matches!(cond, Cond::Ult | Cond::Ule | Cond::Ugt | Cond::Uge) {
-                            return Err(self.err_inst(
-                                bi,
-                                ii,
-                                "floats have no unsigned comparisons".into(),
-                            ));
-                        }
+                    Inst::FloatCmp {
+                        cond: Cond::Ult | Cond::Ule | Cond::Ugt | Cond::Uge,
+                        ..
+                    } => {
+                        return Err(self.err_inst(
+                            bi,
+                            ii,
+                            "floats have no unsigned comparisons".into(),
+                        ));
                     }
                     Inst::BinOvf { dst, ovf, .. } => {
                         if f.ty(*ovf) != Ty::Bool {

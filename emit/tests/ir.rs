@@ -2,7 +2,7 @@
 //! functions compiled by the host backend and run.
 
 use emit::helpers::Helper;
-use emit::ir::{BinOp, Block, Cond, Function, Inst, OvfOp, Term, Ty, UnOp, VReg, Width};
+use emit::ir::{BinOp, Block, Cond, FloatOp, Function, Inst, OvfOp, Term, Ty, UnOp, VReg, Width};
 use emit::print::print;
 use emit::verify::{Location, verify};
 
@@ -450,6 +450,49 @@ fn verify_rejects_non_bool_flags() {
     assert!(err_of(&f).contains("overflow flag v0 has type int, not bool"));
 }
 
+#[test]
+fn verify_rejects_bad_float_and_division_forms() {
+    let mut f = Function::new("d");
+    let a = f.vreg(Ty::Int);
+    f.params.push(a);
+    let q = f.vreg(Ty::Int);
+    let t = f.vreg(Ty::Bool);
+    push(
+        &mut f,
+        Block(0),
+        Inst::DivRem {
+            quot: q,
+            rem: q,
+            a,
+            b: a,
+        },
+    );
+    term(&mut f, Block(0), Term::Return(q));
+    assert!(err_of(&f).contains("v1 is both the quotient and the remainder"));
+    f.data_mut(Block(0)).insts[0] = Inst::FloatCmp {
+        cond: Cond::Ult,
+        dst: t,
+        a,
+        b: a,
+    };
+    assert!(err_of(&f).contains("floats have no unsigned comparisons"));
+    f.data_mut(Block(0)).insts[0] = Inst::FloatCmp {
+        cond: Cond::Lt,
+        dst: q,
+        a,
+        b: a,
+    };
+    assert!(err_of(&f).contains("not bool"));
+    f.data_mut(Block(0)).insts[0] = Inst::Float {
+        op: FloatOp::Div,
+        dst: q,
+        a,
+        b: a,
+    };
+    assert!(verify(&f).is_ok());
+    assert!(print(&f).contains("v1:int = fdiv v0, v0"));
+}
+
 #[cfg(feature = "cranelift")]
 mod jit {
     use super::*;
@@ -462,6 +505,8 @@ mod jit {
     type Op2 = fn(i64, i64) -> i64;
     type Pred2 = fn(i64, i64) -> bool;
     type OvfRef = fn(i64, i64) -> (i64, bool);
+    type FloatRef = fn(f64, f64) -> f64;
+    type FloatPred = fn(f64, f64) -> bool;
 
     extern "C" fn dummy() -> usize {
         0
@@ -568,6 +613,172 @@ mod jit {
                     );
                 }
             }
+        }
+    }
+
+    /// `f(a, b)` = `a op b` on binary64 bit patterns; with `int` set, `b` is first converted
+    /// from a signed integer.
+    fn float_fn(op: FloatOp, int: bool) -> Function {
+        let mut f = Function::new("float");
+        let a = f.vreg(Ty::Int);
+        let b = f.vreg(Ty::Int);
+        f.params.extend([a, b]);
+        let y = if int {
+            let y = f.vreg(Ty::Int);
+            push(&mut f, Block(0), Inst::IntToFloat { dst: y, a: b });
+            y
+        } else {
+            b
+        };
+        let d = f.vreg(Ty::Int);
+        push(
+            &mut f,
+            Block(0),
+            Inst::Float {
+                op,
+                dst: d,
+                a,
+                b: y,
+            },
+        );
+        term(&mut f, Block(0), Term::Return(d));
+        f
+    }
+
+    #[test]
+    fn float_arithmetic_comparisons_and_division() {
+        let mut j = jit();
+        let xs = [
+            0.0,
+            -0.0,
+            1.5,
+            -2.25,
+            1e308,
+            f64::INFINITY,
+            f64::NAN,
+            3.0e-320,
+        ];
+        let ops: &[(FloatOp, FloatRef)] = &[
+            (FloatOp::Add, |a, b| a + b),
+            (FloatOp::Sub, |a, b| a - b),
+            (FloatOp::Mul, |a, b| a * b),
+            (FloatOp::Div, |a, b| a / b),
+        ];
+        for (op, reference) in ops {
+            let (code, _) = compile(&mut j, &float_fn(*op, false)).unwrap();
+            let f = f2(code);
+            for &a in &xs {
+                for &b in &xs {
+                    let got = f64::from_bits(f(a.to_bits() as usize, b.to_bits() as usize) as u64);
+                    let want = reference(a, b);
+                    assert!(got.to_bits() == want.to_bits() || got.is_nan() && want.is_nan());
+                }
+            }
+            let (code, _) = compile(&mut j, &float_fn(*op, true)).unwrap();
+            let f = f2(code);
+            for i in [0i64, 1, -3, 1 << 53, i64::MAX] {
+                let got = f64::from_bits(f(2.5f64.to_bits() as usize, i as usize) as u64);
+                assert_eq!(
+                    got.to_bits(),
+                    reference(2.5, i as f64).to_bits(),
+                    "{op:?} {i}"
+                );
+            }
+        }
+        let conds: &[(Cond, FloatPred)] = &[
+            (Cond::Eq, |a, b| a == b),
+            (Cond::Ne, |a, b| a != b),
+            (Cond::Lt, |a, b| a < b),
+            (Cond::Le, |a, b| a <= b),
+            (Cond::Gt, |a, b| a > b),
+            (Cond::Ge, |a, b| a >= b),
+        ];
+        for (cond, reference) in conds {
+            let mut f = Function::new("fcmp");
+            let (a, b) = (f.vreg(Ty::Int), f.vreg(Ty::Int));
+            f.params.extend([a, b]);
+            let t = f.vreg(Ty::Bool);
+            push(
+                &mut f,
+                Block(0),
+                Inst::FloatCmp {
+                    cond: *cond,
+                    dst: t,
+                    a,
+                    b,
+                },
+            );
+            term(&mut f, Block(0), Term::Return(t));
+            let (code, _) = compile(&mut j, &f).unwrap();
+            let g = f2(code);
+            for &x in &xs {
+                for &y in &xs {
+                    let got = g(x.to_bits() as usize, y.to_bits() as usize);
+                    assert_eq!(got, reference(x, y) as usize, "{cond:?} {x} {y}");
+                }
+            }
+        }
+        let mut f = Function::new("divrem");
+        let (a, b) = (f.vreg(Ty::Int), f.vreg(Ty::Int));
+        f.params.extend([a, b]);
+        let (q, r) = (f.vreg(Ty::Int), f.vreg(Ty::Int));
+        push(
+            &mut f,
+            Block(0),
+            Inst::DivRem {
+                quot: q,
+                rem: r,
+                a,
+                b,
+            },
+        );
+        let scale = f.vreg(Ty::Int);
+        push(
+            &mut f,
+            Block(0),
+            Inst::Iconst {
+                dst: scale,
+                imm: 1000,
+            },
+        );
+        let qs = f.vreg(Ty::Int);
+        push(
+            &mut f,
+            Block(0),
+            Inst::Bin {
+                op: BinOp::Mul,
+                dst: qs,
+                a: q,
+                b: scale,
+            },
+        );
+        let d = f.vreg(Ty::Int);
+        push(
+            &mut f,
+            Block(0),
+            Inst::Bin {
+                op: BinOp::Add,
+                dst: d,
+                a: qs,
+                b: r,
+            },
+        );
+        term(&mut f, Block(0), Term::Return(d));
+        let (code, _) = compile(&mut j, &f).unwrap();
+        let g = f2(code);
+        for (x, y) in [
+            (7i64, 2i64),
+            (-7, 2),
+            (7, -2),
+            (-7, -2),
+            (0, 5),
+            (123456, 1000),
+        ] {
+            assert_eq!(
+                g(x as usize, y as usize) as i64,
+                x / y * 1000 + x % y,
+                "{x} {y}"
+            );
         }
     }
 

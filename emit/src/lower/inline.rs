@@ -161,23 +161,9 @@ impl Lower<'_> {
         self.load(Width::Word, entries, holder, l.dict_entries_from_version);
         let index = self.f.vreg(Ty::Int);
         self.load(Width::Word, index, cache, at + l.cache_index);
-        let one = self.iconst(Ty::Int, 1);
-        let twice = self.bin(BinOp::Shl, Ty::Int, index, one);
-        let thrice = self.bin(BinOp::Add, Ty::Int, twice, index);
-        let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
-        let off = self.bin(BinOp::Shl, Ty::Int, thrice, scale);
-        let entry = self.bin(BinOp::Add, Ty::Ptr, entries, off);
-        self.load(
-            Width::Word,
-            result,
-            entry,
-            l.array_items + 2 * self.wb as i32,
-        );
+        let entry = self.dict_entry(entries, index);
         // A deleted entry reads as NULL; the helper raises the NameError.
-        let hit = self.f.block();
-        self.branch(result, hit, slow);
-        self.cur = Some(hit);
-        self.term(Term::Jump(join));
+        self.entry_value(entry, (result, slow, join));
 
         self.cur = Some(slow);
         self.f.data_mut(slow).cold = true;
@@ -257,12 +243,7 @@ impl Lower<'_> {
         self.unless_zero(beyond, slow);
         let entries = self.f.vreg(Ty::Ptr);
         self.load(Width::Word, entries, dict, l.dict_entries);
-        let one = self.iconst(Ty::Int, 1);
-        let twice = self.bin(BinOp::Shl, Ty::Int, index, one);
-        let thrice = self.bin(BinOp::Add, Ty::Int, twice, index);
-        let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
-        let off = self.bin(BinOp::Shl, Ty::Int, thrice, scale);
-        let entry = self.bin(BinOp::Add, Ty::Ptr, entries, off);
+        let entry = self.dict_entry(entries, index);
         let key = self.f.vreg(Ty::Obj);
         self.load(Width::Word, key, entry, l.array_items + self.wb as i32);
         let names = self.f.vreg(Ty::Ptr);
@@ -273,17 +254,7 @@ impl Lower<'_> {
         let read = self.f.block();
         self.branch(same, read, slow);
         self.cur = Some(read);
-        self.load(
-            Width::Word,
-            result,
-            entry,
-            l.array_items + 2 * self.wb as i32,
-        );
-        // A deleted entry reads as NULL.
-        let hit = self.f.block();
-        self.branch(result, hit, slow);
-        self.cur = Some(hit);
-        self.term(Term::Jump(join));
+        self.entry_value(entry, (result, slow, join));
 
         self.cur = Some(slow);
         let r = self.call(Helper::LoadAttr, &[obj, n], Ty::Obj);
@@ -291,6 +262,33 @@ impl Lower<'_> {
         self.set_and_jump(result, r, join);
         self.cur = Some(join);
         Ok(result)
+    }
+
+    /// The address of dict entry `index` (three words: hash, key, value) in the entry array
+    /// `entries`, less the array's item offset.
+    fn dict_entry(&mut self, entries: VReg, index: VReg) -> VReg {
+        let one = self.iconst(Ty::Int, 1);
+        let twice = self.bin(BinOp::Shl, Ty::Int, index, one);
+        let thrice = self.bin(BinOp::Add, Ty::Int, twice, index);
+        let scale = self.iconst(Ty::Int, i64::from(self.wb.trailing_zeros()));
+        let off = self.bin(BinOp::Shl, Ty::Int, thrice, scale);
+        self.bin(BinOp::Add, Ty::Ptr, entries, off)
+    }
+
+    /// Read the value of the dict entry at `entry` (see `dict_entry`) into `result` and go to
+    /// `join`, or to `slow` when it is NULL (a deleted entry).
+    fn entry_value(&mut self, entry: VReg, (result, slow, join): (VReg, Block, Block)) {
+        let l = self.layout.expect("dict entries need a layout");
+        self.load(
+            Width::Word,
+            result,
+            entry,
+            l.array_items + 2 * self.wb as i32,
+        );
+        let hit = self.f.block();
+        self.branch(result, hit, slow);
+        self.cur = Some(hit);
+        self.term(Term::Jump(join));
     }
 
     /// Go to `other` unless `flag` is zero; continue in a fresh block.

@@ -629,22 +629,7 @@ impl Lower<'_> {
                             (OvfOp::Mul, x, y)
                         }
                     };
-                    let r = self.f.vreg(Ty::Int);
-                    let ovf = self.f.vreg(Ty::Bool);
-                    self.emit(Inst::BinOvf {
-                        op: ovf_op,
-                        dst: r,
-                        ovf,
-                        a: x,
-                        b: y,
-                    });
-                    let ok = self.f.block();
-                    self.term(Term::Branch {
-                        cond: ovf,
-                        then: slow,
-                        else_: ok,
-                    });
-                    self.cur = Some(ok);
+                    let r = self.unless_overflow(ovf_op, x, y, slow);
                     if matches!(ovf_op, OvfOp::Add) {
                         self.emit(Inst::Mov { dst: res, src: r });
                     } else {
@@ -841,21 +826,7 @@ impl Lower<'_> {
             });
         } else {
             let fq = self.bin(BinOp::Sub, Ty::Int, q, adjust);
-            let (twice, ovf) = (self.f.vreg(Ty::Int), self.f.vreg(Ty::Bool));
-            self.emit(Inst::BinOvf {
-                op: OvfOp::Add,
-                dst: twice,
-                ovf,
-                a: fq,
-                b: fq,
-            });
-            let ok = self.f.block();
-            self.term(Term::Branch {
-                cond: ovf,
-                then: slow,
-                else_: ok,
-            });
-            self.cur = Some(ok);
+            let twice = self.unless_overflow(OvfOp::Add, fq, fq, slow);
             self.emit(Inst::Bin {
                 op: BinOp::Or,
                 dst: res,
@@ -863,6 +834,26 @@ impl Lower<'_> {
                 b: one,
             });
         }
+    }
+
+    /// `a op b` as a machine word, going to `slow` if it overflows; continues in a fresh block.
+    fn unless_overflow(&mut self, op: OvfOp, a: VReg, b: VReg, slow: Block) -> VReg {
+        let (r, ovf) = (self.f.vreg(Ty::Int), self.f.vreg(Ty::Bool));
+        self.emit(Inst::BinOvf {
+            op,
+            dst: r,
+            ovf,
+            a,
+            b,
+        });
+        let ok = self.f.block();
+        self.term(Term::Branch {
+            cond: ovf,
+            then: slow,
+            else_: ok,
+        });
+        self.cur = Some(ok);
+        r
     }
 
     /// Where an ordering of two objects that are not both small ints goes: a block for the

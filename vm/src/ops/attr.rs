@@ -326,6 +326,17 @@ fn existing_instance_dict(obj: Value, ty: &TypeObj) -> Option<Value> {
     }
 }
 
+/// Remember in `cache` that instances of `ty` keep the name at `index` (see `AttrCache`), as of
+/// the current class-namespace generation.
+fn remember(vm: &Vm, cache: &crate::obj::func::AttrWays, ty: &TypeObj, index: usize) {
+    AttrCache {
+        ty: core::ptr::from_ref(ty) as usize,
+        generation: vm.method_cache.generation(),
+        index,
+    }
+    .store_in(cache);
+}
+
 /// `obj.name = value` through `cache`, the same cache `getattr_cached` uses for this name: a
 /// plain instance whose type has no `__setattr__` (nor `__getattribute__`, so that a load may
 /// trust what a store cached) and nothing of that name in its classes keeps the attribute in its
@@ -370,12 +381,7 @@ pub fn setattr_cached(
         // `member_set` checks the member applies to this type, so its offset may be cached.
         member_set(vm, m, obj, Some(value))?;
         let offset = m.as_ref::<MemberObj>().expect("member").offset;
-        AttrCache {
-            ty: ty.as_ptr() as usize,
-            generation: vm.method_cache.generation(),
-            index: offset | AttrCache::SLOT_BIT,
-        }
-        .store_in(cache);
+        remember(vm, cache, &ty, offset | AttrCache::SLOT_BIT);
         return Ok(());
     }
     vm.setattr(obj, name, value)?;
@@ -383,12 +389,7 @@ pub fn setattr_cached(
         && let Some(d) = existing_instance_dict(obj, &ty)
         && let Some(index) = dict::find_str(vm, d, name)?
     {
-        AttrCache {
-            ty: ty.as_ptr() as usize,
-            generation: vm.method_cache.generation(),
-            index,
-        }
-        .store_in(cache);
+        remember(vm, cache, &ty, index);
     }
     Ok(())
 }
@@ -435,12 +436,7 @@ pub fn getattr_cached(
         // `member_get` checks the member applies to this type, so its offset may be cached.
         let v = member_get(vm, m, obj)?;
         let offset = m.as_ref::<MemberObj>().expect("member").offset;
-        AttrCache {
-            ty: ty.as_ptr() as usize,
-            generation: vm.method_cache.generation(),
-            index: offset | AttrCache::SLOT_BIT,
-        }
-        .store_in(cache);
+        remember(vm, cache, &ty, offset | AttrCache::SLOT_BIT);
         return Ok(v);
     }
     if class_attr.is_none()
@@ -448,12 +444,7 @@ pub fn getattr_cached(
         && let Some(index) = dict::find_str(vm, d, name)?
         && let Some(v) = dict::value_at(d, index)
     {
-        AttrCache {
-            ty: ty.as_ptr() as usize,
-            generation: vm.method_cache.generation(),
-            index,
-        }
-        .store_in(cache);
+        remember(vm, cache, &ty, index);
         return Ok(v);
     }
     vm.getattr(obj, name)
