@@ -218,16 +218,17 @@ pub struct Layout {
     pub tuple_len: i32,
     /// See `tuple_type`.
     pub tuple_items: i32,
-    /// Offset of a dict's entry array pointer from its version stamp (`ctx::GLOBALS_VERSION`
-    /// points at the stamp). Entries are three words: hash, key, value.
-    pub dict_entries_from_version: i32,
     /// Address of the `float` type (exactly; subclasses take the helper), and the offset of a
     /// float's binary64 value.
     pub float_type: u64,
     /// See `float_type`.
     pub float_value: i32,
-    /// Offsets in a dict of its entry array pointer and of the count of entries written.
+    /// Offsets in a dict of its entry array pointer (entries are three words: hash, key,
+    /// value), of the count of entries written and of its version stamp (where
+    /// `ctx::GLOBALS_VERSION` points).
     pub dict_entries: i32,
+    /// See `dict_entries`.
+    pub dict_version: i32,
     /// See `dict_entries`.
     pub dict_filled: i32,
     /// Offset in a type of the byte offset of its instances' dict slot.

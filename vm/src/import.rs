@@ -128,10 +128,7 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
     let ty = vm.types.code;
     let n_names = code.names.len();
     let plain_arity = plain_arity(&code);
-    let frame_words = (crate::interp::frame::FRAME_META
-        + code.varnames.len()
-        + code.nderefs()
-        + code.stacksize as usize) as u32;
+    let frame_words = crate::interp::frame::frame_words(&code) as u32;
     let obj = CodeObj {
         header: Header::new(ty),
         info: Box::new(code),

@@ -9,7 +9,7 @@ use crate::helpers::Helper;
 use crate::ir::{BinOp, Block, Cond, FloatOp, Inst, Term, Ty, VReg, Width};
 use frontend::bytecode::code::{CodeObject, Const};
 use frontend::bytecode::opcodes::Op;
-use frontend::bytecode::{BinaryOperator, Comparison, INPLACE};
+use frontend::bytecode::{BinaryOperator, Comparison};
 
 /// Ints up to this magnitude convert to binary64 exactly, so mixed arithmetic and comparisons
 /// give Python's results.
@@ -21,7 +21,7 @@ pub(super) fn has_float_evidence(code: &CodeObject) -> bool {
     code.consts.iter().any(|c| matches!(c, Const::Float(_)))
         || (0..code.code.len()).any(|ip| {
             matches!(super::flow::op_at(code, ip), Some((Op::BinaryOp, a))
-                if a % INPLACE == BinaryOperator::TrueDiv as u32)
+                if BinaryOperator::of_operand(a) == Some(BinaryOperator::TrueDiv))
         })
 }
 
@@ -122,12 +122,9 @@ impl Lower<'_> {
             if pops > above {
                 // This instruction reads the value.
                 return match op {
-                    Op::BinaryOp => {
-                        let base = if a >= INPLACE { a - INPLACE } else { a };
-                        BinaryOperator::from_u32(base)
-                            .and_then(Self::float_op)
-                            .is_some()
-                    }
+                    Op::BinaryOp => BinaryOperator::of_operand(a)
+                        .and_then(Self::float_op)
+                        .is_some(),
                     Op::CompareOp => Comparison::from_u32(a)
                         .and_then(super::ops::ordering_cond)
                         .is_some(),

@@ -91,14 +91,7 @@ impl Lower<'_> {
         let s = self.iconst(Ty::Obj, imm::STOP);
         self.set_and_jump(result, s, join);
 
-        self.cur = Some(slow);
-        self.f.data_mut(slow).cold = true;
-        let r = self.call(Helper::ForIter, &[it], Ty::Obj);
-        self.check_obj(r)?;
-        self.set_and_jump(result, r, join);
-
-        self.cur = Some(join);
-        Ok(result)
+        self.slow_call(slow, Helper::ForIter, &[it], (result, join))
     }
 
     /// A global's value for `LOAD_GLOBAL`: read through the code's cache for the name while the
@@ -158,20 +151,20 @@ impl Lower<'_> {
         // The value word of entry `index` (entries are hash, key, value).
         self.cur = Some(read);
         let entries = self.f.vreg(Ty::Ptr);
-        self.load(Width::Word, entries, holder, l.dict_entries_from_version);
+        // `holder` points at the dict's stamp.
+        self.load(
+            Width::Word,
+            entries,
+            holder,
+            l.dict_entries - l.dict_version,
+        );
         let index = self.f.vreg(Ty::Int);
         self.load(Width::Word, index, cache, at + l.cache_index);
         let entry = self.dict_entry(entries, index);
         // A deleted entry reads as NULL; the helper raises the NameError.
         self.entry_value(entry, (result, slow, join));
 
-        self.cur = Some(slow);
-        self.f.data_mut(slow).cold = true;
-        let r = self.call(Helper::LoadGlobal, &[n], Ty::Obj);
-        self.check_obj(r)?;
-        self.set_and_jump(result, r, join);
-        self.cur = Some(join);
-        Ok(result)
+        self.slow_call(slow, Helper::LoadGlobal, &[n], (result, join))
     }
 
     /// `obj.name` for `LOAD_ATTR`: a plain instance's own attribute read from its dict where the
@@ -188,7 +181,6 @@ impl Lower<'_> {
         };
         use crate::helpers::ctx;
         let (result, join, slow) = (self.f.vreg(Ty::Obj), self.f.block(), self.f.block());
-        self.f.data_mut(slow).cold = true;
         self.branch_unless_heap_object(obj, slow);
         let ty = self.f.vreg(Ty::Ptr);
         self.load(Width::Word, ty, obj, l.type_ptr);
@@ -256,12 +248,7 @@ impl Lower<'_> {
         self.cur = Some(read);
         self.entry_value(entry, (result, slow, join));
 
-        self.cur = Some(slow);
-        let r = self.call(Helper::LoadAttr, &[obj, n], Ty::Obj);
-        self.check_obj(r)?;
-        self.set_and_jump(result, r, join);
-        self.cur = Some(join);
-        Ok(result)
+        self.slow_call(slow, Helper::LoadAttr, &[obj, n], (result, join))
     }
 
     /// The address of dict entry `index` (three words: hash, key, value) in the entry array
@@ -289,6 +276,24 @@ impl Lower<'_> {
         self.branch(result, hit, slow);
         self.cur = Some(hit);
         self.term(Term::Jump(join));
+    }
+
+    /// The cold block `slow` of an inline path: `helper(args)` (an object, or the error exit)
+    /// into `result`, then on to `join`, where control continues.
+    fn slow_call(
+        &mut self,
+        slow: Block,
+        helper: Helper,
+        args: &[VReg],
+        (result, join): (VReg, Block),
+    ) -> Res<VReg> {
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let r = self.call(helper, args, Ty::Obj);
+        self.check_obj(r)?;
+        self.set_and_jump(result, r, join);
+        self.cur = Some(join);
+        Ok(result)
     }
 
     /// Go to `other` unless `flag` is zero; continue in a fresh block.
@@ -332,13 +337,7 @@ impl Lower<'_> {
         self.load(Width::Word, result, addr, l.tuple_items);
         self.term(Term::Jump(join));
 
-        self.cur = Some(slow);
-        self.f.data_mut(slow).cold = true;
-        let r = self.call(Helper::GetItem, &[obj, key], Ty::Obj);
-        self.check_obj(r)?;
-        self.set_and_jump(result, r, join);
-        self.cur = Some(join);
-        Ok(result)
+        self.slow_call(slow, Helper::GetItem, &[obj, key], (result, join))
     }
 
     /// `obj[key] = v` for `STORE_SUBSCR`: inline when `obj` is exactly a list and `key` a small

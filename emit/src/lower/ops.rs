@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 
 use frontend::bytecode::code::Const;
 use frontend::bytecode::opcodes::Op;
-use frontend::bytecode::{BinaryOperator, Comparison, INPLACE};
+use frontend::bytecode::{BinaryOperator, Comparison};
 
 use super::float::Operand;
 use super::{Entry, ErrorKind, Home, Lower, Mode, Res};
@@ -574,8 +574,7 @@ impl Lower<'_> {
     /// helper.
     pub(super) fn binary_op(&mut self, op: u32, x: Operand, y: Operand) -> Res<Entry> {
         let (a, b) = (x.obj, y.obj);
-        let base = if op >= INPLACE { op - INPLACE } else { op };
-        let kind = BinaryOperator::from_u32(base);
+        let kind = BinaryOperator::of_operand(op);
         let inline = match kind {
             Some(
                 BinaryOperator::Add
@@ -599,10 +598,10 @@ impl Lower<'_> {
         // Native code leaves a float result unboxed: `res` is 0 and `bits` holds it.
         let unboxed =
             (float.is_some() && self.mode == Mode::Native && self.feeds_float_op()).then(|| {
-                let bits = self.iconst(Ty::Int, 0);
-                let r = self.f.vreg(Ty::Int);
-                self.emit(Inst::Mov { dst: r, src: bits });
-                r
+                // 0 on the paths that leave an object. (Not `iconst`: it is assigned again.)
+                let bits = self.f.vreg(Ty::Int);
+                self.emit(Inst::Iconst { dst: bits, imm: 0 });
+                bits
             });
         // Operands that are not both small ints try the float path, if there is one.
         let not_ints = if float.is_some() {
@@ -702,25 +701,16 @@ impl Lower<'_> {
             return self.bool_obj(t);
         }
         let cond = cmp.and_then(ordering_cond);
-        let (a, b) = (x.obj, y.obj);
         let res = self.f.vreg(Ty::Obj);
         let slow = self.f.block();
         self.f.data_mut(slow).cold = true;
         let done = self.f.block();
         if let Some(cond) = cond {
-            let not_ints = self.not_ints_target(slow);
-            self.unless_small_ints(a, b, not_ints);
-            let t = self.cmp(cond, a, b);
-            let o = self.bool_obj(t)?;
-            self.emit(Inst::Mov { dst: res, src: o });
-            self.term(Term::Jump(done));
-            if not_ints != slow {
-                self.cur = Some(not_ints);
-                let t = self.float_compare(cond, x, y, slow);
-                let o = self.bool_obj(t)?;
-                self.emit(Inst::Mov { dst: res, src: o });
-                self.term(Term::Jump(done));
-            }
+            self.inline_orderings(cond, (x, y), (slow, done), &mut |me, t| {
+                let o = me.bool_obj(t)?;
+                me.emit(Inst::Mov { dst: res, src: o });
+                Ok(())
+            })?;
         } else {
             self.term(Term::Jump(slow));
         }
@@ -747,22 +737,14 @@ impl Lower<'_> {
         let Some(cond) = Comparison::from_u32(op).and_then(ordering_cond) else {
             return self.compare_op(op, x, y);
         };
-        let (a, b) = (x.obj, y.obj);
         let res = self.f.vreg(Ty::Bool);
         let slow = self.f.block();
         self.f.data_mut(slow).cold = true;
         let done = self.f.block();
-        let not_ints = self.not_ints_target(slow);
-        self.unless_small_ints(a, b, not_ints);
-        let t = self.cmp(cond, a, b);
-        self.emit(Inst::Mov { dst: res, src: t });
-        self.term(Term::Jump(done));
-        if not_ints != slow {
-            self.cur = Some(not_ints);
-            let t = self.float_compare(cond, x, y, slow);
-            self.emit(Inst::Mov { dst: res, src: t });
-            self.term(Term::Jump(done));
-        }
+        self.inline_orderings(cond, (x, y), (slow, done), &mut |me, t| {
+            me.emit(Inst::Mov { dst: res, src: t });
+            Ok(())
+        })?;
         let (a, b) = self.operand_objs(x, y, slow)?;
         let o = self.iconst(Ty::Int, op as i64);
         let r = self.call(Helper::CompareOp, &[o, a, b], Ty::Obj);
@@ -856,14 +838,31 @@ impl Lower<'_> {
         r
     }
 
-    /// Where an ordering of two objects that are not both small ints goes: a block for the
-    /// float path when floats are inline, else `slow`.
-    fn not_ints_target(&mut self, slow: Block) -> Block {
-        if self.floats_inline() {
+    /// The inline paths of an ordering: small ints, then (where floats are inline) floats. Each
+    /// hands its 0/1 truth to `deliver` and goes on to `done`; other operands go to `slow`.
+    fn inline_orderings(
+        &mut self,
+        cond: Cond,
+        (x, y): (Operand, Operand),
+        (slow, done): (Block, Block),
+        deliver: &mut dyn FnMut(&mut Self, VReg) -> Res<()>,
+    ) -> Res<()> {
+        let not_ints = if self.floats_inline() {
             self.f.block()
         } else {
             slow
+        };
+        self.unless_small_ints(x.obj, y.obj, not_ints);
+        let t = self.cmp(cond, x.obj, y.obj);
+        deliver(self, t)?;
+        self.term(Term::Jump(done));
+        if not_ints != slow {
+            self.cur = Some(not_ints);
+            let t = self.float_compare(cond, x, y, slow);
+            deliver(self, t)?;
+            self.term(Term::Jump(done));
         }
+        Ok(())
     }
 
     /// Go to `slow` unless both `a` and `b` are small ints; continue in a fresh block.

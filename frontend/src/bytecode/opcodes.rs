@@ -329,6 +329,11 @@ pub enum BinaryOperator {
 pub const INPLACE: u32 = 16;
 
 impl BinaryOperator {
+    /// The operator of `BinaryOp`'s operand, in-place or not.
+    pub fn of_operand(a: u32) -> Option<BinaryOperator> {
+        Self::from_u32(a & !INPLACE)
+    }
+
     /// All operators in numeric order.
     pub const ALL: [BinaryOperator; 13] = [
         Self::Add,

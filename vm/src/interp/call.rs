@@ -57,7 +57,6 @@ impl Vm {
         if let Some(func) = f.as_ref::<FunctionObj>()
             && let Some(code) = func.code.as_ref::<CodeObj>()
             && code.plain_arity as usize == args.len()
-            && func.closure.is_null()
         {
             return call_plain(self, f, func, code, args);
         }
@@ -213,7 +212,7 @@ pub fn call_function(
     kwnames: Value,
 ) -> PyResult<Value> {
     let code = func.code.as_ref::<CodeObj>().expect("code");
-    if code.plain_arity as usize == args.len() && kwnames.is_null() && func.closure.is_null() {
+    if code.plain_arity as usize == args.len() && kwnames.is_null() {
         return call_plain(vm, fv, func, code, args);
     }
     let info = &code.info;

@@ -892,7 +892,7 @@ fn float_compare(vm: &Vm, arg: u32, a: Value, b: Value) -> Option<Value> {
 #[inline(never)]
 fn binop(vm: &mut Vm, arg: u32, a: Value, b: Value) -> PyResult<Value> {
     let inplace = arg & INPLACE != 0;
-    let op = BinaryOperator::from_u32(arg & !INPLACE).expect("valid binary operator");
+    let op = BinaryOperator::of_operand(arg).expect("valid binary operator");
     ops::arith::binary_op(vm, op, inplace, a, b)
 }
 

@@ -29,6 +29,12 @@ pub fn frame_meta(block: Value) -> Option<(Value, Value, Value, &'static [Cell<V
     ))
 }
 
+/// Words of a frame block for `code`: the description, locals, cells and free variables, and
+/// the value stack (`CodeObj::frame_words`).
+pub fn frame_words(code: &frontend::bytecode::CodeObject) -> usize {
+    FRAME_META + code.varnames.len() + code.nderefs() + code.stacksize as usize
+}
+
 /// A running (or suspended) frame.
 pub struct Frame {
     /// The code object.
@@ -65,11 +71,9 @@ impl Frame {
         func: Value,
     ) -> PyResult<Frame> {
         let info = &code.info;
-        let nlocals = info.varnames.len();
-        let cell_base = nlocals;
+        let cell_base = info.varnames.len();
         let stack_base = cell_base + info.nderefs();
-        let size = stack_base + info.stacksize as usize;
-        let block = frame_block(vm, size + FRAME_META)?;
+        let block = frame_block(vm, code.frame_words as usize)?;
         let all = crate::gc::var_items_static(block);
         all[0].set(Value::from_ref(code));
         all[1].set(globals);

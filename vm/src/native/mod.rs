@@ -253,10 +253,9 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         tuple_items: crate::obj::tuple::TupleObj::ITEMS_OFFSET as i32,
         float_type: vm.types.float.as_ptr() as u64,
         float_value: offset_of!(FloatObj, value) as i32,
-        dict_entries_from_version: offset_of!(DictObj, entries) as i32
-            - offset_of!(DictObj, version) as i32,
         dict_entries: offset_of!(DictObj, entries) as i32,
         dict_filled: offset_of!(DictObj, filled) as i32,
+        dict_version: offset_of!(DictObj, version) as i32,
         type_dict_offset: offset_of!(crate::obj::TypeObj, dict_offset) as i32,
         attr_cache_size: core::mem::size_of::<crate::obj::func::AttrWays>() as i32,
         attr_way_size: core::mem::size_of::<AttrCache>() as i32,

@@ -35,11 +35,11 @@ pub struct CodeObj {
     /// one source; freed with the last of them).
     pub native_owner: Cell<Option<alloc::rc::Rc<dyn core::any::Any>>>,
     /// The number of arguments a call binds by position alone, with nothing else to set up (no
-    /// `*args`/`**kwargs`/keyword-only parameters, cells or free variables; not a generator,
-    /// coroutine or assembler function), or `u32::MAX` when calls need the general binding.
+    /// `*args`/`**kwargs`/keyword-only parameters, cells or free variables -- so no closure
+    /// either; not a generator, coroutine or assembler function), or `u32::MAX` when calls need
+    /// the general binding.
     pub plain_arity: u32,
-    /// Words of a frame block for this code: the frame's description, locals, cells and free
-    /// variables, value stack.
+    /// Words of a frame block for this code (`frame::frame_words`).
     pub frame_words: u32,
     /// One global-lookup cache per entry of `names` (bytecode and native code share them).
     pub global_cache: Box<[Cell<GlobalCache>]>,
