@@ -181,6 +181,7 @@ impl Jit {
             word: self.word,
             helpers: &self.helpers,
             vars: Vec::with_capacity(f.vregs.len()),
+            single: single_definitions(f),
             blocks: Vec::with_capacity(f.blocks.len()),
             sigs: Vec::new(),
         };
@@ -252,6 +253,26 @@ impl CodeUnit {
     }
 }
 
+/// Per register, `Some` when the function writes it exactly once (a parameter counts as a
+/// write): the registers [`Lower::get`] can read without the SSA builder.
+fn single_definitions(f: &Function) -> Vec<Option<core::cell::Cell<Option<Value>>>> {
+    let mut writes = std::vec![0u32; f.vregs.len()];
+    for p in &f.params {
+        writes[p.0 as usize] += 1;
+    }
+    for block in &f.blocks {
+        for inst in &block.insts {
+            for d in inst.defs() {
+                writes[d.0 as usize] += 1;
+            }
+        }
+    }
+    writes
+        .into_iter()
+        .map(|n| (n == 1).then(|| core::cell::Cell::new(None)))
+        .collect()
+}
+
 /// The state of lowering one function.
 struct Lower<'a> {
     f: &'a Function,
@@ -259,6 +280,12 @@ struct Lower<'a> {
     helpers: &'a [usize],
     /// One variable per virtual register.
     vars: Vec<Variable>,
+    /// For a register written by exactly one instruction (or a parameter): its value once that
+    /// definition has been lowered. Definite assignment means that definition dominates every
+    /// read lowered after it, so those reads take the value itself rather than asking the SSA
+    /// builder, which would otherwise thread it through block parameters around every loop —
+    /// values the register allocator then has to carry (the context pointer is one).
+    single: Vec<Option<core::cell::Cell<Option<Value>>>>,
     /// One Cranelift block per IR block.
     blocks: Vec<ClBlock>,
     /// Imported helper signatures, by arity.
@@ -294,7 +321,7 @@ impl Lower<'_> {
         // see a definition on (unreachable blocks).
         let args: Vec<Value> = b.block_params(entry).to_vec();
         for (p, v) in f.params.iter().zip(args) {
-            b.def_var(self.var(*p), v);
+            self.set(b, *p, v);
         }
         b.ins().jump(self.blocks[0], &[]);
 
@@ -312,6 +339,9 @@ impl Lower<'_> {
     }
 
     fn get(&self, b: &mut FunctionBuilder, v: VReg) -> Value {
+        if let Some(Some(value)) = self.single[v.0 as usize].as_ref().map(|c| c.get()) {
+            return value;
+        }
         b.use_var(self.var(v))
     }
 
@@ -322,6 +352,10 @@ impl Lower<'_> {
     }
 
     fn set(&self, b: &mut FunctionBuilder, v: VReg, val: Value) {
+        if let Some(known) = &self.single[v.0 as usize] {
+            known.set(Some(val));
+        }
+        // Still a variable: a read laid out before its dominating definition goes through it.
         b.def_var(self.var(v), val);
     }
 

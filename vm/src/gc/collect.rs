@@ -77,14 +77,30 @@ impl Heap {
     /// each unmarked allocation with its finaliser bit gets `hooks.finalise(p)` before it is
     /// freed (the hook may read it but has no access to the heap). Hooks must not panic.
     ///
+    /// This entry only spills the registers; the work happens in a callee. The stack is scanned
+    /// from this small frame up, so the collector's own frames, whose uninitialised slots still
+    /// hold whatever deeper calls left there (a dead object's address, say), are never read
+    /// as roots.
+    ///
     /// Never inlined: the caller must then assume the heap's fields changed, so the optimiser
     /// cannot keep a live pointer only as a block offset to rebuild from them afterwards.
     #[inline(never)]
     pub fn collect(&mut self, roots: &[&[usize]], hooks: &mut dyn GcHooks) {
+        let mut regs = [0usize; stack::SPILL_WORDS];
+        let sp = stack::spill_registers(&mut regs);
+        self.collect_above(sp.min(regs.as_ptr().addr()), roots, hooks);
+        core::hint::black_box(&mut regs);
+    }
+
+    /// [`Heap::collect`] with `stack_low` the lowest stack address to scan.
+    #[inline(never)]
+    fn collect_above(&mut self, stack_low: usize, roots: &[&[usize]], hooks: &mut dyn GcHooks) {
         self.collecting = true;
         self.mark.len = 0;
         self.mark.overflow_min = NO_OVERFLOW;
-        self.mark_native_stack();
+        if self.stack_top != 0 {
+            self.scan_stack(stack_low, self.stack_top);
+        }
         for region in roots {
             for &word in region.iter() {
                 self.mark_root(word);
@@ -98,20 +114,6 @@ impl Heap {
         self.end = 0;
         self.collections += 1;
         self.collecting = false;
-    }
-
-    /// Spill callee-saved registers, then scan the native stack from the current stack pointer
-    /// up to `stack_top`. Not inlined, so the spill lands below every caller's frame; the scan
-    /// loop runs in a callee, so its own temporaries are not scanned.
-    #[inline(never)]
-    fn mark_native_stack(&mut self) {
-        if self.stack_top == 0 {
-            return;
-        }
-        let mut regs = [0usize; stack::SPILL_WORDS];
-        let sp = stack::spill_registers(&mut regs);
-        self.scan_stack(sp.min(regs.as_ptr().addr()), self.stack_top);
-        core::hint::black_box(&mut regs);
     }
 
     /// Mark from every word of the stack range `[lo, hi)` (aligned inwards).

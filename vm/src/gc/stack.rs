@@ -3,7 +3,7 @@
 //!
 //! A heap pointer may live only in a callee-saved register of some caller when the collector
 //! runs. `spill_registers` stores those registers into a local array, so the scan of
-//! `[stack pointer, stack_top)` (done by the non-inlined caller, `Heap::mark_native_stack`)
+//! `[stack pointer, stack_top)` (from the frame of `Heap::collect`, which spills and nothing else)
 //! sees them. Caller-saved registers need nothing: every caller has saved the ones it still
 //! needs on its stack before calling the collector. Floating-point and vector registers are
 //! not spilled: compilers do not park integer (pointer) values in them across calls.
