@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Read, Seek, SeekFrom, Write};
 
 /// Console, files and clocks for a VM running as a host process.
 pub struct StdHost {
@@ -95,7 +95,11 @@ impl vm::Host for StdHost {
         if std::path::Path::new(path).is_dir() {
             return Err(21);
         }
-        let f = o.open(path).map_err(|e| errno_of(&e))?;
+        let mut f = o.open(path).map_err(|e| errno_of(&e))?;
+        if mode.contains('a') {
+            // Appending starts at the end: tell() says so before the first write, as in C.
+            f.seek(SeekFrom::End(0)).map_err(|e| errno_of(&e))?;
+        }
         let h = self.next;
         self.next += 1;
         self.files.insert(h, f);
@@ -126,6 +130,77 @@ impl vm::Host for StdHost {
 
     fn close(&mut self, handle: u32) {
         self.files.remove(&handle);
+    }
+
+    fn fs(&mut self, op: vm::FsOp<'_>) -> Result<vm::FsReply, i32> {
+        use std::os::unix::fs::MetadataExt;
+        use vm::{FsOp, FsReply};
+        let err = |e: std::io::Error| errno_of(&e);
+        Ok(match op {
+            FsOp::ListDir(path) => {
+                let mut names = Vec::new();
+                for entry in std::fs::read_dir(path).map_err(err)? {
+                    names.push(
+                        entry
+                            .map_err(err)?
+                            .file_name()
+                            .to_string_lossy()
+                            .into_owned(),
+                    );
+                }
+                FsReply::Names(names)
+            }
+            FsOp::MakeDir(path) => {
+                std::fs::create_dir(path).map_err(err)?;
+                FsReply::Done
+            }
+            FsOp::RemoveDir(path) => {
+                std::fs::remove_dir(path).map_err(err)?;
+                FsReply::Done
+            }
+            FsOp::Remove(path) => {
+                std::fs::remove_file(path).map_err(err)?;
+                FsReply::Done
+            }
+            FsOp::Rename(from, to) => {
+                std::fs::rename(from, to).map_err(err)?;
+                FsReply::Done
+            }
+            FsOp::Stat(path) => {
+                let m = std::fs::metadata(path).map_err(err)?;
+                FsReply::Stat([
+                    i64::from(m.mode()),
+                    m.ino() as i64,
+                    m.dev() as i64,
+                    m.nlink() as i64,
+                    i64::from(m.uid()),
+                    i64::from(m.gid()),
+                    m.size() as i64,
+                    m.atime(),
+                    m.mtime(),
+                    m.ctime(),
+                ])
+            }
+            FsOp::GetCwd => {
+                let cwd = std::env::current_dir().map_err(err)?;
+                FsReply::Path(cwd.to_string_lossy().into_owned())
+            }
+            FsOp::ChangeDir(path) => {
+                std::env::set_current_dir(path).map_err(err)?;
+                FsReply::Done
+            }
+        })
+    }
+
+    fn seek(&mut self, handle: u32, offset: i64, whence: i32) -> Result<u64, i32> {
+        let f = self.files.get_mut(&handle).ok_or(9)?;
+        let from = match whence {
+            0 => SeekFrom::Start(u64::try_from(offset).map_err(|_| 22)?),
+            1 => SeekFrom::Current(offset),
+            2 => SeekFrom::End(offset),
+            _ => return Err(22),
+        };
+        f.seek(from).map_err(|e| errno_of(&e))
     }
 
     fn exit(&mut self, code: i32) -> ! {

@@ -234,6 +234,7 @@ fn run_vm(opts: Options, stack_marker: usize) -> i32 {
         Ok(()) => 0,
         Err(e) => vm::ops::traceback::report_uncaught(&mut vm, e.0),
     };
+    vm::modules::atexit::run_exit_functions(&mut vm);
     if opts.interactive {
         return repl::run(&mut vm);
     }

@@ -31,4 +31,4 @@ pub mod value;
 pub mod vm;
 
 pub use value::Value;
-pub use vm::{Config, Host, MemoryAccess, PyErr, PyResult, Vm};
+pub use vm::{Config, FsOp, FsReply, Host, MemoryAccess, PyErr, PyResult, Vm};

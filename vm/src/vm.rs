@@ -58,6 +58,41 @@ pub fn stack_limit_for(top: usize, size: usize) -> usize {
 /// How many callbacks `micropython.schedule` queues (MicroPython's default depth).
 pub const SCHEDULE_DEPTH: usize = 8;
 
+/// A file-system request from the `os` module (paths as given by the program).
+#[derive(Clone, Copy, Debug)]
+pub enum FsOp<'a> {
+    /// The names in a directory.
+    ListDir(&'a str),
+    /// Make a directory.
+    MakeDir(&'a str),
+    /// Remove an empty directory.
+    RemoveDir(&'a str),
+    /// Remove a file.
+    Remove(&'a str),
+    /// Rename (move) the first path to the second.
+    Rename(&'a str, &'a str),
+    /// A path's metadata.
+    Stat(&'a str),
+    /// The current directory.
+    GetCwd,
+    /// Change the current directory.
+    ChangeDir(&'a str),
+}
+
+/// The answer to an [`FsOp`].
+#[derive(Clone, Debug)]
+pub enum FsReply {
+    /// Done; nothing to return.
+    Done,
+    /// Directory entries.
+    Names(Vec<String>),
+    /// A path.
+    Path(String),
+    /// `stat` fields in `os.stat_result` order: mode, ino, dev, nlink, uid, gid, size, atime,
+    /// mtime, ctime.
+    Stat([i64; 10]),
+}
+
 /// What the VM needs from the machine it runs on.
 pub trait Host {
     /// Write to standard output (1) or standard error (2).
@@ -84,6 +119,17 @@ pub trait Host {
     fn write_handle(&mut self, handle: u32, data: &[u8]) -> Result<usize, i32>;
     /// Close a handle.
     fn close(&mut self, handle: u32);
+    /// A file-system operation for the `os` module, or an errno (ENOSYS where the host has
+    /// no file system).
+    fn fs(&mut self, _op: FsOp<'_>) -> Result<FsReply, i32> {
+        Err(38)
+    }
+    /// Move a file's position (`whence` 0: from the start, 1: from the current position, 2:
+    /// from the end) and return the new position; an errno (ESPIPE by default) if the host
+    /// cannot.
+    fn seek(&mut self, _handle: u32, _offset: i64, _whence: i32) -> Result<u64, i32> {
+        Err(29)
+    }
     /// Exit the process.
     fn exit(&mut self, code: i32) -> !;
     /// Read `width` bytes (1, 2 or 4) of device memory at an aligned `address` (`machine.mem*`).

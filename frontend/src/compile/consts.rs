@@ -3,8 +3,8 @@
 //! the module at all. The expression may use literals (ints of any size, floats, strings, bytes,
 //! tuples of these), earlier constants and arithmetic; anything else, or arithmetic that would
 //! raise (`1 // 0`, a negative shift), is a SyntaxError as in MicroPython. As in MicroPython,
-//! `math.pi`, `math.e`, `math.tau`, `math.inf` and `math.nan` count as constants in a module
-//! that imports `math` (and binds the name no other way).
+//! `math.pi`, `math.e`, `math.tau`, `math.inf` and `math.nan` count as constants unless the
+//! module binds the name `math` (or the name it imports `math` as) some other way.
 
 use crate::ast::{Alias, BinOp, Constant, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
 use crate::bytecode::code::Const;
@@ -104,17 +104,23 @@ fn math_constant(name: &str) -> Option<f64> {
     })
 }
 
-/// The name a module's top level binds to the `math` module by `import math [as m]`, if that is
-/// the only way the module binds that name.
+/// The name that stands for the `math` module in constant expressions: the one `import math [as m]`
+/// binds (`math` without such an import), if the module binds that name no other way.
 fn math_module_name(body: &[Stmt]) -> Option<String> {
     let is_math = |a: &Alias| a.name == "math" || a.name == "umath";
-    let name = body.iter().rev().find_map(|s| match &s.kind {
-        StmtKind::Import(names) => names
-            .iter()
-            .rfind(|a| is_math(a))
-            .map(|a| a.asname.clone().unwrap_or_else(|| a.name.clone())),
-        _ => None,
-    })?;
+    let name = body
+        .iter()
+        .rev()
+        .find_map(|s| match &s.kind {
+            StmtKind::Import(names) => names
+                .iter()
+                .rfind(|a| is_math(a))
+                .map(|a| a.asname.clone().unwrap_or_else(|| a.name.clone())),
+            _ => None,
+        })
+        // As MicroPython, `math` names the module in a constant expression even where this
+        // source does not import it (code run by `exec` in a module that did).
+        .unwrap_or_else(|| "math".to_string());
     (!binds_otherwise(body, &name, |from, a| from.is_none() && is_math(a))).then_some(name)
 }
 

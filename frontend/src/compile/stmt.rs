@@ -62,6 +62,13 @@ impl<'a> Compiler<'a> {
                 value,
                 simple,
             } => {
+                // `NAME: type = const(x)` is a constant as `NAME = const(x)` is (MicroPython).
+                if let Some(v) = value
+                    && let ExprKind::Name(name) = &target.kind
+                    && let Some(arg) = self.consts.const_call(v)
+                {
+                    return self.define_const(name, target, arg);
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;

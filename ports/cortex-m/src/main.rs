@@ -152,6 +152,7 @@ fn run_script(settings: &Settings, argv: Vec<String>) -> i32 {
             Ok(_) => 0,
             Err(e) => vm::ops::traceback::report_uncaught(vm, e.0),
         };
+        vm::modules::atexit::run_exit_functions(vm);
         vm.host.flush();
         status
     })

@@ -20,7 +20,15 @@ const F_BINARY: usize = 1;
 const F_READ: usize = 2;
 const F_WRITE: usize = 4;
 const F_CONSOLE: usize = 8;
-// Value slots: 0 = name, 1 = mode string, 2 = read-ahead buffer (bytes) or NULL.
+/// How text lines end (`open`'s `newline`): universal newlines (None), untranslated (""), or
+/// only the given sequence.
+const W_NEWLINE: usize = 3;
+const NL_UNIVERSAL: usize = 0;
+const NL_UNTRANSLATED: usize = 1;
+const NL_LF: usize = 2;
+const NL_CR: usize = 3;
+const NL_CRLF: usize = 4;
+// Value slots: 0 = name, 1 = mode string. The blob holds the read-ahead bytes.
 
 /// Write text to standard error (through `sys.stderr` if it was replaced).
 pub fn write_stderr(vm: &mut Vm, text: &str) {
@@ -198,7 +206,7 @@ pub fn input(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 /// Create the console file objects for `sys.stdin`, `sys.stdout`, `sys.stderr`.
 pub fn console_file(vm: &mut Vm, fd: usize) -> PyResult<Value> {
-    let ty = file_type(vm)?;
+    let ty = file_type(vm, "TextIOWrapper")?;
     let o = NativeObj::new(ty);
     o.words[W_HANDLE].set(fd);
     o.words[W_FLAGS].set(F_CONSOLE | if fd == 0 { F_READ } else { F_WRITE });
@@ -212,16 +220,19 @@ pub fn console_file(vm: &mut Vm, fd: usize) -> PyResult<Value> {
     vm.alloc_instance(ty, o)
 }
 
-fn file_type(vm: &mut Vm) -> PyResult<crate::gc::Gc<TypeObj>> {
-    if let Some(t) = vm.dict_get_str(vm.builtins, "__file_type__")? {
+/// The file type called `name` (`TextIOWrapper`, or `BufferedReader`, `BufferedWriter` or
+/// `BufferedRandom` for binary files, as CPython names them), made on first use.
+pub fn file_type(vm: &mut Vm, name: &str) -> PyResult<crate::gc::Gc<TypeObj>> {
+    let key = alloc::format!("__file_type_{name}__");
+    if let Some(t) = vm.dict_get_str(vm.builtins, &key)? {
         return Ok(t.downcast::<TypeObj>().expect("type"));
     }
-    let t = crate::modules::new_native_type(vm, "TextIOWrapper", "_io", FILE_METHODS)?;
+    let t = crate::modules::new_native_type(vm, name, "_io", FILE_METHODS)?;
     let getter = vm.new_builtin("closed", file_closed, 0, Value::NONE)?;
     let prop = Value::from_obj(vm.types.property);
     let closed = vm.call(prop, &[getter])?;
     vm.dict_set_str(t.dict.get(), "closed", closed)?;
-    vm.dict_set_str(vm.builtins, "__file_type__", Value::from_obj(t))?;
+    vm.dict_set_str(vm.builtins, &key, Value::from_obj(t))?;
     Ok(t)
 }
 
@@ -274,6 +285,15 @@ fn file_write(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
             }
         }
     };
+    let data = match f.words[W_NEWLINE].get() {
+        NL_CR if !is_text(f) => data,
+        NL_CR => translate_out(&data, b"\r"),
+        NL_CRLF if is_text(f) => translate_out(&data, b"\r\n"),
+        _ => data,
+    };
+    if !f.blob.borrow().is_empty() {
+        drop_read_ahead(vm, f)?;
+    }
     let h = f.words[W_HANDLE].get();
     if flags & F_CONSOLE != 0 {
         vm.host.write(h as i32, &data);
@@ -281,6 +301,19 @@ fn file_write(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return Err(os_error(vm, errno, ""));
     }
     Ok(Value::small_int(count as isize))
+}
+
+/// `data` with each `\n` written as `ending`.
+fn translate_out(data: &[u8], ending: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    for &c in data {
+        if c == b'\n' {
+            out.extend_from_slice(ending);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// An OSError (or the matching subclass) for `errno`.
@@ -291,6 +324,13 @@ pub fn os_error(vm: &mut Vm, errno: i32, filename: &str) -> crate::vm::PyErr {
         17 => (ExcKind::FileExistsError, "File exists"),
         20 => (ExcKind::NotADirectoryError, "Not a directory"),
         21 => (ExcKind::IsADirectoryError, "Is a directory"),
+        9 => (ExcKind::OSError, "Bad file descriptor"),
+        22 => (ExcKind::OSError, "Invalid argument"),
+        29 => (ExcKind::OSError, "Illegal seek"),
+        1 => (ExcKind::PermissionError, "Operation not permitted"),
+        28 => (ExcKind::OSError, "No space left on device"),
+        38 => (ExcKind::OSError, "Function not implemented"),
+        39 => (ExcKind::OSError, "Directory not empty"),
         _ => (ExcKind::OSError, "I/O error"),
     };
     let ty = vm.types.exc(kind);
@@ -323,95 +363,244 @@ pub fn os_error(vm: &mut Vm, errno: i32, filename: &str) -> crate::vm::PyErr {
     }
 }
 
-fn read_all(vm: &mut Vm, f: &NativeObj) -> PyResult<Vec<u8>> {
+/// Read the rest of the file into the read-ahead buffer (the object's blob, raw bytes).
+fn fill_all(vm: &mut Vm, f: &NativeObj) -> PyResult<()> {
     let h = f.words[W_HANDLE].get();
     if f.words[W_FLAGS].get() & F_CONSOLE != 0 {
-        let mut out = Vec::new();
         while let Some(l) = vm.host.read_line() {
             if l.is_empty() {
                 break;
             }
-            out.extend_from_slice(l.as_bytes());
+            f.blob.borrow_mut().extend_from_slice(l.as_bytes());
         }
-        return Ok(out);
+        return Ok(());
     }
-    let mut buf = take_buffer(vm, f);
     match vm.host.read(h as u32, None) {
         Ok(b) => {
-            buf.extend_from_slice(&b);
-            Ok(buf)
+            f.blob.borrow_mut().extend_from_slice(&b);
+            Ok(())
         }
         Err(errno) => Err(os_error(vm, errno, "")),
     }
 }
 
-fn take_buffer(vm: &mut Vm, f: &NativeObj) -> Vec<u8> {
-    let b = f.slots[2].get();
-    f.slots[2].set(Value::NULL);
-    vm.bytes_of(b).map(|b| b.to_vec()).unwrap_or_default()
+/// Take the first `n` bytes of the read-ahead buffer.
+fn consume(f: &NativeObj, n: usize) -> Vec<u8> {
+    let mut blob = f.blob.borrow_mut();
+    let n = n.min(blob.len());
+    blob.drain(..n).collect()
 }
 
-fn make_result(vm: &mut Vm, f: &NativeObj, data: &[u8]) -> PyResult<Value> {
-    if f.words[W_FLAGS].get() & F_BINARY != 0 {
-        vm.new_bytes(data)
-    } else {
-        let Ok(text) = core::str::from_utf8(data) else {
-            // A text file is UTF-8: the codec raises the UnicodeDecodeError naming the byte.
-            return crate::types::bytes::codecs::decode(vm, data, Value::NULL, Value::NULL);
+fn is_text(f: &NativeObj) -> bool {
+    f.words[W_FLAGS].get() & F_BINARY == 0
+}
+
+/// The bytes of `raw` that make its first `chars` characters as text reading sees them (a
+/// `\r\n` that universal newlines turn into one `\n` counts once).
+fn text_prefix(raw: &[u8], chars: usize, newline: usize) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while n < chars && i < raw.len() {
+        i += if newline == NL_UNIVERSAL && raw[i] == b'\r' && raw.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            // The length of the UTF-8 sequence this byte starts (invalid bytes count as one;
+            // decoding reports them).
+            match raw[i] {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                0xc0.. => 2,
+                _ => 1,
+            }
         };
-        vm.new_str(&text.replace("\r\n", "\n"))
+        n += 1;
+    }
+    i.min(raw.len())
+}
+
+/// The length of the first line of `raw` (with its line ending), or `None` if there is no
+/// line ending in it.
+fn line_end(raw: &[u8], binary: bool, newline: usize) -> Option<usize> {
+    if binary || newline == NL_LF {
+        return raw.iter().position(|&c| c == b'\n').map(|i| i + 1);
+    }
+    match newline {
+        NL_CR => raw.iter().position(|&c| c == b'\r').map(|i| i + 1),
+        NL_CRLF => raw.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
+        _ => raw.iter().position(|&c| c == b'\n' || c == b'\r').map(|i| {
+            if raw[i] == b'\r' && raw.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            }
+        }),
     }
 }
 
-fn file_read(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    args::range(vm, "read", a, kw, 1, 2)?;
-    let f = this(vm, a[0])?;
+/// The value a read returns for `data`: bytes, or text decoded as UTF-8 with universal
+/// newlines translated unless `open` was given another `newline`.
+fn make_result(vm: &mut Vm, f: &NativeObj, data: &[u8]) -> PyResult<Value> {
+    if !is_text(f) {
+        return vm.new_bytes(data);
+    }
+    let Ok(text) = core::str::from_utf8(data) else {
+        // A text file is UTF-8: the codec raises the UnicodeDecodeError naming the byte.
+        return crate::types::bytes::codecs::decode(vm, data, Value::NULL, Value::NULL);
+    };
+    if f.words[W_NEWLINE].get() == NL_UNIVERSAL && text.contains('\r') {
+        vm.new_str(&text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        vm.new_str(text)
+    }
+}
+
+fn check_readable(vm: &mut Vm, f: &NativeObj) -> PyResult<()> {
     check_open(vm, f)?;
     if f.words[W_FLAGS].get() & F_READ == 0 {
         return Err(vm.new_exc(ExcKind::OSError, "not readable"));
     }
-    let n = if a.len() > 1 && !a[1].is_none() {
-        crate::ops::arith::index_of(vm, a[1])?
-    } else {
-        -1
-    };
-    let mut data = read_all(vm, f)?;
-    if n >= 0 && (n as usize) < data.len() {
-        let rest = data.split_off(n as usize);
-        let rest_v = vm.new_bytes(&rest)?;
-        f.slots[2].set(rest_v);
+    Ok(())
+}
+
+/// An optional size argument: `None` for absent, `None` or negative.
+fn size_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Option<usize>> {
+    if a.len() > 1 && !a[1].is_none() {
+        let n = crate::ops::arith::index_of(vm, a[1])?;
+        return Ok(usize::try_from(n).ok());
     }
+    Ok(None)
+}
+
+/// `file.read([size])`: `size` characters of a text file, bytes of a binary one.
+fn file_read(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::range(vm, "read", a, kw, 1, 2)?;
+    let f = this(vm, a[0])?;
+    check_readable(vm, f)?;
+    let size = size_arg(vm, a)?;
+    fill_all(vm, f)?;
+    let n = match size {
+        None => usize::MAX,
+        Some(n) if is_text(f) => text_prefix(&f.blob.borrow(), n, f.words[W_NEWLINE].get()),
+        Some(n) => n,
+    };
+    let data = consume(f, n);
     make_result(vm, f, &data)
 }
 
+/// `file.readline([size])`: one line, at most `size` characters (bytes in binary mode).
 fn file_readline(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "readline", a, kw, 1, 2)?;
     let f = this(vm, a[0])?;
-    check_open(vm, f)?;
-    if f.words[W_FLAGS].get() & F_CONSOLE != 0 {
+    check_readable(vm, f)?;
+    let size = size_arg(vm, a)?;
+    if f.words[W_FLAGS].get() & F_CONSOLE != 0 && f.blob.borrow().is_empty() {
         let l = vm.host.read_line().unwrap_or_default();
-        return vm.new_str(&l);
+        f.blob.borrow_mut().extend_from_slice(l.as_bytes());
+    } else {
+        fill_all(vm, f)?;
     }
-    let mut data = read_all(vm, f)?;
-    let cut = data
-        .iter()
-        .position(|&c| c == b'\n')
-        .map_or(data.len(), |i| i + 1);
-    let rest = data.split_off(cut);
-    let rest_v = vm.new_bytes(&rest)?;
-    f.slots[2].set(rest_v);
+    let newline = f.words[W_NEWLINE].get();
+    let n = {
+        let blob = f.blob.borrow();
+        let line = line_end(&blob, !is_text(f), newline).unwrap_or(blob.len());
+        match size {
+            None => line,
+            Some(n) if is_text(f) => text_prefix(&blob[..line], n, newline),
+            Some(n) => n.min(line),
+        }
+    };
+    let data = consume(f, n);
     make_result(vm, f, &data)
+}
+
+/// Give the host back the read-ahead bytes (its position moves back over them), so a write
+/// or a seek starts where the program thinks the file is.
+fn drop_read_ahead(vm: &mut Vm, f: &NativeObj) -> PyResult<()> {
+    let ahead = core::mem::take(&mut *f.blob.borrow_mut()).len();
+    if ahead > 0 && f.words[W_FLAGS].get() & F_CONSOLE == 0 {
+        let h = f.words[W_HANDLE].get() as u32;
+        if let Err(errno) = vm.host.seek(h, -(ahead as i64), 1) {
+            return Err(os_error(vm, errno, ""));
+        }
+    }
+    Ok(())
+}
+
+/// `file.seek(offset, whence=0)`: the new position.
+fn file_seek(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::range(vm, "seek", a, kw, 2, 3)?;
+    let f = this(vm, a[0])?;
+    check_open(vm, f)?;
+    let offset = crate::ops::arith::index_of(vm, a[1])?;
+    let whence = if a.len() > 2 {
+        crate::ops::arith::index_of(vm, a[2])?
+    } else {
+        0
+    };
+    if !(0..=2).contains(&whence) {
+        return Err(vm.value_error(alloc::format!("whence value {whence} unsupported")));
+    }
+    drop_read_ahead(vm, f)?;
+    match vm
+        .host
+        .seek(f.words[W_HANDLE].get() as u32, offset as i64, whence as i32)
+    {
+        Ok(pos) => vm.int_from_i64(pos as i64),
+        Err(errno) => Err(os_error(vm, errno, "")),
+    }
+}
+
+/// `file.tell()`: the position the next read or write starts at.
+fn file_tell(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "tell", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    check_open(vm, f)?;
+    match vm.host.seek(f.words[W_HANDLE].get() as u32, 0, 1) {
+        Ok(pos) => {
+            let ahead = f.blob.borrow().len() as u64;
+            vm.int_from_i64(pos.saturating_sub(ahead) as i64)
+        }
+        Err(errno) => Err(os_error(vm, errno, "")),
+    }
+}
+
+fn file_readable(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "readable", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    check_open(vm, f)?;
+    Ok(Value::from_bool(f.words[W_FLAGS].get() & F_READ != 0))
+}
+
+fn file_writable(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "writable", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    check_open(vm, f)?;
+    Ok(Value::from_bool(f.words[W_FLAGS].get() & F_WRITE != 0))
+}
+
+fn file_seekable(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "seekable", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    check_open(vm, f)?;
+    let h = f.words[W_HANDLE].get() as u32;
+    Ok(Value::from_bool(
+        f.words[W_FLAGS].get() & F_CONSOLE == 0 && vm.host.seek(h, 0, 1).is_ok(),
+    ))
 }
 
 fn file_readlines(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "readlines", a, kw, 1, 2)?;
+    // Stop once the lines read add up to `hint` characters (all lines for none, 0 or less).
+    let hint = size_arg(vm, a)?.filter(|&n| n > 0).unwrap_or(usize::MAX);
     let l = vm.new_list(&[])?;
     let list = l.as_ref::<crate::obj::list::ListObj>().expect("list");
-    loop {
+    let mut total = 0usize;
+    while total < hint {
         let line = file_readline(vm, &a[..1], Value::NULL)?;
-        if crate::ops::subscr::len(vm, line)? == 0 {
+        let n = crate::ops::subscr::len(vm, line)?;
+        if n == 0 {
             break;
         }
+        total += n;
         vm.list_append(list, line)?;
     }
     Ok(l)
@@ -450,8 +639,10 @@ fn file_iter(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     Ok(a[0])
 }
 
-fn file_flush(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
-    let _ = a;
+fn file_flush(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "flush", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    check_open(vm, f)?;
     vm.host.flush();
     Ok(Value::NONE)
 }
@@ -465,7 +656,12 @@ fn file_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     } else {
         vm.repr_text(mode)?
     };
-    let s = alloc::format!("<_io.TextIOWrapper name={name} mode={mode} encoding='utf-8'>");
+    let s = if is_text(f) {
+        alloc::format!("<_io.TextIOWrapper name={name} mode={mode} encoding='utf-8'>")
+    } else {
+        let ty = vm.type_name(a[0]);
+        alloc::format!("<_io.{ty} name={name}>")
+    };
     vm.new_str(&s)
 }
 
@@ -487,19 +683,31 @@ const FILE_METHODS: &[crate::types::MethodDef] = &[
     method("__next__", file_next),
     method("__repr__", file_repr),
     method("fileno", file_fileno),
+    method("seek", file_seek),
+    method("tell", file_tell),
+    method("readable", file_readable),
+    method("writable", file_writable),
+    method("seekable", file_seekable),
 ];
 
 /// `open(file, mode='r', ...)`.
 pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    let [file, mode, _buffering, encoding, _errors, _newline] = args::parse(
+    let [file, mode, _buffering, encoding, _errors, newline, _closefd] = args::parse(
         vm,
         "open",
         a,
         kw,
-        ["file", "mode", "buffering", "encoding", "errors", "newline"],
+        [
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+        ],
         1,
     )?;
-    let _ = encoding;
     let Some(path) = vm.str_of(file).map(String::from) else {
         let t = vm.type_name(file);
         return Err(vm.type_error(alloc::format!(
@@ -522,17 +730,73 @@ pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     {
         flags |= F_WRITE;
     }
-    if mode_s.chars().any(|c| !"rwabxt+".contains(c)) {
+    // As CPython: known letters, each once, exactly one of r/w/a/x, not both b and t. A bad
+    // mode must fail before the host opens (and perhaps truncates) the file.
+    let once = |c: char| mode_s.matches(c).count() <= 1;
+    if mode_s.chars().any(|c| !"rwabxt+".contains(c) || !once(c)) {
         return Err(vm.value_error(alloc::format!("invalid mode: '{mode_s}'")));
     }
+    if mode_s.contains('b') && mode_s.contains('t') {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    match mode_s.chars().filter(|c| "rwax".contains(*c)).count() {
+        1 => {}
+        0 => {
+            return Err(vm.value_error(
+                "Must have exactly one of create/read/write/append mode and at most one plus",
+            ));
+        }
+        _ => {
+            return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+        }
+    }
+    let newline_mode = if newline.is_null() || newline.is_none() {
+        NL_UNIVERSAL
+    } else {
+        match vm.str_of(newline) {
+            Some("") => NL_UNTRANSLATED,
+            Some("\n") => NL_LF,
+            Some("\r") => NL_CR,
+            Some("\r\n") => NL_CRLF,
+            Some(other) => {
+                let msg = alloc::format!("illegal newline value: {other}");
+                return Err(vm.value_error(msg));
+            }
+            None => {
+                let t = vm.type_name(newline);
+                return Err(vm.type_error(alloc::format!(
+                    "open() argument 'newline' must be str or None, not {t}"
+                )));
+            }
+        }
+    };
+    if flags & F_BINARY != 0 {
+        for (arg, what) in [(encoding, "an encoding"), (newline, "a newline")] {
+            if !arg.is_null() && !arg.is_none() {
+                return Err(
+                    vm.value_error(alloc::format!("binary mode doesn't take {what} argument"))
+                );
+            }
+        }
+    }
+    let type_name = if flags & F_BINARY == 0 {
+        "TextIOWrapper"
+    } else if mode_s.contains('+') {
+        "BufferedRandom"
+    } else if flags & F_READ != 0 {
+        "BufferedReader"
+    } else {
+        "BufferedWriter"
+    };
     let h = match vm.host.open(&path, &mode_s) {
         Ok(h) => h,
         Err(errno) => return Err(os_error(vm, errno, &path)),
     };
-    let ty = file_type(vm)?;
+    let ty = file_type(vm, type_name)?;
     let o = NativeObj::new(ty);
     o.words[W_HANDLE].set(h as usize);
     o.words[W_FLAGS].set(flags);
+    o.words[W_NEWLINE].set(newline_mode);
     o.slots[0].set(file);
     let m = vm.new_str(&mode_s)?;
     o.slots[1].set(m);

@@ -83,8 +83,9 @@ for _c in (IOBase, RawIOBase, BufferedIOBase, TextIOBase):
     _c.__module__ = 'io'
 _virtual.append((TextIOBase, StringIO))
 _virtual.append((BufferedIOBase, BytesIO))
-if TextIOWrapper is not None:
-    _virtual.append((TextIOBase, TextIOWrapper))
+_virtual.append((TextIOBase, TextIOWrapper))
+for _c in (BufferedReader, BufferedWriter, BufferedRandom):
+    _virtual.append((BufferedIOBase, _c))
 del _c
 ";
 
@@ -128,10 +129,15 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             }
             vm.dict_set_str(d, "StringIO", Value::from_obj(s))?;
             vm.dict_set_str(d, "BytesIO", Value::from_obj(b))?;
-            let file_type = vm
-                .dict_get_str(vm.builtins, "__file_type__")?
-                .unwrap_or(Value::NONE);
-            vm.dict_set_str(d, "TextIOWrapper", file_type)?;
+            for name in [
+                "TextIOWrapper",
+                "BufferedReader",
+                "BufferedWriter",
+                "BufferedRandom",
+            ] {
+                let t = crate::builtins::io::file_type(vm, name)?;
+                vm.dict_set_str(d, name, Value::from_obj(t))?;
+            }
             super::collections::run_source(vm, m, PY_SOURCE, "<io>")?;
             let mut all = [Value::NONE; NAMES.len()];
             for (slot, name) in all.iter_mut().zip(NAMES) {
@@ -407,14 +413,19 @@ fn sio_set_pos(o: &NativeObj, pos: usize) {
     o.words[W_BYTE].set(byte);
 }
 
-/// Write text at the position (newlines already translated); returns nothing.
-fn sio_write_text(o: &NativeObj, s: &str) {
+/// Write text at the position (newlines already translated). A position far past the end
+/// pads with NULs; a MemoryError when the padding does not fit.
+fn sio_write_text(vm: &mut Vm, o: &NativeObj, s: &str) -> PyResult<()> {
     let pos = o.words[W_POS].get();
     let len = char_len(o);
     let k = s.chars().count();
     let mut blob = o.blob.borrow_mut();
     if pos > len {
         let pad = pos - len;
+        if blob.try_reserve(pad.saturating_add(s.len())).is_err() {
+            drop(blob);
+            return Err(vm.memory_error());
+        }
         blob.extend(core::iter::repeat_n(0u8, pad));
         set_char_len(o, pos);
         o.words[W_BYTE].set(blob.len());
@@ -428,6 +439,7 @@ fn sio_write_text(o: &NativeObj, s: &str) {
     set_char_len(o, len - replaced + k);
     o.words[W_POS].set(pos + k);
     o.words[W_BYTE].set(start + s.len());
+    Ok(())
 }
 
 fn translate_in(mode: usize, s: &str) -> String {
@@ -487,7 +499,7 @@ fn stringio_init(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     set_char_len(o, 0);
     o.words[W_POS].set(0);
     o.words[W_BYTE].set(0);
-    sio_write_text(o, &translate_in(mode, &text));
+    sio_write_text(vm, o, &translate_in(mode, &text))?;
     sio_set_pos(o, 0);
     Ok(Value::NONE)
 }
@@ -507,7 +519,8 @@ fn stringio_write(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     };
     let n = text.chars().count();
     if n > 0 {
-        sio_write_text(o, &translate_in(newline_mode(o), text));
+        let text = translate_in(newline_mode(o), text);
+        sio_write_text(vm, o, &text)?;
     }
     Ok(Value::small_int(n as isize))
 }
@@ -615,14 +628,14 @@ fn stringio_seek(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         _ => char_len(o),
     };
     sio_set_pos(o, new);
-    Ok(Value::small_int(new as isize))
+    vm.int_from_i64(new as i64)
 }
 
 fn stringio_tell(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let o = sio(vm, a, "tell")?;
     no_args(vm, "StringIO.tell", a, kw)?;
     check_open_any(vm, o)?;
-    Ok(Value::small_int(o.words[W_POS].get() as isize))
+    vm.int_from_i64(o.words[W_POS].get() as i64)
 }
 
 fn stringio_truncate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {

@@ -85,6 +85,11 @@ pub(super) fn bytesio_write(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Val
     }
     let pos = o.words[W_POS].get();
     let mut blob = o.blob.borrow_mut();
+    let grow = pos.saturating_add(data.len()).saturating_sub(blob.len());
+    if blob.try_reserve(grow).is_err() {
+        drop(blob);
+        return Err(vm.memory_error());
+    }
     if pos > blob.len() {
         blob.resize(pos, 0);
     }
@@ -179,14 +184,14 @@ pub(super) fn bytesio_seek(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Valu
     };
     let new = base.saturating_add(pos).max(0) as usize;
     o.words[W_POS].set(new);
-    Ok(Value::small_int(new as isize))
+    vm.int_from_i64(new as i64)
 }
 
 pub(super) fn bytesio_tell(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let o = bio(vm, a, "tell")?;
     no_args(vm, "BytesIO.tell", a, kw)?;
     check_open_any(vm, o)?;
-    Ok(Value::small_int(o.words[W_POS].get() as isize))
+    vm.int_from_i64(o.words[W_POS].get() as i64)
 }
 
 pub(super) fn bytesio_truncate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {

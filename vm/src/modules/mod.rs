@@ -5,6 +5,7 @@
 #[cfg(feature = "extra-modules")]
 pub mod abc;
 pub mod array;
+pub mod atexit;
 pub mod binascii;
 pub mod cmath;
 pub mod collections;
@@ -14,6 +15,7 @@ pub mod io;
 pub mod machine;
 pub mod math;
 pub mod micropython;
+pub mod os;
 pub mod random;
 pub mod re;
 mod re_engine;
@@ -61,6 +63,8 @@ fn canonical(name: &str) -> Option<&'static str> {
         "binascii",
         "machine",
         "re",
+        "os",
+        "atexit",
         #[cfg(feature = "extra-modules")]
         "unittest",
         #[cfg(feature = "extra-modules")]
@@ -68,7 +72,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         #[cfg(feature = "extra-modules")]
         "collections.abc",
     ];
-    const U_ALIASED: [&str; 10] = [
+    const U_ALIASED: [&str; 11] = [
         "sys",
         "time",
         "errno",
@@ -79,6 +83,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         "random",
         "binascii",
         "re",
+        "os",
     ];
     if let Some(m) = MODULES.iter().find(|&&m| m == name) {
         return Some(m);
@@ -114,6 +119,8 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "binascii" => binascii::create(vm)?,
         "machine" => machine::create(vm)?,
         "re" => re::create(vm)?,
+        "os" => os::create(vm)?,
+        "atexit" => atexit::create(vm)?,
         #[cfg(feature = "extra-modules")]
         "unittest" => unittest::create(vm)?,
         #[cfg(feature = "extra-modules")]

@@ -86,6 +86,10 @@ fn print_exception(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "print_exception", a, kw, 1, 2)?;
     let text = crate::ops::traceback::format_exception(vm, a[0])?;
     if a.len() > 1 {
+        // As MicroPython: something that is not a stream is an OSError.
+        if !vm.hasattr(a[1], "write")? {
+            return Err(vm.new_exc(ExcKind::OSError, "stream operation not supported"));
+        }
         let s = vm.new_str(&text)?;
         vm.call_method(a[1], "write", &[s])?;
     } else {
@@ -111,6 +115,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("getsizeof", getsizeof),
             ("intern", intern),
             ("print_exception", print_exception),
+            ("atexit", super::atexit::sys_atexit),
             ("get_int_max_str_digits", get_int_max_str_digits),
             ("set_int_max_str_digits", set_int_max_str_digits),
         ],

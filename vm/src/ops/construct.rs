@@ -324,19 +324,23 @@ pub fn new_class(
         apply_slots(vm, t, slots)?;
     }
     update_type_flags(vm, t)?;
-    // __set_name__ on descriptors.
+    // __set_name__ on the descriptors of a snapshot of the namespace (as CPython): one
+    // replacing or adding class attributes changes neither which are called nor their order.
     let d = crate::obj::dict::as_dict(dict).expect("dict");
-    let mut pos = 0;
-    while pos < d.entry_limit() {
-        if let Some((k, v)) = d.entry_at(pos) {
-            let sn = crate::interner::names::SET_NAME;
-            if !matches!(v.obj_kind(), Some(Kind::Function) | None)
-                && let Some(m) = crate::ops::attr::lookup_special(vm, v, sn)?
-            {
-                vm.call(m, &[tv, k])?;
-            }
+    let mut pairs = Vec::new();
+    for pos in 0..d.entry_limit() {
+        if let Some((k, v)) = d.entry_at(pos)
+            && !matches!(v.obj_kind(), Some(Kind::Function) | None)
+        {
+            pairs.extend([k, v]);
         }
-        pos += 1;
+    }
+    let snapshot = vm.new_tuple(&pairs)?;
+    for pair in crate::obj::tuple::items(snapshot).chunks(2) {
+        let sn = crate::interner::names::SET_NAME;
+        if let Some(m) = crate::ops::attr::lookup_special(vm, pair[1], sn)? {
+            vm.call(m, &[tv, pair[0]])?;
+        }
     }
     Ok(tv)
 }

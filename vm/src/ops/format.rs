@@ -264,7 +264,12 @@ impl Vm {
                     .this_class
                     .as_ref::<TypeObj>()
                     .map_or("?", |t| t.name_str(self));
-                let o = String::from(self.type_name(s.obj));
+                // With a class as the second argument (`super(A, cls)`), CPython names the
+                // class itself.
+                let o = match s.obj.as_ref::<TypeObj>() {
+                    Some(t) => String::from(t.name_str(self)),
+                    None => String::from(self.type_name(s.obj)),
+                };
                 Ok(format!("<super: <class '{c}'>, <{o} object>>"))
             }
             _ => self.default_repr(v),
