@@ -87,3 +87,10 @@ try:
 except ValueError as e:
     print(type(e).__name__, e)
 print('done')
+
+# Built-in iterators nested inside each other: a few thousand deep work as in CPython.
+for nest in [enumerate, lambda x: filter(None, x), lambda x: map(max, x, ()), zip]:
+    x = (1, 2)
+    for _ in range(300):
+        x = nest(x)
+    print(len(tuple(x)))

@@ -132,6 +132,26 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     next_fast(vm, it)
 }
 
+/// How deep built-in iterators may nest inside each other (CPython 3.13's C recursion limit;
+/// more if `sys.setrecursionlimit` allows more Python calls).
+const NESTED_ITERATOR_LIMIT: usize = 10_000;
+
+/// `next(it)` from inside another iterator's `next` (enumerate, zip, map, filter): counted as a
+/// call level, so a chain nested a million deep is a RecursionError, not a native stack
+/// exhausted by Rust recursion.
+fn nested_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    vm.depth += 1;
+    let here = 0u8;
+    let stack_left = core::hint::black_box(core::ptr::addr_of!(here)) as usize >= vm.stack_limit;
+    if vm.depth > vm.recursion_limit.max(NESTED_ITERATOR_LIMIT) || !stack_left {
+        vm.depth -= 1;
+        return Err(vm.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let r = next(vm, it);
+    vm.depth -= 1;
+    r
+}
+
 /// `next(it)` with the built-in iterators inline (the `ForIter` path).
 #[inline]
 pub fn next_fast(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
@@ -288,7 +308,7 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
             o.iter_kind.set(IterKind::Done);
             Ok(None)
         }
-        IterKind::Enumerate => match next(vm, a)? {
+        IterKind::Enumerate => match nested_next(vm, a)? {
             Some(v) => {
                 let count = o.b.get();
                 let next_count = crate::ops::arith::binary_op(
@@ -311,7 +331,7 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
             let out = vm.new_tuple_with(its.len(), |_| Value::NONE)?;
             let slots = tuple::items(out);
             for (k, &it) in its.iter().enumerate() {
-                match next(vm, it)? {
+                match nested_next(vm, it)? {
                     Some(v) => crate::gc::tuple_fill(out, k, v),
                     None => {
                         if o.end.get() == 1 && k > 0 {
@@ -322,7 +342,7 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
                         }
                         if o.end.get() == 1 && k == 0 {
                             for (j, &other) in its.iter().enumerate().skip(1) {
-                                if next(vm, other)?.is_some() {
+                                if nested_next(vm, other)?.is_some() {
                                     return Err(vm.value_error(format!(
                                         "zip() argument {} is longer than argument 1",
                                         j + 1
@@ -330,7 +350,7 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
                                 }
                             }
                         }
-                        o.iter_kind.set(IterKind::Done);
+                        // Not marked done: as in CPython, each call asks the iterators again.
                         return Ok(None);
                     }
                 }
@@ -342,7 +362,7 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
             let its = tuple::items(o.b.get());
             let args = vm.new_tuple_with(its.len(), |_| Value::NONE)?;
             for (k, &it) in its.iter().enumerate() {
-                match next(vm, it)? {
+                match nested_next(vm, it)? {
                     Some(v) => crate::gc::tuple_fill(args, k, v),
                     None => return Ok(None),
                 }
@@ -350,7 +370,7 @@ fn next_builtin(vm: &mut Vm, o: &IterObj) -> PyResult<Option<Value>> {
             vm.call(a, tuple::items(args)).map(Some)
         }
         IterKind::Filter => loop {
-            let Some(v) = next(vm, o.b.get())? else {
+            let Some(v) = nested_next(vm, o.b.get())? else {
                 return Ok(None);
             };
             let keep = if a.is_none() {

@@ -187,12 +187,16 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
         }
     }
     let tb = e.traceback.get();
+    let limit = traceback_limit(vm)?;
     if let Some(l) = tb.as_ref::<ListObj>()
         && !l.is_empty()
+        && limit > 0
     {
         out.push_str("Traceback (most recent call last):\n");
+        // Innermost first; `sys.tracebacklimit` keeps the innermost entries.
         let entries: alloc::vec::Vec<Value> = l.items().iter().map(|c| c.get()).collect();
-        for entry in entries.iter().rev() {
+        let shown = &entries[..entries.len().min(limit)];
+        for entry in shown.iter().rev() {
             let parts = tuple::items(*entry);
             let code = parts[0].as_ref::<CodeObj>().expect("code");
             let line = parts[1].as_small_int().unwrap_or(0);
@@ -212,6 +216,19 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
     }
     out.push_str(&exception_line(vm, exc)?);
     Ok(())
+}
+
+/// How many traceback entries to print: `sys.tracebacklimit` when it is an int (none at 0
+/// or below), else all.
+fn traceback_limit(vm: &mut Vm) -> PyResult<usize> {
+    let d = vm.module_dict(vm.sys);
+    Ok(match vm.dict_get_str(d, "tracebacklimit")? {
+        Some(v) => match crate::obj::int::to_i64(v) {
+            Some(n) => usize::try_from(n).unwrap_or(0),
+            None => usize::MAX,
+        },
+        None => usize::MAX,
+    })
 }
 
 /// The last line: `TypeError: message` (with SyntaxError details).
