@@ -418,6 +418,16 @@ impl Vm {
         let saved = self.pending_del;
         self.pending_del = keep_v;
         for &o in crate::gc::var_items_static(keep) {
+            if o.obj_kind() == Some(Kind::Generator) {
+                if let Err(e) = crate::interp::generator::gen_close(self, o) {
+                    let what = match self.repr_text(o) {
+                        Ok(r) => alloc::format!("Exception ignored in: {r}"),
+                        Err(_) => String::from("Exception ignored in: generator"),
+                    };
+                    let _ = crate::ops::traceback::write_unraisable(self, e, &what);
+                }
+                continue;
+            }
             let name = crate::interner::names::DEL;
             if let Ok(Some(m)) = crate::ops::attr::lookup_special(self, o, name)
                 && let Err(e) = self.call(m, &[])
@@ -719,7 +729,9 @@ impl GcHooks for Finaliser {
         let v = Value::from_bits(p.as_ptr() as usize);
         let Some(h) = v.header() else { return false };
         let ty = h.ty.get();
-        if ty.has(tflags::HAS_DEL) {
+        if ty.has(tflags::HAS_DEL)
+            || (ty.kind == Kind::Generator && crate::interp::generator::needs_close(v))
+        {
             self.resurrected.push(p.as_ptr() as usize);
             return true;
         }

@@ -80,7 +80,17 @@ pub fn new_generator(vm: &mut Vm, func: &'static FunctionObj, frame: Frame) -> P
         name: Cell::new(func.name.get()),
         qualname: Cell::new(func.qualname.get()),
     };
-    Ok(Value::from_obj(vm.alloc(g, false)?))
+    // A generator whose body can catch (try/finally, with) is closed by the collector when it
+    // is dropped while suspended, so its cleanup runs, as CPython closes it on deallocation.
+    let finalisable = ty == vm.types.generator && !info.exceptions.is_empty();
+    Ok(Value::from_obj(vm.alloc(g, finalisable)?))
+}
+
+/// Should the collector close this unreachable generator before freeing it (it is suspended
+/// inside its body)?
+pub fn needs_close(v: Value) -> bool {
+    v.as_ref::<GenObj>()
+        .is_some_and(|g| g.state.get() == GenState::Suspended)
 }
 
 fn frame_of(g: &GenObj) -> Frame {
