@@ -604,7 +604,9 @@ pub fn import_star(vm: &mut Vm, module: Value, ns: Value) -> PyResult<()> {
         return Err(vm.type_error("import * requires a module"));
     };
     let d = m.dict.get();
-    if let Some(all) = vm.dict_get_str(d, "__all__")? {
+    // `__all__` as an attribute: a module-level `__getattr__` may supply it (or raise).
+    let all_name = vm.intern("__all__");
+    if let Some(all) = vm.getattr_opt(module, all_name)? {
         let t = crate::ops::iter::to_tuple(vm, all)?;
         for &n in tuple::items(t) {
             let v = vm.getattr(module, n)?;

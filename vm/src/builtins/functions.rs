@@ -928,6 +928,12 @@ fn import(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         ["name", "globals", "locals", "fromlist", "level"],
         1,
     )?;
+    if !vm.is_str(name) {
+        return Err(vm.type_error("module name must be a string"));
+    }
+    if !level.is_null() && crate::ops::arith::index_of(vm, level)? < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
     let g = if globals.is_null() || globals.is_none() {
         vm.new_dict()?
     } else {

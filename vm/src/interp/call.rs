@@ -508,8 +508,7 @@ pub fn make_function(vm: &mut Vm, f: &mut Frame, fl: u32) -> PyResult<Value> {
         }
         None => Value::NONE,
     };
-    let module = vm
-        .dict_get_str(f.globals, "__name__")?
+    let module = crate::obj::dict::get_str(vm, f.globals, crate::interner::names::NAME)?
         .unwrap_or(Value::NONE);
     let ty = vm.types.function;
     let func = FunctionObj {

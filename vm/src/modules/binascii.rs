@@ -69,16 +69,30 @@ fn data_arg(vm: &mut Vm, v: Value, fname: &str, text_ok: bool) -> PyResult<Vec<u
 }
 
 fn hexlify(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    let [data, sep] = args::parse(vm, "hexlify", a, kw, ["data", "sep"], 1)?;
+    let [data, sep, per] = args::parse(vm, "hexlify", a, kw, ["data", "sep", "bytes_per_sep"], 1)?;
     let bytes = data_arg(vm, data, "hexlify", false)?;
     let sep = if sep.is_null() || sep.is_none() {
         Vec::new()
     } else {
         data_arg(vm, sep, "hexlify", true)?
     };
-    let mut out = Vec::with_capacity(bytes.len() * (2 + sep.len()));
+    // As CPython: a separator every `bytes_per_sep` bytes, counted from the right (from the
+    // left when negative).
+    let per = if per.is_null() {
+        1
+    } else {
+        crate::ops::arith::index_of(vm, per)?
+    };
+    let group = per.unsigned_abs().max(1);
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n * (2 + sep.len()));
     for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
+        let boundary = if per < 0 {
+            i % group == 0
+        } else {
+            (n - i) % group == 0
+        };
+        if i > 0 && per != 0 && boundary {
             out.extend_from_slice(&sep);
         }
         out.push(b"0123456789abcdef"[(b >> 4) as usize]);

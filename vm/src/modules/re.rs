@@ -46,6 +46,12 @@ class error(Exception):
 PatternError = error
 
 
+def _piece(string, start, end):
+    # Matched text is str or bytes: a bytearray or memoryview subject gives bytes, as in CPython.
+    s = string[start:end]
+    return s if isinstance(s, (str, bytes)) else bytes(s)
+
+
 def _check_subject(pattern, string):
     if isinstance(pattern.pattern, str):
         if not isinstance(string, str):
@@ -80,7 +86,7 @@ class Match:
         s = self._spans[2 * i]
         if s < 0:
             return default
-        return self.string[s:self._spans[2 * i + 1]]
+        return _piece(self.string, s, self._spans[2 * i + 1])
 
     def group(self, *groups):
         if not groups:
@@ -196,12 +202,12 @@ class Pattern:
         out = []
         for spans in self._scan(string, pos, endpos, 3):
             if self.groups == 0:
-                out.append(string[spans[0]:spans[1]])
+                out.append(_piece(string, spans[0], spans[1]))
             else:
                 items = []
                 for i in range(1, self.groups + 1):
                     s = spans[2 * i]
-                    items.append(string[s:spans[2 * i + 1]] if s >= 0 else string[0:0])
+                    items.append(_piece(string, s, spans[2 * i + 1]) if s >= 0 else _piece(string, 0, 0))
                 out.append(items[0] if self.groups == 1 else tuple(items))
         return out
 
@@ -209,12 +215,12 @@ class Pattern:
         out = []
         last = 0
         for spans in self._scan(string, 0, sys.maxsize, 3, maxsplit if maxsplit > 0 else 0):
-            out.append(string[last:spans[0]])
+            out.append(_piece(string, last, spans[0]))
             for i in range(1, self.groups + 1):
                 s = spans[2 * i]
-                out.append(string[s:spans[2 * i + 1]] if s >= 0 else None)
+                out.append(_piece(string, s, spans[2 * i + 1]) if s >= 0 else None)
             last = spans[1]
-        out.append(string[last:])
+        out.append(_piece(string, last, None))
         return out
 
     def subn(self, repl, string, count=0):
@@ -227,13 +233,13 @@ class Pattern:
         last = 0
         n = 0
         for spans in self._scan(string, 0, sys.maxsize, 3, count if count > 0 else 0):
-            pieces.append(string[last:spans[0]])
+            pieces.append(_piece(string, last, spans[0]))
             r = fill(Match(self, string, 0, len(string), spans))
             if r is not None:
                 pieces.append(r)
             last = spans[1]
             n += 1
-        pieces.append(string[last:])
+        pieces.append(_piece(string, last, None))
         empty = "" if isinstance(string, str) else b""
         return empty.join(pieces), n
 

@@ -49,6 +49,17 @@ pub fn call_type(
     }
     let init_name = crate::interner::names::INIT;
     if let Some(init) = typeobj::lookup(vm, &obj_ty, init_name)? {
+        // `object.__init__` after a `__new__` of the type's own accepts any arguments and does
+        // nothing (`tuple(it)`, `int(x)`...): not worth a call.
+        if ty.kind != Kind::Instance {
+            let object = vm.types.object;
+            if Some(init) == typeobj::lookup(vm, &object, init_name)?
+                && new.is_some()
+                && new != typeobj::lookup(vm, &object, new_name)?
+            {
+                return Ok(obj);
+            }
+        }
         let r = vm.call_with_self(init, obj, args, kwnames)?;
         if !r.is_none() {
             let t = vm.type_name(r);

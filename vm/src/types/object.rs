@@ -24,9 +24,10 @@ fn object_init(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let ty = vm.type_of(this);
         let new_n = crate::interner::names::NEW;
         let new = crate::obj::typeobj::lookup(vm, &ty, new_n)?;
-        let object_new = vm.dict_get_str(vm.types.object.dict.get(), "__new__")?;
-        let object_init = vm.dict_get_str(vm.types.object.dict.get(), "__init__")?;
+        let object = vm.types.object;
+        let object_new = crate::obj::typeobj::lookup(vm, &object, new_n)?;
         let init_n = crate::interner::names::INIT;
+        let object_init = crate::obj::typeobj::lookup(vm, &object, init_n)?;
         let init = crate::obj::typeobj::lookup(vm, &ty, init_n)?;
         if new == object_new || init != object_init {
             let t = String::from(vm.type_name(this));
