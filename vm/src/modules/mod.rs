@@ -11,7 +11,9 @@ pub mod cmath;
 pub mod collections;
 pub mod errno;
 pub mod gc;
+pub mod heapq;
 pub mod io;
+pub mod json;
 pub mod machine;
 pub mod math;
 pub mod micropython;
@@ -65,6 +67,8 @@ fn canonical(name: &str) -> Option<&'static str> {
         "re",
         "os",
         "atexit",
+        "json",
+        "heapq",
         #[cfg(feature = "extra-modules")]
         "unittest",
         #[cfg(feature = "extra-modules")]
@@ -72,7 +76,7 @@ fn canonical(name: &str) -> Option<&'static str> {
         #[cfg(feature = "extra-modules")]
         "collections.abc",
     ];
-    const U_ALIASED: [&str; 11] = [
+    const U_ALIASED: [&str; 13] = [
         "sys",
         "time",
         "errno",
@@ -84,6 +88,8 @@ fn canonical(name: &str) -> Option<&'static str> {
         "binascii",
         "re",
         "os",
+        "json",
+        "heapq",
     ];
     if let Some(m) = MODULES.iter().find(|&&m| m == name) {
         return Some(m);
@@ -121,6 +127,8 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "re" => re::create(vm)?,
         "os" => os::create(vm)?,
         "atexit" => atexit::create(vm)?,
+        "json" => json::create(vm)?,
+        "heapq" => heapq::create(vm)?,
         #[cfg(feature = "extra-modules")]
         "unittest" => unittest::create(vm)?,
         #[cfg(feature = "extra-modules")]
