@@ -111,6 +111,24 @@ class _Encoder:
             return None
         raise TypeError('keys must be str, int, float, bool or None, not ' + type(k).__name__)
 
+    def begin(self, o, out, bracket, level):
+        # Open a container: the separator between its items and their nesting level.
+        self.enter(o)
+        out.append(bracket)
+        sep = self.item_sep
+        if self.indent is not None:
+            level += 1
+            newline = '\n' + self.indent * level
+            sep += newline
+            out.append(newline)
+        return sep, level
+
+    def end(self, o, out, bracket, level):
+        if self.indent is not None:
+            out.append('\n' + self.indent * (level - 1))
+        out.append(bracket)
+        self.leave(o)
+
     def emit(self, o, out, level):
         if isinstance(o, str):
             out.append(_quote(o, self.ensure_ascii))
@@ -128,37 +146,19 @@ class _Encoder:
             if not o:
                 out.append('[]')
                 return
-            self.enter(o)
-            out.append('[')
-            sep = self.item_sep
-            if self.indent is not None:
-                level += 1
-                newline = '\n' + self.indent * level
-                sep += newline
-                out.append(newline)
+            sep, inner = self.begin(o, out, '[', level)
             first = True
             for item in o:
                 if not first:
                     out.append(sep)
                 first = False
-                self.emit(item, out, level)
-            if self.indent is not None:
-                level -= 1
-                out.append('\n' + self.indent * level)
-            out.append(']')
-            self.leave(o)
+                self.emit(item, out, inner)
+            self.end(o, out, ']', inner)
         elif isinstance(o, dict):
             if not o:
                 out.append('{}')
                 return
-            self.enter(o)
-            out.append('{')
-            sep = self.item_sep
-            if self.indent is not None:
-                level += 1
-                newline = '\n' + self.indent * level
-                sep += newline
-                out.append(newline)
+            sep, inner = self.begin(o, out, '{', level)
             items = sorted(o.items()) if self.sort_keys else o.items()
             first = True
             for k, v in items:
@@ -170,12 +170,8 @@ class _Encoder:
                 first = False
                 out.append(_quote(k, self.ensure_ascii))
                 out.append(self.key_sep)
-                self.emit(v, out, level)
-            if self.indent is not None:
-                level -= 1
-                out.append('\n' + self.indent * level)
-            out.append('}')
-            self.leave(o)
+                self.emit(v, out, inner)
+            self.end(o, out, '}', inner)
         else:
             if self.default is None:
                 raise TypeError('Object of type %s is not JSON serializable' % type(o).__name__)
