@@ -267,8 +267,17 @@ fn run_module(vm: &mut Vm, name: &str) -> vm::PyResult<()> {
         };
         for candidate in [format!("{base}.py"), format!("{base}/__main__.py")] {
             if let Some(bytes) = vm.host.read_file(&candidate) {
-                let src = vm::import::source_text(vm, &bytes, &candidate)?;
-                return vm::import::run_main(vm, &src, &candidate).map(|_| ());
+                // As CPython: sys.argv[0] and __file__ are the module file's absolute path.
+                let full = absolute(&candidate);
+                let argv = vm.getattr_str(vm.sys, "argv")?;
+                if let Some(first) = argv
+                    .as_ref::<vm::obj::list::ListObj>()
+                    .and_then(|l| l.items().first())
+                {
+                    first.set(vm.new_str(&full)?);
+                }
+                let src = vm::import::source_text(vm, &bytes, &full)?;
+                return vm::import::run_main(vm, &src, &full).map(|_| ());
             }
         }
     }

@@ -38,6 +38,32 @@ fn dash_c_runs_code_and_sets_argv() {
 }
 
 #[test]
+fn dash_m_runs_a_module_as_main_with_its_path_in_argv() {
+    let dir = std::env::temp_dir().join(format!("pyrite-cli-m-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("pkg")).expect("temp dir");
+    std::fs::write(dir.join("pkg/__init__.py"), "").expect("write");
+    std::fs::write(
+        dir.join("pkg/mod.py"),
+        "import sys\nprint(__name__, sys.argv[0] == __file__, sys.argv[1:])\nprint(__file__)\n",
+    )
+    .expect("write");
+    let out = pyrite()
+        .args(["-m", "pkg.mod", "x"])
+        .current_dir(&dir)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("__main__ True ['x']"), "{text}");
+    let file = lines.next().unwrap_or("");
+    assert!(
+        file.starts_with('/') && file.ends_with("/pkg/mod.py"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn program_on_standard_input() {
     let (out, _, code) = run(&[], "x = 5\nprint(x * 2)\n");
     assert_eq!(out, "10\n");

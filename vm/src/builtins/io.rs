@@ -28,7 +28,9 @@ const NL_UNTRANSLATED: usize = 1;
 const NL_LF: usize = 2;
 const NL_CR: usize = 3;
 const NL_CRLF: usize = 4;
-// Value slots: 0 = name, 1 = mode string. The blob holds the read-ahead bytes.
+// Value slots: 0 = name, 1 = mode string, 2 = the binary `buffer` of a text file once made,
+// 3 = the encoding `open` was given.
+// The blob holds the read-ahead bytes.
 
 /// Write text to standard error (through `sys.stderr` if it was replaced).
 pub fn write_stderr(vm: &mut Vm, text: &str) {
@@ -228,12 +230,96 @@ pub fn file_type(vm: &mut Vm, name: &str) -> PyResult<crate::gc::Gc<TypeObj>> {
         return Ok(t.downcast::<TypeObj>().expect("type"));
     }
     let t = crate::modules::new_native_type(vm, name, "_io", FILE_METHODS)?;
-    let getter = vm.new_builtin("closed", file_closed, 0, Value::NONE)?;
     let prop = Value::from_obj(vm.types.property);
-    let closed = vm.call(prop, &[getter])?;
-    vm.dict_set_str(t.dict.get(), "closed", closed)?;
+    let getters: [(&str, crate::obj::func::NativeFn); 5] = [
+        ("closed", file_closed),
+        ("name", file_name),
+        ("mode", file_mode),
+        ("encoding", file_encoding),
+        ("buffer", file_buffer),
+    ];
+    for (name, f) in getters {
+        if name == "encoding" || name == "buffer" {
+            // Text files only, as in CPython.
+            if !name_is_text_type(&key) {
+                continue;
+            }
+        }
+        let getter = vm.new_builtin(name, f, 0, Value::NONE)?;
+        let p = vm.call(prop, &[getter])?;
+        vm.dict_set_str(t.dict.get(), name, p)?;
+    }
     vm.dict_set_str(vm.builtins, &key, Value::from_obj(t))?;
     Ok(t)
+}
+
+fn name_is_text_type(key: &str) -> bool {
+    key.contains("TextIOWrapper")
+}
+
+/// `file.name`: what `open` was given (`<stdout>`... for the console).
+fn file_name(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "name", a, kw, 1)?;
+    Ok(this(vm, a[0])?.slots[0].get())
+}
+
+/// `file.mode`.
+fn file_mode(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "mode", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    let mode = f.slots[1].get();
+    if !mode.is_null() {
+        return Ok(mode);
+    }
+    let m = if f.words[W_FLAGS].get() & F_READ != 0 {
+        "r"
+    } else {
+        "w"
+    };
+    vm.new_str(m)
+}
+
+/// `file.encoding`: text files are UTF-8; named as `open` was given it, else as CPython names
+/// the default (the console's `utf-8`, a file's locale `UTF-8`).
+fn file_encoding(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "encoding", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    let given = f.slots[3].get();
+    if !given.is_null() {
+        return Ok(given);
+    }
+    vm.new_str(if f.words[W_FLAGS].get() & F_CONSOLE != 0 {
+        "utf-8"
+    } else {
+        "UTF-8"
+    })
+}
+
+/// `file.buffer`: the binary file under a text one (same handle; made once). Bytes written
+/// to `sys.stdout.buffer` reach the console unchanged.
+fn file_buffer(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "buffer", a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    let cached = f.slots[2].get();
+    if !cached.is_null() {
+        return Ok(cached);
+    }
+    let flags = f.words[W_FLAGS].get() | F_BINARY;
+    let type_name = if flags & F_READ != 0 && flags & F_WRITE != 0 {
+        "BufferedRandom"
+    } else if flags & F_READ != 0 {
+        "BufferedReader"
+    } else {
+        "BufferedWriter"
+    };
+    let ty = file_type(vm, type_name)?;
+    let o = NativeObj::new(ty);
+    o.words[W_HANDLE].set(f.words[W_HANDLE].get());
+    o.words[W_FLAGS].set(flags);
+    o.slots[0].set(f.slots[0].get());
+    let buffer = vm.alloc_instance(ty, o)?;
+    f.slots[2].set(buffer);
+    Ok(buffer)
 }
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static NativeObj> {
@@ -261,7 +347,13 @@ fn file_write(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     check_open(vm, f)?;
     let flags = f.words[W_FLAGS].get();
     if flags & F_WRITE == 0 {
-        return Err(vm.new_exc(ExcKind::OSError, "not writable"));
+        // CPython's wording differs between its text and binary layers.
+        let what = if flags & F_BINARY != 0 {
+            "write"
+        } else {
+            "not writable"
+        };
+        return Err(crate::modules::io::unsupported_operation(vm, what));
     }
     let (data, count): (Vec<u8>, usize) = if flags & F_BINARY != 0 {
         match crate::ops::buffer::bytes_like(vm, a[1]) {
@@ -456,7 +548,8 @@ fn make_result(vm: &mut Vm, f: &NativeObj, data: &[u8]) -> PyResult<Value> {
 fn check_readable(vm: &mut Vm, f: &NativeObj) -> PyResult<()> {
     check_open(vm, f)?;
     if f.words[W_FLAGS].get() & F_READ == 0 {
-        return Err(vm.new_exc(ExcKind::OSError, "not readable"));
+        let what = if is_text(f) { "not readable" } else { "read" };
+        return Err(crate::modules::io::unsupported_operation(vm, what));
     }
     Ok(())
 }
@@ -797,6 +890,9 @@ pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     o.words[W_HANDLE].set(h as usize);
     o.words[W_FLAGS].set(flags);
     o.words[W_NEWLINE].set(newline_mode);
+    if vm.is_str(encoding) {
+        o.slots[3].set(encoding);
+    }
     o.slots[0].set(file);
     let m = vm.new_str(&mode_s)?;
     o.slots[1].set(m);

@@ -192,8 +192,19 @@ fn size_arg(vm: &mut Vm, v: Value) -> PyResult<Option<usize>> {
 }
 
 fn unsupported(vm: &mut Vm, what: &str) -> PyResult<Value> {
-    let t = registered_type(vm, REGISTRY, REG_UNSUPPORTED)?;
-    Err(vm.new_exc_of_type(t, what))
+    Err(unsupported_operation(vm, what))
+}
+
+/// `io.UnsupportedOperation(what)` (an OSError and a ValueError), making the `io` module if
+/// the program has not imported it.
+pub fn unsupported_operation(vm: &mut Vm, what: &str) -> crate::vm::PyErr {
+    if let Err(e) = super::builtin_module(vm, "io") {
+        return e;
+    }
+    match registered_type(vm, REGISTRY, REG_UNSUPPORTED) {
+        Ok(t) => vm.new_exc_of_type(t, what),
+        Err(e) => e,
+    }
 }
 
 fn enter(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
