@@ -106,3 +106,21 @@ for cls, empty, data in [(io.BytesIO, b'', b'x'), (io.StringIO, '', 'x')]:
         m.write(data)
     except (MemoryError, OverflowError):
         print(cls.__name__, 'too far')
+
+# errors= when decoding: strict (the default) raises, replace and ignore do not.
+p = '/tmp/pyrite_conformance_file_errors.txt'
+with open(p, 'wb') as f:
+    f.write(b'ok \xff\xfe bad\r\nline2 \xe9\n')
+for errors in [None, 'strict', 'replace', 'ignore']:
+    try:
+        with open(p, errors=errors) as f:
+            print(errors, repr(f.read()))
+    except UnicodeDecodeError as e:
+        print(errors, 'UnicodeDecodeError', e.reason, e.start)
+with open(p, errors='replace', newline='') as f:
+    print(repr(f.readline()), repr(f.readline()))
+for bad in [dict(errors='nonsense'), dict(mode='rb', errors='replace'), dict(errors=5)]:
+    try:
+        open(p, **bad).read()
+    except (LookupError, ValueError, TypeError) as e:
+        print(type(e).__name__, e)

@@ -20,6 +20,9 @@ const F_BINARY: usize = 1;
 const F_READ: usize = 2;
 const F_WRITE: usize = 4;
 const F_CONSOLE: usize = 8;
+/// `open(..., errors=...)` for decoding: replace or ignore bad bytes instead of raising.
+const F_ERRORS_REPLACE: usize = 16;
+const F_ERRORS_IGNORE: usize = 32;
 /// How text lines end (`open`'s `newline`): universal newlines (None), untranslated (""), or
 /// only the given sequence.
 const W_NEWLINE: usize = 3;
@@ -535,13 +538,35 @@ fn make_result(vm: &mut Vm, f: &NativeObj, data: &[u8]) -> PyResult<Value> {
         return vm.new_bytes(data);
     }
     let Ok(text) = core::str::from_utf8(data) else {
-        // A text file is UTF-8: the codec raises the UnicodeDecodeError naming the byte.
-        return crate::types::bytes::codecs::decode(vm, data, Value::NULL, Value::NULL);
+        // A text file is UTF-8: the codec raises the UnicodeDecodeError naming the byte, or
+        // applies the `errors` handler `open` was given.
+        let flags = f.words[W_FLAGS].get();
+        let errors = if flags & F_ERRORS_REPLACE != 0 {
+            vm.new_str("replace")?
+        } else if flags & F_ERRORS_IGNORE != 0 {
+            vm.new_str("ignore")?
+        } else {
+            Value::NULL
+        };
+        let decoded = crate::types::bytes::codecs::decode(vm, data, Value::NULL, errors)?;
+        let Some(text) = vm.str_of(decoded).map(String::from) else {
+            return Ok(decoded);
+        };
+        return vm.new_str(&translate_newlines(&text, f.words[W_NEWLINE].get()));
     };
     if f.words[W_NEWLINE].get() == NL_UNIVERSAL && text.contains('\r') {
-        vm.new_str(&text.replace("\r\n", "\n").replace('\r', "\n"))
+        vm.new_str(&translate_newlines(text, NL_UNIVERSAL))
     } else {
         vm.new_str(text)
+    }
+}
+
+/// Text as reading returns it: universal newlines become `\n`; other modes leave it.
+fn translate_newlines(text: &str, newline: usize) -> String {
+    if newline == NL_UNIVERSAL {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        String::from(text)
     }
 }
 
@@ -785,7 +810,7 @@ const FILE_METHODS: &[crate::types::MethodDef] = &[
 
 /// `open(file, mode='r', ...)`.
 pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    let [file, mode, _buffering, encoding, _errors, newline, _closefd] = args::parse(
+    let [file, mode, _buffering, encoding, errors, newline, _closefd] = args::parse(
         vm,
         "open",
         a,
@@ -869,6 +894,26 @@ pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
                 return Err(
                     vm.value_error(alloc::format!("binary mode doesn't take {what} argument"))
                 );
+            }
+        }
+    }
+    if !errors.is_null() && !errors.is_none() {
+        if flags & F_BINARY != 0 {
+            return Err(vm.value_error("binary mode doesn't take an errors argument"));
+        }
+        match vm.str_of(errors) {
+            Some("strict") => {}
+            Some("replace") => flags |= F_ERRORS_REPLACE,
+            Some("ignore") => flags |= F_ERRORS_IGNORE,
+            Some(other) => {
+                let msg = alloc::format!("unknown error handler name '{other}'");
+                return Err(vm.new_exc(ExcKind::LookupError, &msg));
+            }
+            None => {
+                let t = vm.type_name(errors);
+                return Err(vm.type_error(alloc::format!(
+                    "open() argument 'errors' must be str or None, not {t}"
+                )));
             }
         }
     }
