@@ -27,8 +27,10 @@ pub struct PyErr(pub Value);
 /// The result of anything that can raise.
 pub type PyResult<T = Value> = Result<T, PyErr>;
 
-/// The highest recursion limit the native stack supports (each Python call uses Rust stack).
-pub const MAX_RECURSION_LIMIT: usize = 20_000;
+/// The highest recursion limit `sys.setrecursionlimit` sets. Calls also stop, with the same
+/// RecursionError, when the native stack nears its end (`Vm::too_deep`), so a host's large
+/// interpreter stack allows CPython-like depths and a board's small one stays safe.
+pub const MAX_RECURSION_LIMIT: usize = i32::MAX as usize;
 
 /// The attention flag: something waits for the next check point (backward jumps and calls;
 /// native code reads this byte): a Ctrl-C or a scheduled callback.

@@ -43,7 +43,7 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
-    // The native stack bounds how deep Python calls can go; stay well inside it.
+    // Past what the native stack holds, calls raise RecursionError whatever the limit says.
     vm.recursion_limit = (n as usize).min(crate::vm::MAX_RECURSION_LIMIT);
     Ok(Value::NONE)
 }
@@ -99,6 +99,22 @@ fn print_exception(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `sys.excepthook(type, value, traceback)`: print the exception and its traceback to
+/// `sys.stderr`, as an uncaught exception is reported.
+fn excepthook(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    args::exact(vm, "excepthook", a, kw, 3)?;
+    if a[1].as_ref::<crate::obj::exc::ExcObj>().is_none() {
+        let t = vm.type_name(a[1]);
+        let msg = alloc::format!(
+            "TypeError: print_exception(): Exception expected for value, {t} found\n"
+        );
+        crate::builtins::io::write_stderr(vm, &msg);
+        return Ok(Value::NONE);
+    }
+    crate::ops::traceback::print_exception(vm, a[1]);
+    Ok(Value::NONE)
+}
+
 /// Build the `sys` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("sys")?;
@@ -116,10 +132,15 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("intern", intern),
             ("print_exception", print_exception),
             ("atexit", super::atexit::sys_atexit),
+            ("excepthook", excepthook),
             ("get_int_max_str_digits", get_int_max_str_digits),
             ("set_int_max_str_digits", set_int_max_str_digits),
         ],
     )?;
+    // The default hook, which a replaced `sys.excepthook` can be compared with or restored from.
+    if let Some(hook) = vm.dict_get_str(d, "excepthook")? {
+        vm.dict_set_str(d, "__excepthook__", hook)?;
+    }
     let argv = vm.new_list(&[])?;
     let argv_l = argv.as_ref::<crate::obj::list::ListObj>().expect("list");
     for a in vm.config.argv.clone() {

@@ -196,10 +196,24 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
         // Innermost first; `sys.tracebacklimit` keeps the innermost entries.
         let entries: alloc::vec::Vec<Value> = l.items().iter().map(|c| c.get()).collect();
         let shown = &entries[..entries.len().min(limit)];
+        // As CPython: after three identical entries in a row (deep recursion), one line says
+        // how many more there were.
+        let mut last = (Value::NULL, 0);
+        let mut repeats = 0usize;
         for entry in shown.iter().rev() {
             let parts = tuple::items(*entry);
             let code = parts[0].as_ref::<CodeObj>().expect("code");
             let line = parts[1].as_small_int().unwrap_or(0);
+            if (parts[0], line) == last {
+                repeats += 1;
+                if repeats >= RECURSIVE_CUTOFF {
+                    continue;
+                }
+            } else {
+                push_repeated(out, repeats);
+                last = (parts[0], line);
+                repeats = 0;
+            }
             out.push_str(&format!(
                 "  File \"{}\", line {line}, in {}\n",
                 code.info.filename, code.info.name
@@ -213,9 +227,23 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
                 }
             }
         }
+        push_repeated(out, repeats);
     }
     out.push_str(&exception_line(vm, exc)?);
     Ok(())
+}
+
+/// Identical traceback entries in a row printed before the rest are summarised (CPython's
+/// `_RECURSIVE_CUTOFF`).
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The summary line for `repeats` repetitions of the previous entry, if some were left out.
+fn push_repeated(out: &mut String, repeats: usize) {
+    if repeats >= RECURSIVE_CUTOFF {
+        let more = repeats + 1 - RECURSIVE_CUTOFF;
+        let s = if more > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {more} more time{s}]\n"));
+    }
 }
 
 /// How many traceback entries to print: `sys.tracebacklimit` when it is an int (none at 0
@@ -351,7 +379,23 @@ pub fn report_uncaught(vm: &mut Vm, exc: Value) -> i32 {
         crate::builtins::io::write_stderr(vm, &alloc::format!("{text}\n"));
         return 1;
     }
-    print_exception(vm, exc);
+    // A program's own `sys.excepthook` reports it instead (if that fails, both are printed).
+    let d = vm.module_dict(vm.sys);
+    let hook = vm.dict_get_str(d, "excepthook").ok().flatten();
+    let default = vm.dict_get_str(d, "__excepthook__").ok().flatten();
+    match hook {
+        Some(h) if Some(h) != default => {
+            let ty = Value::from_obj(vm.type_of(exc));
+            let tb = vm.getattr_str(exc, "__traceback__").unwrap_or(Value::NONE);
+            if let Err(e) = vm.call(h, &[ty, exc, tb]) {
+                crate::builtins::io::write_stderr(vm, "Error in sys.excepthook:\n");
+                print_exception(vm, e.0);
+                crate::builtins::io::write_stderr(vm, "\nOriginal exception was:\n");
+                print_exception(vm, exc);
+            }
+        }
+        _ => print_exception(vm, exc),
+    }
     if vm.exc_is(exc, ExcKind::KeyboardInterrupt) {
         return 130;
     }
