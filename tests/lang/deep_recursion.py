@@ -3,7 +3,7 @@
 # gc-stress: skip (a collection per allocation scans the whole deep stack each time)
 import sys
 import micropython
-sys.setrecursionlimit(120000)
+sys.setrecursionlimit(30000)
 
 def depth(n):
     return 0 if n == 0 else 1 + depth(n - 1)
@@ -12,7 +12,7 @@ def depth(n):
 def native_depth(n):
     return 0 if n == 0 else 1 + native_depth(n - 1)
 
-print(depth(100000), native_depth(100000))
+print(depth(25000), native_depth(25000))
 sys.setrecursionlimit(5000)
 for f in [depth, native_depth]:
     try:
