@@ -10,6 +10,7 @@ pub mod binascii;
 pub mod cmath;
 pub mod collections;
 pub mod errno;
+pub mod functools_itertools;
 pub mod gc;
 pub mod heapq;
 pub mod io;
@@ -69,6 +70,8 @@ fn canonical(name: &str) -> Option<&'static str> {
         "atexit",
         "json",
         "heapq",
+        "functools",
+        "itertools",
         #[cfg(feature = "extra-modules")]
         "unittest",
         #[cfg(feature = "extra-modules")]
@@ -129,6 +132,8 @@ pub fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "atexit" => atexit::create(vm)?,
         "json" => json::create(vm)?,
         "heapq" => heapq::create(vm)?,
+        "functools" => functools_itertools::create_functools(vm)?,
+        "itertools" => functools_itertools::create_itertools(vm)?,
         #[cfg(feature = "extra-modules")]
         "unittest" => unittest::create(vm)?,
         #[cfg(feature = "extra-modules")]
