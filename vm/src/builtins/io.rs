@@ -241,23 +241,17 @@ pub fn file_type(vm: &mut Vm, name: &str) -> PyResult<crate::gc::Gc<TypeObj>> {
         ("encoding", file_encoding),
         ("buffer", file_buffer),
     ];
-    for (name, f) in getters {
-        if name == "encoding" || name == "buffer" {
-            // Text files only, as in CPython.
-            if !name_is_text_type(&key) {
-                continue;
-            }
+    for (prop_name, f) in getters {
+        // `encoding` and `buffer` belong to text files only, as in CPython.
+        if (prop_name == "encoding" || prop_name == "buffer") && name != "TextIOWrapper" {
+            continue;
         }
-        let getter = vm.new_builtin(name, f, 0, Value::NONE)?;
+        let getter = vm.new_builtin(prop_name, f, 0, Value::NONE)?;
         let p = vm.call(prop, &[getter])?;
-        vm.dict_set_str(t.dict.get(), name, p)?;
+        vm.dict_set_str(t.dict.get(), prop_name, p)?;
     }
     vm.dict_set_str(vm.builtins, &key, Value::from_obj(t))?;
     Ok(t)
-}
-
-fn name_is_text_type(key: &str) -> bool {
-    key.contains("TextIOWrapper")
 }
 
 /// `file.name`: what `open` was given (`<stdout>`... for the console).
@@ -308,14 +302,7 @@ fn file_buffer(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return Ok(cached);
     }
     let flags = f.words[W_FLAGS].get() | F_BINARY;
-    let type_name = if flags & F_READ != 0 && flags & F_WRITE != 0 {
-        "BufferedRandom"
-    } else if flags & F_READ != 0 {
-        "BufferedReader"
-    } else {
-        "BufferedWriter"
-    };
-    let ty = file_type(vm, type_name)?;
+    let ty = file_type(vm, file_type_name(flags))?;
     let o = NativeObj::new(ty);
     o.words[W_HANDLE].set(f.words[W_HANDLE].get());
     o.words[W_FLAGS].set(flags);
@@ -323,6 +310,28 @@ fn file_buffer(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let buffer = vm.alloc_instance(ty, o)?;
     f.slots[2].set(buffer);
     Ok(buffer)
+}
+
+/// The class CPython gives a file opened with `flags`.
+fn file_type_name(flags: usize) -> &'static str {
+    match (
+        flags & F_BINARY != 0,
+        flags & F_READ != 0,
+        flags & F_WRITE != 0,
+    ) {
+        (false, _, _) => "TextIOWrapper",
+        (true, true, true) => "BufferedRandom",
+        (true, true, false) => "BufferedReader",
+        (true, false, _) => "BufferedWriter",
+    }
+}
+
+/// The open file a one-argument method (`tell`, `readable`...) is called on.
+fn open_this(vm: &mut Vm, name: &str, a: &[Value], kw: Value) -> PyResult<&'static NativeObj> {
+    args::exact(vm, name, a, kw, 1)?;
+    let f = this(vm, a[0])?;
+    check_open(vm, f)?;
+    Ok(f)
 }
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<&'static NativeObj> {
@@ -669,9 +678,7 @@ fn file_seek(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 /// `file.tell()`: the position the next read or write starts at.
 fn file_tell(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    args::exact(vm, "tell", a, kw, 1)?;
-    let f = this(vm, a[0])?;
-    check_open(vm, f)?;
+    let f = open_this(vm, "tell", a, kw)?;
     match vm.host.seek(f.words[W_HANDLE].get() as u32, 0, 1) {
         Ok(pos) => {
             let ahead = f.blob.borrow().len() as u64;
@@ -682,23 +689,17 @@ fn file_tell(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn file_readable(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    args::exact(vm, "readable", a, kw, 1)?;
-    let f = this(vm, a[0])?;
-    check_open(vm, f)?;
+    let f = open_this(vm, "readable", a, kw)?;
     Ok(Value::from_bool(f.words[W_FLAGS].get() & F_READ != 0))
 }
 
 fn file_writable(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    args::exact(vm, "writable", a, kw, 1)?;
-    let f = this(vm, a[0])?;
-    check_open(vm, f)?;
+    let f = open_this(vm, "writable", a, kw)?;
     Ok(Value::from_bool(f.words[W_FLAGS].get() & F_WRITE != 0))
 }
 
 fn file_seekable(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    args::exact(vm, "seekable", a, kw, 1)?;
-    let f = this(vm, a[0])?;
-    check_open(vm, f)?;
+    let f = open_this(vm, "seekable", a, kw)?;
     let h = f.words[W_HANDLE].get() as u32;
     Ok(Value::from_bool(
         f.words[W_FLAGS].get() & F_CONSOLE == 0 && vm.host.seek(h, 0, 1).is_ok(),
@@ -758,9 +759,7 @@ fn file_iter(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn file_flush(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    args::exact(vm, "flush", a, kw, 1)?;
-    let f = this(vm, a[0])?;
-    check_open(vm, f)?;
+    open_this(vm, "flush", a, kw)?;
     vm.host.flush();
     Ok(Value::NONE)
 }
@@ -917,20 +916,11 @@ pub fn open(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
             }
         }
     }
-    let type_name = if flags & F_BINARY == 0 {
-        "TextIOWrapper"
-    } else if mode_s.contains('+') {
-        "BufferedRandom"
-    } else if flags & F_READ != 0 {
-        "BufferedReader"
-    } else {
-        "BufferedWriter"
-    };
     let h = match vm.host.open(&path, &mode_s) {
         Ok(h) => h,
         Err(errno) => return Err(os_error(vm, errno, &path)),
     };
-    let ty = file_type(vm, type_name)?;
+    let ty = file_type(vm, file_type_name(flags))?;
     let o = NativeObj::new(ty);
     o.words[W_HANDLE].set(h as usize);
     o.words[W_FLAGS].set(flags);

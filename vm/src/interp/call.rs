@@ -146,9 +146,14 @@ impl Vm {
     /// Past the recursion limit, or the native stack nearly used up?
     #[inline(always)]
     pub fn too_deep(&self) -> bool {
+        self.depth > self.recursion_limit || self.stack_nearly_full()
+    }
+
+    /// Is the native stack used down to its reserve?
+    #[inline(always)]
+    pub fn stack_nearly_full(&self) -> bool {
         let here = 0u8;
-        self.depth > self.recursion_limit
-            || (core::hint::black_box(core::ptr::addr_of!(here)) as usize) < self.stack_limit
+        (core::hint::black_box(core::ptr::addr_of!(here)) as usize) < self.stack_limit
     }
 
     /// Enter a Python call: depth check and interrupt poll.

@@ -141,9 +141,7 @@ const NESTED_ITERATOR_LIMIT: usize = 10_000;
 /// exhausted by Rust recursion.
 fn nested_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     vm.depth += 1;
-    let here = 0u8;
-    let stack_left = core::hint::black_box(core::ptr::addr_of!(here)) as usize >= vm.stack_limit;
-    if vm.depth > vm.recursion_limit.max(NESTED_ITERATOR_LIMIT) || !stack_left {
+    if vm.depth > vm.recursion_limit.max(NESTED_ITERATOR_LIMIT) || vm.stack_nearly_full() {
         vm.depth -= 1;
         return Err(vm.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
     }
