@@ -10,7 +10,7 @@
 //! 0 alone means failure; for the others native code tests `pending` when the result is 0.
 
 /// Bumped whenever an entry is added.
-pub const TABLE_VERSION: u32 = 2;
+pub const TABLE_VERSION: u32 = 3;
 
 /// Word indices of the native context that native code and helpers share. The VM's
 /// `NativeCtx` is `#[repr(C)]` with one machine word per field in this order.
@@ -175,6 +175,15 @@ helpers! {
     /// `(ctx, obj, name) -> method`: `LOAD_METHOD` of `names[name]` on `obj`; `AUX` is the
     /// `self` to pass, or 0 when the method is called without one.
     LoadMethod = 29, 3, true;
+    /// `(ctx, start, stop, step) -> iter(range(start, stop, step))` for small-int objects
+    /// (ValueError when `step` is 0): a `for` loop over the built-in `range` without making the
+    /// range object.
+    RangeIter = 30, 4, true;
+    /// `(ctx, ip, depth) -> object`: run the `BUILD_TUPLE`, `BUILD_LIST`, `BUILD_SET`,
+    /// `BUILD_MAP`, `BUILD_SLICE` or `BUILD_STRING` instruction at `ip` on the top of the frame's
+    /// value stack (in memory, `depth` items deep) and return what it builds; the operands are
+    /// consumed.
+    Build = 31, 3, true;
 }
 
 /// Where the VM keeps the fields that native code reads and writes directly, so the lowering
@@ -203,6 +212,9 @@ pub struct Layout {
     pub kind_list: u8,
     /// See `kind_range`.
     pub kind_done: u8,
+    /// Address of the `range` type: a call of it that a `for` loop iterates makes the iterator
+    /// directly (`Helper::RangeIter`).
+    pub range_type: u64,
     /// Address of the `list` type (exactly; subclasses take the helper).
     pub list_type: u64,
     /// Offsets in a list: the storage array pointer and the length.

@@ -134,6 +134,8 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         info: Box::new(code),
         consts: tv,
         names,
+        consts_items: crate::obj::tuple::items(tv).as_ptr(),
+        names_items: crate::obj::tuple::items(names).as_ptr(),
         varnames,
         filename,
         name,

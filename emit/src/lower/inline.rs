@@ -4,7 +4,11 @@
 //! out-of-range indexes -- takes the same helper the plain lowering calls, so behaviour is the
 //! interpreter's either way.
 
-use super::{Lower, Res};
+use alloc::vec::Vec;
+
+use frontend::bytecode::opcodes::Op;
+
+use super::{Entry, Lower, Mode, Res, flow};
 use crate::helpers::{Helper, imm};
 use crate::ir::{BinOp, Block, Cond, Inst, Term, Ty, VReg, Width};
 
@@ -92,6 +96,77 @@ impl Lower<'_> {
         self.set_and_jump(result, s, join);
 
         self.slow_call(slow, Helper::ForIter, &[it], (result, join))
+    }
+
+    /// `CALL` of `range(...)` whose result the next instruction, `GET_ITER`, iterates (a `for`
+    /// loop): when the callee is the built-in `range` and the arguments are small ints, the
+    /// iterator is made directly (`RangeIter`), without the call or the range object; else the
+    /// call and `iter()` run as usual. Either way the iterator is left on the stack for that
+    /// `GET_ITER` to pass over. False when the pattern does not apply.
+    pub(super) fn range_for_loop(&mut self, nargs: u32) -> Res<bool> {
+        let Some(l) = self.layout else {
+            return Ok(false);
+        };
+        let next = self.ip as usize + 1;
+        let iterated = matches!(flow::op_at(self.code, next), Some((Op::GetIter, _)))
+            && !self.flow.leader[next];
+        let depth = self.stack.len();
+        let n = nargs as usize;
+        if self.mode != Mode::Native || !(1..=3).contains(&n) || !iterated || depth < n + 1 {
+            return Ok(false);
+        }
+        let Entry::Val(callee) = self.stack[depth - n - 1] else {
+            return Ok(false);
+        };
+        let names_range = |name: &u32| self.code.names[*name as usize] == "range";
+        if !self.globals_in.get(&callee.0).is_some_and(names_range) {
+            return Ok(false);
+        }
+        let mut args = Vec::with_capacity(n);
+        for i in depth - n..depth {
+            let v = self.to_obj(self.stack[i])?;
+            self.stack[i] = Entry::Val(v);
+            args.push(v);
+        }
+        let (result, join) = (self.f.vreg(Ty::Obj), self.f.block());
+        let (small_args, fast, slow) = (self.f.block(), self.f.block(), self.f.block());
+
+        let range = self.iconst(Ty::Obj, l.range_type as i64);
+        let is_range = self.cmp(Cond::Eq, callee, range);
+        self.branch(is_range, small_args, slow);
+        self.cur = Some(small_args);
+        // Small ints are the only values with the low bit set.
+        let mut all = args[0];
+        for &v in &args[1..] {
+            all = self.bin(BinOp::And, Ty::Int, all, v);
+        }
+        let tag = self.iconst(Ty::Int, imm::SMALL_INT_TAG);
+        let tagged = self.bin(BinOp::And, Ty::Int, all, tag);
+        self.branch(tagged, fast, slow);
+
+        self.cur = Some(fast);
+        let small = |lower: &mut Self, i: i64| lower.iconst(Ty::Obj, (i << 1) | imm::SMALL_INT_TAG);
+        let (start, stop, step) = match *args.as_slice() {
+            [stop] => (small(self, 0), stop, small(self, 1)),
+            [start, stop] => (start, stop, small(self, 1)),
+            [start, stop, step] => (start, stop, step),
+            _ => unreachable!("one to three arguments"),
+        };
+        let it = self.call(Helper::RangeIter, &[start, stop, step], Ty::Obj);
+        self.check_obj(it)?;
+        self.set_and_jump(result, it, join);
+
+        self.cur = Some(slow);
+        self.run_for_value(Helper::Call, n + 1)?;
+        let r = self.pop_obj()?;
+        let it = self.call(Helper::GetIter, &[r], Ty::Obj);
+        self.check_obj(it)?;
+        self.set_and_jump(result, it, join);
+
+        self.cur = Some(join);
+        self.push(result);
+        self.iter_ready = Some(result);
+        Ok(true)
     }
 
     /// A global's value for `LOAD_GLOBAL`: read through the code's cache for the name while the

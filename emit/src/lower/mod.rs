@@ -172,6 +172,10 @@ struct Lower<'a> {
     layout: Option<Layout>,
     /// The code has float literals or true division: its arithmetic gets float fast paths.
     float_code: bool,
+    /// Registers holding a global's value, with the global's name (by index in `names`).
+    globals_in: BTreeMap<u32, u32>,
+    /// A register already holding the iterator the next `GET_ITER` would make.
+    iter_ready: Option<VReg>,
 }
 
 type Res<T> = Result<T, LowerError>;
@@ -216,6 +220,8 @@ impl<'a> Lower<'a> {
             known: BTreeMap::new(),
             layout,
             float_code: float::has_float_evidence(code),
+            globals_in: BTreeMap::new(),
+            iter_ready: None,
         }
     }
 

@@ -146,6 +146,7 @@ impl Lower<'_> {
             }
             Op::LoadGlobal => {
                 let v = self.load_global(a)?;
+                self.globals_in.insert(v.0, a);
                 self.push(v);
             }
             Op::StoreGlobal => {
@@ -247,6 +248,11 @@ impl Lower<'_> {
                 self.branch_to(c, a, &stack)?;
             }
             Op::GetIter => {
+                if let Some(&Entry::Val(v)) = self.stack.last()
+                    && self.iter_ready.take() == Some(v)
+                {
+                    return Ok(());
+                }
                 let v = self.pop_obj()?;
                 let r = self.call(Helper::GetIter, &[v], Ty::Obj);
                 self.check_obj(r)?;
@@ -315,23 +321,35 @@ impl Lower<'_> {
                 let z = self.iconst(Ty::Obj, 0);
                 self.term(Term::Return(z));
             }
-            Op::Call | Op::CallMethod => {
-                // Like `step`, but the result comes back in a register, not through memory.
-                let depth = self.stack.len();
-                let from = depth - touched(op, a);
-                self.spill_from(from)?;
-                let at = self.iconst(Ty::Int, self.ip as i64);
-                let d = self.iconst(Ty::Int, depth as i64);
-                let r = self.call(Helper::Call, &[at, d], Ty::Obj);
-                self.check_obj(r)?;
-                self.stack.truncate(from);
-                self.push(r);
-            }
+            Op::Call if self.range_for_loop(a)? => {}
+            Op::Call | Op::CallMethod => self.run_for_value(Helper::Call, touched(op, a))?,
+            Op::BuildTuple
+            | Op::BuildList
+            | Op::BuildSet
+            | Op::BuildMap
+            | Op::BuildSlice
+            | Op::BuildString => self.run_for_value(Helper::Build, touched(op, a))?,
             _ => {
                 let touch = touched(op, a);
                 self.step(touch, op.stack_effect(a))?;
             }
         }
+        Ok(())
+    }
+
+    /// Run the current instruction through `helper` (`Call` or `Build`), which consumes the top
+    /// `touch` entries from the frame's stack and returns the result: like `step`, but the
+    /// result comes back in a register, not through memory.
+    pub(super) fn run_for_value(&mut self, helper: Helper, touch: usize) -> Res<()> {
+        let depth = self.stack.len();
+        let from = depth - touch;
+        self.spill_from(from)?;
+        let at = self.iconst(Ty::Int, self.ip as i64);
+        let d = self.iconst(Ty::Int, depth as i64);
+        let r = self.call(helper, &[at, d], Ty::Obj);
+        self.check_obj(r)?;
+        self.stack.truncate(from);
+        self.push(r);
         Ok(())
     }
 

@@ -98,6 +98,50 @@ pub fn call_at(vm: &mut Vm, f: &mut Frame, ip: usize) -> PyResult<Value> {
     }
 }
 
+/// Native code: run the `BUILD_*` instruction at `ip` on the operands at the top of the stack
+/// and return the object it builds (the operands are popped).
+pub fn build_at(vm: &mut Vm, f: &mut Frame, ip: usize) -> PyResult<Value> {
+    let (byte, arg) = decode(f.code.info.code[ip]);
+    build(vm, f, byte, arg)
+}
+
+/// `BUILD_TUPLE`, `BUILD_LIST`, `BUILD_SET`, `BUILD_MAP`, `BUILD_SLICE` or `BUILD_STRING` (as
+/// `byte`) of the top operands, which are popped.
+#[inline(always)]
+fn build(vm: &mut Vm, f: &mut Frame, byte: u8, arg: u32) -> PyResult<Value> {
+    let n = arg as usize;
+    let (v, used) = match byte {
+        codes::BuildTuple => (vm.new_tuple(cells_as_values(f.top_n(n)))?, n),
+        codes::BuildList => (vm.new_list(cells_as_values(f.top_n(n)))?, n),
+        codes::BuildSet => {
+            let s = vm.new_set()?;
+            for &v in cells_as_values(f.top_n(n)) {
+                vm.set_add(s, v)?;
+            }
+            (s, n)
+        }
+        codes::BuildMap => {
+            let d = vm.new_dict()?;
+            for pair in cells_as_values(f.top_n(2 * n)).chunks(2) {
+                vm.dict_set(d, pair[0], pair[1])?;
+            }
+            (d, 2 * n)
+        }
+        codes::BuildSlice => {
+            let step = if n == 3 { f.peek(0) } else { Value::NONE };
+            let (start, stop) = (f.peek(n - 1), f.peek(n - 2));
+            (vm.new_slice(start, stop, step)?, n)
+        }
+        codes::BuildString => (
+            ops::format::concat_strs(vm, cells_as_values(f.top_n(n)))?,
+            n,
+        ),
+        _ => return Err(vm.new_exc(ExcKind::SystemError, "not a build instruction")),
+    };
+    pop_n(f, used);
+    Ok(v)
+}
+
 #[inline(always)]
 fn call_values(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<Value> {
     let n = arg as usize;
@@ -390,49 +434,28 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
                 f.slots[other].set(v);
             }
             codes::BuildTuple => {
-                let n = arg as usize;
-                let t = vm.new_tuple(cells_as_values(f.top_n(n)))?;
-                pop_n(f, n);
-                f.push(t);
+                let v = build(vm, f, codes::BuildTuple, arg)?;
+                f.push(v);
             }
             codes::BuildList => {
-                let n = arg as usize;
-                let l = vm.new_list(cells_as_values(f.top_n(n)))?;
-                pop_n(f, n);
-                f.push(l);
+                let v = build(vm, f, codes::BuildList, arg)?;
+                f.push(v);
             }
             codes::BuildSet => {
-                let n = arg as usize;
-                let s = vm.new_set()?;
-                for &v in cells_as_values(f.top_n(n)) {
-                    vm.set_add(s, v)?;
-                }
-                pop_n(f, n);
-                f.push(s);
+                let v = build(vm, f, codes::BuildSet, arg)?;
+                f.push(v);
             }
             codes::BuildMap => {
-                let n = arg as usize;
-                let d = vm.new_dict()?;
-                let items = cells_as_values(f.top_n(2 * n));
-                for pair in items.chunks(2) {
-                    vm.dict_set(d, pair[0], pair[1])?;
-                }
-                pop_n(f, 2 * n);
-                f.push(d);
+                let v = build(vm, f, codes::BuildMap, arg)?;
+                f.push(v);
             }
             codes::BuildSlice => {
-                let n = arg as usize;
-                let step = if n == 3 { f.pop() } else { Value::NONE };
-                let stop = f.pop();
-                let start = f.pop();
-                let s = vm.new_slice(start, stop, step)?;
-                f.push(s);
+                let v = build(vm, f, codes::BuildSlice, arg)?;
+                f.push(v);
             }
             codes::BuildString => {
-                let n = arg as usize;
-                let s = ops::format::concat_strs(vm, cells_as_values(f.top_n(n)))?;
-                pop_n(f, n);
-                f.push(s);
+                let v = build(vm, f, codes::BuildString, arg)?;
+                f.push(v);
             }
             codes::ListAppend => {
                 let v = f.pop();
@@ -776,8 +799,11 @@ pub fn store_deref(f: &Frame, i: usize, v: Value) {
 
 #[inline(always)]
 fn pop_n(f: &mut Frame, n: usize) {
+    // Usually a few slots: plain stores beat the call to `memset` a loop storing a known zero
+    // would become.
+    let null = core::hint::black_box(Value::NULL);
     for s in &f.slots[f.sp - n..f.sp] {
-        s.set(Value::NULL);
+        s.set(null);
     }
     f.sp -= n;
 }

@@ -180,8 +180,14 @@ impl Frame {
 const POOL_GRAIN: usize = 8;
 /// Number of size classes kept.
 pub const POOL_CLASSES: usize = 16;
-/// Blocks kept per size class.
-pub const POOL_DEPTH: usize = 4;
+/// Blocks kept per size class: enough for a recursion to go this many calls deeper than it
+/// has been without allocating, for the small frames most functions have.
+pub const POOL_DEPTH: usize = 16;
+/// Blocks kept per size class above `SMALL_CLASSES` (larger frames are rarer and each costs
+/// more memory to keep).
+const POOL_DEPTH_LARGE: usize = 4;
+/// Size classes (of `POOL_GRAIN` words) that count as small.
+const SMALL_CLASSES: usize = 4;
 
 /// Recycled frame blocks by size class (lives in the `Vm`, so the collector sees it).
 pub struct FramePool {
@@ -243,7 +249,12 @@ pub fn release_frame_block(vm: &mut Vm, block: Gc<ValueArray>, used: usize) {
         return;
     }
     let n = vm.frame_pool.counts[class] as usize;
-    if n >= POOL_DEPTH {
+    let depth = if class <= SMALL_CLASSES {
+        POOL_DEPTH
+    } else {
+        POOL_DEPTH_LARGE
+    };
+    if n >= depth {
         return;
     }
     // A frame is a few words: plain stores beat a call to `memset`, which the compiler would

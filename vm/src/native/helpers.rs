@@ -77,6 +77,14 @@ extern "C" fn call(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
     })
 }
 
+extern "C" fn build(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
+    guard(ctx, |vm, f| {
+        f.ip = ip + 1;
+        f.sp = f.stack_base + depth;
+        eval::build_at(vm, f, ip).map(Value::bits)
+    })
+}
+
 /// Record the pending exception as raised at `ip` (unless it is being re-raised).
 fn record(ctx: *mut NativeCtx, ip: usize) -> PyErr {
     // SAFETY: the context is live for the duration of the native call.
@@ -139,6 +147,17 @@ extern "C" fn load_method(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
         // SAFETY: the context is live for the duration of the native call.
         unsafe { (*ctx).aux = self_.bits() };
         Ok(m.bits())
+    })
+}
+
+extern "C" fn range_iter(ctx: *mut NativeCtx, start: usize, stop: usize, step: usize) -> usize {
+    guard(ctx, |vm, _| {
+        let int = |w: usize| Value::from_bits(w).as_small_int().unwrap_or(0);
+        let step = int(step);
+        if step == 0 {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        crate::types::range::range_iter(vm, int(start), int(stop), step).map(Value::bits)
     })
 }
 
@@ -378,6 +397,8 @@ pub fn table() -> alloc::vec::Vec<usize> {
             Helper::Call => call as *const () as usize,
             Helper::BoxFloat => box_float as *const () as usize,
             Helper::LoadMethod => load_method as *const () as usize,
+            Helper::RangeIter => range_iter as *const () as usize,
+            Helper::Build => build as *const () as usize,
         })
         .collect()
 }

@@ -244,6 +244,7 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         kind_range: IterKind::Range as u8,
         kind_list: IterKind::List as u8,
         kind_done: IterKind::Done as u8,
+        range_type: vm.types.range.as_ptr() as u64,
         list_type: vm.types.list.as_ptr() as u64,
         list_storage: offset_of!(ListObj, storage) as i32,
         list_len: offset_of!(ListObj, len) as i32,
@@ -290,12 +291,11 @@ fn version_stamp(d: Value) -> *const u64 {
 /// Run `f`, whose code has machine code at `entry`, until it returns, yields or raises.
 #[inline(always)]
 pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
-    let consts = crate::obj::tuple::items(f.code.consts);
     let mut ctx = NativeCtx {
         vm: vm as *mut Vm,
         frame: f as *mut Frame,
         slots: f.slots.as_ptr().cast::<Value>(),
-        consts: consts.as_ptr(),
+        consts: f.code.consts_items,
         ip: f.ip,
         sp: f.sp - f.stack_base,
         yielded: 0,
@@ -310,7 +310,7 @@ pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
         global_cache: f.code.global_cache.as_ptr().cast(),
         attr_cache: f.code.attr_cache.as_ptr(),
         generation: vm.method_cache.generation_ptr(),
-        names: crate::obj::tuple::items(f.code.names).as_ptr(),
+        names: f.code.names_items,
         reraise: false,
     };
     // SAFETY: `entry` is the address of a function the backend compiled for this code object

@@ -29,6 +29,11 @@ pub struct CodeObj {
     pub name: Value,
     /// See `name`.
     pub qualname: Value,
+    /// The first items of `consts` and `names` (both tuples, which never move): machine code
+    /// reads them through these, found once here rather than at every call.
+    pub consts_items: *const Value,
+    /// See `consts_items`.
+    pub names_items: *const Value,
     /// Entry address of the function's machine code (0: it runs as bytecode).
     pub native: Cell<usize>,
     /// What keeps that machine code's memory alive (shared by the code objects compiled from

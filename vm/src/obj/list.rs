@@ -77,15 +77,27 @@ impl Vm {
 
     /// A new list of type `ty` (a list subclass) holding `items`.
     pub fn new_list_of_type(&mut self, ty: Gc<super::TypeObj>, items: &[Value]) -> PyResult<Value> {
-        let storage = if items.is_empty() {
+        self.new_list_with(ty, items.len(), |i| items[i])
+    }
+
+    /// A new list of type `ty` holding `n` items, item `i` being `item(i)`. `item` runs after
+    /// the storage is allocated, so it may read objects the allocation could not free only
+    /// because they are reachable (another list's items, say).
+    pub fn new_list_with(
+        &mut self,
+        ty: Gc<super::TypeObj>,
+        n: usize,
+        item: impl Fn(usize) -> Value,
+    ) -> PyResult<Value> {
+        let storage = if n == 0 {
             None
         } else {
-            Some(self.alloc_var((), items.len(), |i| Cell::new(items[i]), false)?)
+            Some(self.alloc_var((), n, |i| Cell::new(item(i)), false)?)
         };
         let obj = ListObj {
             header: Header::new(ty),
             storage: Cell::new(storage),
-            len: Cell::new(items.len()),
+            len: Cell::new(n),
         };
         let g = self.alloc_instance(ty, obj)?;
         Ok(g)
@@ -156,6 +168,45 @@ impl Vm {
         items[items.len() - 1].set(Value::NULL);
         list.len.set(items.len() - 1);
         v
+    }
+
+    /// Replace items `start..stop` (within the list, `start <= stop`) with `new`, moving the
+    /// items after them once. `new` must not be this list's own storage.
+    pub fn list_splice(
+        &mut self,
+        list: &ListObj,
+        start: usize,
+        stop: usize,
+        new: &[Value],
+    ) -> PyResult<()> {
+        let len = list.len();
+        let removed = stop - start;
+        if new.len() > removed {
+            self.list_reserve(list, new.len() - removed)?;
+        }
+        let new_len = len - removed + new.len();
+        let s = match list.storage.get() {
+            Some(s) => crate::gc::var_items_static(s),
+            None => return Ok(()),
+        };
+        let tail = start + new.len();
+        if tail < stop {
+            for i in stop..len {
+                s[i - removed + new.len()].set(s[i].get());
+            }
+            for c in &s[new_len..len] {
+                c.set(Value::NULL);
+            }
+        } else if tail > stop {
+            for i in (stop..len).rev() {
+                s[i - removed + new.len()].set(s[i].get());
+            }
+        }
+        for (c, &v) in s[start..tail].iter().zip(new) {
+            c.set(v);
+        }
+        list.len.set(new_len);
+        Ok(())
     }
 
     /// Truncate or clear.

@@ -3,7 +3,6 @@
 //! deletion), `__getitem__`/`__setitem__`/`__delitem__`/`__contains__` of user classes, `in`, and
 //! the namespace-dict helpers used by `LoadName`/`StoreName`.
 
-use crate::interp::frame::cells_as_values;
 use crate::obj::dict::{self, as_dict};
 use crate::obj::list::{ByteArrayObj, ListObj};
 use crate::obj::set::SetObj;
@@ -160,10 +159,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 return Err(vm.index_error("list index out of range"));
             }
             if let Some(s) = key.as_ref::<SliceObj>() {
-                let items = cells_as_values(l.items());
-                let (start, _, step, n) = slice_indices(vm, s, items.len())?;
-                let picked = pick(items, start, step, n);
-                return vm.new_list(&picked);
+                return crate::types::list_methods::get_slice(vm, l, s);
             }
             let i = seq_index(vm, key, l.len(), "list")?;
             Ok(l.items()[i].get())
@@ -230,12 +226,6 @@ fn not_subscriptable(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     }
     let t = vm.type_name(obj);
     Err(vm.type_error(format!("'{t}' object is not subscriptable")))
-}
-
-fn pick(items: &[Value], start: isize, step: isize, n: usize) -> Vec<Value> {
-    (0..n)
-        .map(|k| items[(start + k as isize * step) as usize])
-        .collect()
 }
 
 /// `obj[key] = value`.

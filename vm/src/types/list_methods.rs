@@ -32,13 +32,7 @@ fn list_len(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 /// `l[key]` for a list (or list subclass) without looking at overrides.
 pub fn list_getitem_raw(vm: &mut Vm, l: &ListObj, key: Value) -> PyResult<Value> {
     if let Some(s) = key.as_ref::<SliceObj>() {
-        let (start, _, step, n) = crate::ops::subscr::slice_indices(vm, s, l.len())?;
-        let items = cells_as_values(l.items());
-        let picked: Vec<Value> = (0..n)
-            .map(|k| items[(start + k as isize * step) as usize])
-            .collect();
-        // The picked items stay reachable from `l` while the new list is allocated.
-        return vm.new_list(&picked);
+        return get_slice(vm, l, s);
     }
     let i = crate::ops::subscr::seq_index(vm, key, l.len(), "list")?;
     Ok(l.items()[i].get())
@@ -67,10 +61,28 @@ fn assignment_index(vm: &mut Vm, key: Value, len: usize) -> PyResult<usize> {
     })
 }
 
+/// `l[start:stop:step]`, a new list (also the interpreter's list slicing).
+pub fn get_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj) -> PyResult<Value> {
+    let (start, _, step, n) = crate::ops::subscr::slice_indices(vm, s, l.len())?;
+    let items = l.items();
+    // The picked items stay reachable from `l` while the new list is allocated.
+    let ty = vm.types.list;
+    vm.new_list_with(ty, n, |k| items[(start + k as isize * step) as usize].get())
+}
+
 /// `l[start:stop:step] = value` (also the interpreter's list slice assignment).
 pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResult<()> {
     let step_is_one = s.step.is_none() || s.step.as_small_int() == Some(1);
-    let new = match crate::ops::iter::to_tuple(vm, value) {
+    // Another list's items can be used where they are; anything else (this list itself
+    // included) is copied first.
+    let other_list = value
+        .as_ref::<ListObj>()
+        .filter(|v| !core::ptr::eq(*v, l) && value.obj_type() == Some(vm.types.list));
+    let new = match other_list {
+        Some(_) => Ok(value),
+        None => crate::ops::iter::to_tuple(vm, value),
+    };
+    let new = match new {
         Ok(t) => t,
         Err(e) if vm.exc_is(e.0, ExcKind::TypeError) && !vm.hasattr(value, "__iter__")? => {
             let msg = if step_is_one {
@@ -82,23 +94,16 @@ pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResu
         }
         Err(e) => return Err(e),
     };
-    let new_items = tuple::items(new);
+    let new_items = match other_list {
+        Some(o) => cells_as_values(o.items()),
+        None => tuple::items(new),
+    };
     let len = l.len();
     let (start, stop, step, n) = crate::ops::subscr::slice_indices(vm, s, len)?;
     if step == 1 {
         let start = start as usize;
         let stop = stop.max(start as isize) as usize;
-        let old = vm.new_tuple(cells_as_values(l.items()))?;
-        let old = tuple::items(old);
-        vm.list_truncate(l, start);
-        vm.list_reserve(l, new_items.len() + len - stop)?;
-        for &v in new_items {
-            vm.list_append(l, v)?;
-        }
-        for &v in &old[stop..] {
-            vm.list_append(l, v)?;
-        }
-        return Ok(());
+        return vm.list_splice(l, start, stop, new_items);
     }
     if new_items.len() != n {
         return Err(vm.value_error(format!(

@@ -181,7 +181,10 @@ pub fn equality_key(vm: &mut Vm, r: &RangeObj) -> PyResult<Value> {
 
 /// A range of arbitrary ints: a word range when they all fit.
 fn range_of_ints(vm: &mut Vm, start: Value, stop: Value, step: Value) -> PyResult<Value> {
-    let word = |v: Value| crate::obj::int::to_bigint(v).and_then(|b| isize::try_from(b).ok());
+    let word = |v: Value| {
+        v.as_small_int()
+            .or_else(|| crate::obj::int::to_bigint(v).and_then(|b| isize::try_from(b).ok()))
+    };
     if let (Some(a), Some(b), Some(c)) = (word(start), word(stop), word(step)) {
         return vm.new_range(a, b, c);
     }
