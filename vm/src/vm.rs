@@ -258,6 +258,11 @@ pub struct Vm {
     pub frame_pool: crate::interp::frame::FramePool,
     /// Cached class-attribute lookups.
     pub method_cache: crate::obj::method_cache::MethodCache,
+    /// `object.__new__` and `object.__init__`, which every instantiation compares against (the
+    /// attributes of `object` cannot be changed).
+    pub object_new: Value,
+    /// See `object_new`.
+    pub object_init: Value,
     /// The last dict version stamp handed out: every change to a dict's key set gives it a
     /// stamp no dict has had, so a cached (version, position) is valid exactly while the
     /// version is unchanged (see `GlobalCache`).

@@ -205,6 +205,7 @@ pub fn new_native_type(
         dict_offset: Cell::new(0),
         flags: Cell::new(tflags::BASETYPE),
         instance_size: Cell::new(core::mem::size_of::<crate::native_types::NativeObj>()),
+        instance_attrs: Cell::new(0),
     };
     let g = vm.alloc(t, false)?;
     let tv = Value::from_obj(g);

@@ -112,6 +112,15 @@ impl Vm {
         self.new_dict_of_type(ty)
     }
 
+    /// A new empty dict with room for `n` entries before it must grow.
+    pub fn new_dict_sized(&mut self, n: usize) -> PyResult<Value> {
+        let d = self.new_dict()?;
+        if n > 0 {
+            self.dict_resize(as_dict(d).expect("dict"), n)?;
+        }
+        Ok(d)
+    }
+
     /// A new empty dict of type `ty` (a dict subclass).
     pub fn new_dict_of_type(&mut self, ty: Gc<super::TypeObj>) -> PyResult<Value> {
         let obj = DictObj {

@@ -31,7 +31,14 @@ pub struct TypeObj {
     pub flags: Cell<u32>,
     /// Instance size in bytes (for user subclasses of built-in layouts).
     pub instance_size: Cell<usize>,
+    /// The most attributes an instance's dict has been seen to hold (at most
+    /// `INSTANCE_ATTRS_HINT_MAX`): a new instance's dict starts with room for them, so
+    /// `__init__` does not grow it one step at a time.
+    pub instance_attrs: Cell<u8>,
 }
+
+/// Largest `TypeObj::instance_attrs` hint (a small dict's capacity).
+pub const INSTANCE_ATTRS_HINT_MAX: usize = 8;
 
 /// Bits of `TypeObj::flags`.
 pub mod flags {

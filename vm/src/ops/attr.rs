@@ -305,10 +305,20 @@ pub fn instance_dict(vm: &mut Vm, obj: Value, ty: &TypeObj) -> PyResult<Option<V
         });
     };
     if slot.get().is_null() {
-        let d = vm.new_dict()?;
+        let d = vm.new_dict_sized(usize::from(ty.instance_attrs.get()))?;
         slot.set(d);
     }
     Ok(Some(slot.get()))
+}
+
+/// Record that an instance of `ty` has `d` as its dict after an attribute was added (see
+/// `TypeObj::instance_attrs`).
+fn note_instance_attrs(ty: &TypeObj, d: Value) {
+    let n = dict::as_dict(d).map_or(0, |d| d.used.get());
+    let n = n.min(typeobj::INSTANCE_ATTRS_HINT_MAX) as u8;
+    if n > ty.instance_attrs.get() {
+        ty.instance_attrs.set(n);
+    }
 }
 
 fn existing_instance_dict(obj: Value, ty: &TypeObj) -> Option<Value> {
@@ -368,7 +378,9 @@ pub fn setattr_cached(
         // The classes still have nothing of that name: the attribute goes in the instance
         // dict, as for every instance of the type (a new one's first assignment lands here).
         if let Some(d) = instance_dict(vm, obj, &ty)? {
-            return vm.dict_set(d, name, value);
+            vm.dict_set(d, name, value)?;
+            note_instance_attrs(&ty, d);
+            return Ok(());
         }
     }
     if name == names::CLASS || name == names::DICT {
@@ -389,6 +401,7 @@ pub fn setattr_cached(
         && let Some(d) = existing_instance_dict(obj, &ty)
         && let Some(index) = dict::find_str(vm, d, name)?
     {
+        note_instance_attrs(&ty, d);
         remember(vm, cache, &ty, index);
     }
     Ok(())

@@ -27,11 +27,8 @@ pub fn call_type(
     }
     let new_name = crate::interner::names::NEW;
     let new = typeobj::lookup(vm, ty, new_name)?;
-    if ty.kind == Kind::Instance {
-        let object = vm.types.object;
-        if new == typeobj::lookup(vm, &object, new_name)? {
-            return construct_plain(vm, ty, args, kwnames);
-        }
+    if ty.kind == Kind::Instance && new == Some(vm.object_new) {
+        return construct_plain(vm, ty, args, kwnames);
     }
     let obj = match new {
         Some(n) => {
@@ -51,14 +48,11 @@ pub fn call_type(
     if let Some(init) = typeobj::lookup(vm, &obj_ty, init_name)? {
         // `object.__init__` after a `__new__` of the type's own accepts any arguments and does
         // nothing (`tuple(it)`, `int(x)`...): not worth a call.
-        if ty.kind != Kind::Instance {
-            let object = vm.types.object;
-            if Some(init) == typeobj::lookup(vm, &object, init_name)?
-                && new.is_some()
-                && new != typeobj::lookup(vm, &object, new_name)?
-            {
-                return Ok(obj);
-            }
+        if ty.kind != Kind::Instance
+            && init == vm.object_init
+            && new.is_some_and(|n| n != vm.object_new)
+        {
+            return Ok(obj);
         }
         let r = vm.call_with_self(init, obj, args, kwnames)?;
         if !r.is_none() {
@@ -78,8 +72,7 @@ fn construct_plain(
     kwnames: Value,
 ) -> PyResult<Value> {
     let init = typeobj::lookup(vm, ty, crate::interner::names::INIT)?;
-    let object = vm.types.object;
-    let object_init = typeobj::lookup(vm, &object, crate::interner::names::INIT)?;
+    let object_init = Some(vm.object_init);
     if init == object_init && (!args.is_empty() || !kwnames.is_null()) {
         let name = ty.name_str(vm);
         return Err(vm.type_error(format!("{name}() takes no arguments")));
@@ -118,11 +111,8 @@ pub fn object_new(
                 let new_name = crate::interner::names::NEW;
                 let init = typeobj::lookup(vm, ty, init_name)?;
                 let new = typeobj::lookup(vm, ty, new_name)?;
-                let object = vm.types.object;
-                let object_init = typeobj::lookup(vm, &object, init_name)?;
-                let custom_init = init.is_some() && init != object_init;
-                let object_new = typeobj::lookup(vm, &object, new_name)?;
-                let custom_new = new.is_some() && new != object_new;
+                let custom_init = init.is_some_and(|i| i != vm.object_init);
+                let custom_new = new.is_some_and(|n| n != vm.object_new);
                 if !custom_init && !custom_new {
                     let name = ty.name_str(vm);
                     return Err(vm.type_error(format!("{name}() takes no arguments")));
@@ -302,6 +292,7 @@ pub fn new_class(
         dict_offset: Cell::new(dict_offset),
         flags: Cell::new(fl),
         instance_size: Cell::new(base_size),
+        instance_attrs: Cell::new(0),
     };
     let tv = vm.alloc_instance(gc_of(meta_t), t)?;
     vm.method_cache.invalidate();

@@ -91,6 +91,7 @@ fn new_type_obj(meta: Gc<TypeObj>, name: Value, kind: Kind, fl: u32) -> TypeObj 
         dict_offset: Cell::new(0),
         flags: Cell::new(fl),
         instance_size: Cell::new(0),
+        instance_attrs: Cell::new(0),
     }
 }
 
@@ -207,6 +208,8 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         scratch: Value::NULL,
         current_frame: Value::NULL,
         method_cache: crate::obj::method_cache::MethodCache::new(),
+        object_new: Value::NULL,
+        object_init: Value::NULL,
         dict_stamp: 0,
         helper_table: crate::native::helpers::table(),
         scheduled: Value::NULL,

@@ -141,6 +141,10 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ty.dict.set(d);
     }
     object::install(vm)?;
+    let object = vm.types.object;
+    let found = |vm: &mut Vm, name| crate::obj::typeobj::lookup(vm, &object, name);
+    vm.object_new = found(vm, crate::interner::names::NEW)?.unwrap_or(Value::NULL);
+    vm.object_init = found(vm, crate::interner::names::INIT)?.unwrap_or(Value::NULL);
     type_::install(vm)?;
     int::install(vm)?;
     float::install(vm)?;
