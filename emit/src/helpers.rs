@@ -215,6 +215,8 @@ pub struct Layout {
     /// Address of the `range` type: a call of it that a `for` loop iterates makes the iterator
     /// directly (`Helper::RangeIter`).
     pub range_type: u64,
+    /// Offset of a cell's contents (NULL while empty).
+    pub cell_value: i32,
     /// Address of the `list` type (exactly; subclasses take the helper).
     pub list_type: u64,
     /// Offsets in a list: the storage array pointer and the length.

@@ -98,6 +98,28 @@ impl Lower<'_> {
         self.slow_call(slow, Helper::ForIter, &[it], (result, join))
     }
 
+    /// The contents of cell or free variable `i` for `LOAD_DEREF`: read from the cell in the
+    /// frame; an empty cell takes the `LoadDeref` helper, which raises the error.
+    pub(super) fn deref_value(&mut self, i: u32) -> Res<VReg> {
+        let index = self.iconst(Ty::Int, i64::from(i));
+        let Some(l) = self.layout else {
+            let r = self.call(Helper::LoadDeref, &[index], Ty::Obj);
+            self.check_obj(r)?;
+            return Ok(r);
+        };
+        let (result, join, slow) = (self.f.vreg(Ty::Obj), self.f.block(), self.f.block());
+        let cell = self.f.vreg(Ty::Ptr);
+        let slot = self.cell_base() + i;
+        self.load_slot(cell, slot);
+        let v = self.f.vreg(Ty::Obj);
+        self.load(Width::Word, v, cell, l.cell_value);
+        let full = self.f.block();
+        self.branch(v, full, slow);
+        self.cur = Some(full);
+        self.set_and_jump(result, v, join);
+        self.slow_call(slow, Helper::LoadDeref, &[index], (result, join))
+    }
+
     /// `CALL` of `range(...)` whose result the next instruction, `GET_ITER`, iterates (a `for`
     /// loop): when the callee is the built-in `range` and the arguments are small ints, the
     /// iterator is made directly (`RangeIter`), without the call or the range object; else the

@@ -127,9 +127,7 @@ impl Lower<'_> {
                 self.set_local(a, zero);
             }
             Op::LoadDeref => {
-                let i = self.iconst(Ty::Int, a as i64);
-                let r = self.call(Helper::LoadDeref, &[i], Ty::Obj);
-                self.check_obj(r)?;
+                let r = self.deref_value(a)?;
                 self.push(r);
             }
             Op::StoreDeref => {

@@ -245,6 +245,7 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         kind_list: IterKind::List as u8,
         kind_done: IterKind::Done as u8,
         range_type: vm.types.range.as_ptr() as u64,
+        cell_value: offset_of!(crate::obj::CellObj, value) as i32,
         list_type: vm.types.list.as_ptr() as u64,
         list_storage: offset_of!(ListObj, storage) as i32,
         list_len: offset_of!(ListObj, len) as i32,
