@@ -123,26 +123,3 @@ def rebinding_cell():
 
 
 print(rebinding_cell())
-
-
-@micropython.native
-def empty_cells():
-    # A free variable read before its cell is filled, and after it is deleted.
-    def read():
-        return x
-
-    try:
-        read()
-    except NameError as e:
-        print(type(e).__name__, e)
-    x = 1
-    del x
-    try:
-        print(x)
-    except NameError as e:
-        print(type(e).__name__, e)
-    x = 5
-    return read(), tuple(x * i for i in range(3))
-
-
-print(empty_cells())
