@@ -247,6 +247,11 @@ pub struct Layout {
     pub dict_filled: i32,
     /// Offset in a type of the byte offset of its instances' dict slot.
     pub type_dict_offset: i32,
+    /// Offset in a type of its flags (32 bits), and the flags that send an attribute store to
+    /// the helper (`__setattr__` or `__getattribute__` defined).
+    pub type_flags: i32,
+    /// See `type_flags`.
+    pub custom_setattr: u32,
     /// Bytes of the attribute caches of one name (two entries), bytes per entry, and the
     /// offsets in an entry of the type's address, the class-namespace generation (a `u64`) and
     /// the instance-dict position (negative: a `__slots__` field, which native code leaves to

@@ -135,3 +135,75 @@ def misc():
 
 
 print(misc())
+
+
+# Stores into an attribute the cache already knows: repeated, after the attribute was deleted,
+# on a subclass with __setattr__, after a __setattr__ is added to the class, past a data
+# descriptor whose name is also in the instance dict, on __slots__ layouts, and after the class
+# gains a property of that name.
+class Pair:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+
+
+@micropython.native
+def set_b(o, v):
+    o.b = v
+    return o.b
+
+
+p = Pair()
+print([set_b(p, i) for i in range(3)], p.__dict__)
+del p.b
+print(set_b(p, 7), p.__dict__)
+
+
+class Hooked(Pair):
+    def __setattr__(self, k, v):
+        print("setattr", k, v)
+        object.__setattr__(self, k, v * 10)
+
+
+h = Hooked()
+print(set_b(h, 5), h.__dict__, set_b(p, 8))
+
+
+class LateHook(Pair):
+    pass
+
+
+late = LateHook()
+print(set_b(late, 1))
+LateHook.__setattr__ = lambda self, k, v: print("late hook", k, v)
+print(set_b(late, 2), late.__dict__)
+
+
+class Described(Pair):
+    @property
+    def b(self):
+        return "prop"
+
+    @b.setter
+    def b(self, v):
+        print("setter", v)
+
+
+d = Described.__new__(Described)
+d.__dict__["b"] = "raw"
+print(set_b(d, 3), d.__dict__)
+
+
+class NoDictSub(Pair):
+    __slots__ = ()
+
+
+class OnlySlots:
+    __slots__ = ("b",)
+
+
+print(set_b(NoDictSub(), 4), set_b(OnlySlots(), 6))
+p2 = Pair()
+print(set_b(p2, 9))
+Pair.b = property(lambda self: "class prop", lambda self, v: print("Pair setter", v))
+print(set_b(p2, 10))

@@ -271,16 +271,67 @@ impl Lower<'_> {
     /// is a `u64`).
     pub(super) fn attr_value(&mut self, obj: VReg, name: u32) -> Res<VReg> {
         let n = self.iconst(Ty::Int, i64::from(name));
-        let Some(l) = self.layout.filter(|_| self.wide()) else {
+        if self.layout.filter(|_| self.wide()).is_none() {
             let r = self.call(Helper::LoadAttr, &[obj, n], Ty::Obj);
             self.check_obj(r)?;
             return Ok(r);
-        };
-        use crate::helpers::ctx;
+        }
         let (result, join, slow) = (self.f.vreg(Ty::Obj), self.f.block(), self.f.block());
+        self.branch_unless_heap_object(obj, slow);
+        let l = self.layout.expect("checked above");
+        let ty = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, ty, obj, l.type_ptr);
+        let entry = self.cached_instance_entry(obj, ty, name, slow);
+        self.entry_value(entry, (result, slow, join));
+        self.slow_call(slow, Helper::LoadAttr, &[obj, n], (result, join))
+    }
+
+    /// `obj.names[name] = v` for `STORE_ATTR`: written straight into the instance dict entry
+    /// the code's attribute cache names, as `attr_value` reads it, when the type has no
+    /// `__setattr__` or `__getattribute__` and the entry holds a value; else the `StoreAttr`
+    /// helper (which adds new attributes and fills the cache).
+    pub(super) fn store_attr(&mut self, obj: VReg, name: u32, v: VReg) -> Res<()> {
+        let n = self.iconst(Ty::Int, i64::from(name));
+        let Some(l) = self.layout.filter(|_| self.wide()) else {
+            let r = self.call(Helper::StoreAttr, &[obj, n, v], Ty::Int);
+            return self.check_obj(r);
+        };
+        let (join, slow) = (self.f.block(), self.f.block());
         self.branch_unless_heap_object(obj, slow);
         let ty = self.f.vreg(Ty::Ptr);
         self.load(Width::Word, ty, obj, l.type_ptr);
+        let flags = self.f.vreg(Ty::Int);
+        self.load(Width::W32, flags, ty, l.type_flags);
+        let custom = self.iconst(Ty::Int, i64::from(l.custom_setattr));
+        let hooked = self.bin(BinOp::And, Ty::Int, flags, custom);
+        self.unless_zero(hooked, slow);
+        let entry = self.cached_instance_entry(obj, ty, name, slow);
+        let value_at = l.array_items + 2 * self.wb as i32;
+        let old = self.f.vreg(Ty::Obj);
+        self.load(Width::Word, old, entry, value_at);
+        let live = self.f.block();
+        self.branch(old, live, slow);
+        self.cur = Some(live);
+        self.store(Width::Word, v, entry, value_at);
+        self.term(Term::Jump(join));
+
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let r = self.call(Helper::StoreAttr, &[obj, n, v], Ty::Int);
+        self.check_obj(r)?;
+        self.term(Term::Jump(join));
+        self.cur = Some(join);
+        Ok(())
+    }
+
+    /// The instance dict entry (see `dict_entry`) where the code's attribute cache for
+    /// `names[name]` says heap object `obj` (of type `ty`) keeps that attribute: the cache has
+    /// a way for that exact type, filled while the class namespaces were as they are now, naming a
+    /// dict position (not a `__slots__` field) below the dict's fill mark whose key is still
+    /// the name. Anything else goes to `slow`. 64-bit targets (the generation is a `u64`).
+    fn cached_instance_entry(&mut self, obj: VReg, ty: VReg, name: u32, slow: Block) -> VReg {
+        use crate::helpers::ctx;
+        let l = self.layout.expect("attribute caches need a layout");
         // Name indexes are 24-bit operands: the offsets fit an i32.
         let at = name as i32 * l.attr_cache_size;
         let cache = self.f.vreg(Ty::Ptr);
@@ -340,12 +391,10 @@ impl Lower<'_> {
         let want = self.f.vreg(Ty::Obj);
         self.load(Width::Word, want, names, name as i32 * self.wb as i32);
         let same = self.cmp(Cond::Eq, key, want);
-        let read = self.f.block();
-        self.branch(same, read, slow);
-        self.cur = Some(read);
-        self.entry_value(entry, (result, slow, join));
-
-        self.slow_call(slow, Helper::LoadAttr, &[obj, n], (result, join))
+        let at_entry = self.f.block();
+        self.branch(same, at_entry, slow);
+        self.cur = Some(at_entry);
+        entry
     }
 
     /// The address of dict entry `index` (three words: hash, key, value) in the entry array

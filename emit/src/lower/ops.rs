@@ -172,9 +172,7 @@ impl Lower<'_> {
             Op::StoreAttr => {
                 let o = self.pop_obj()?;
                 let v = self.pop_obj()?;
-                let n = self.iconst(Ty::Int, a as i64);
-                let r = self.call(Helper::StoreAttr, &[o, n, v], Ty::Int);
-                self.check_obj(r)?;
+                self.store_attr(o, a, v)?;
             }
             Op::BinarySubscr => {
                 let k = self.pop_obj()?;

@@ -259,6 +259,9 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         dict_filled: offset_of!(DictObj, filled) as i32,
         dict_version: offset_of!(DictObj, version) as i32,
         type_dict_offset: offset_of!(crate::obj::TypeObj, dict_offset) as i32,
+        type_flags: offset_of!(crate::obj::TypeObj, flags) as i32,
+        custom_setattr: crate::obj::typeobj::flags::HAS_SETATTR
+            | crate::obj::typeobj::flags::HAS_GETATTRIBUTE,
         attr_cache_size: core::mem::size_of::<crate::obj::func::AttrWays>() as i32,
         attr_way_size: core::mem::size_of::<AttrCache>() as i32,
         attr_ty: offset_of!(AttrCache, ty) as i32,
