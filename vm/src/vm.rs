@@ -211,6 +211,9 @@ pub struct Vm {
     pub empty_str: Value,
     /// The `builtins` module's dict.
     pub builtins: Value,
+    /// The address of that dict's version stamp (native code's `BUILTINS_VERSION`), found once
+    /// rather than at every entry into machine code.
+    pub builtins_stamp: *const u64,
     /// `sys.modules`.
     pub modules: Value,
     /// The `sys` module.

@@ -53,6 +53,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.modules = vm.new_dict()?;
     let b = vm.new_module("builtins")?;
     vm.builtins = vm.module_dict(b);
+    vm.builtins_stamp = crate::native::version_stamp(vm.builtins);
     vm.register_module("builtins", b)?;
     let t = &vm.types;
     let named = [

@@ -191,14 +191,14 @@ const SMALL_CLASSES: usize = 4;
 
 /// Recycled frame blocks by size class (lives in the `Vm`, so the collector sees it).
 pub struct FramePool {
-    blocks: [[Value; POOL_DEPTH]; POOL_CLASSES],
+    blocks: [[Option<Gc<ValueArray>>; POOL_DEPTH]; POOL_CLASSES],
     counts: [u8; POOL_CLASSES],
 }
 
 impl Default for FramePool {
     fn default() -> Self {
         FramePool {
-            blocks: [[Value::NULL; POOL_DEPTH]; POOL_CLASSES],
+            blocks: [[None; POOL_DEPTH]; POOL_CLASSES],
             counts: [0; POOL_CLASSES],
         }
     }
@@ -216,9 +216,7 @@ fn frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
         let n = vm.frame_pool.counts[class] as usize;
         if n > 0 {
             vm.frame_pool.counts[class] -= 1;
-            let b = vm.frame_pool.blocks[class][n - 1];
-            vm.frame_pool.blocks[class][n - 1] = Value::NULL;
-            if let Some(g) = b.downcast_raw_array() {
+            if let Some(g) = vm.frame_pool.blocks[class][n - 1].take() {
                 return Ok(g);
             }
         }
@@ -263,7 +261,7 @@ pub fn release_frame_block(vm: &mut Vm, block: Gc<ValueArray>, used: usize) {
     for c in &items[..used] {
         c.set(null);
     }
-    vm.frame_pool.blocks[class][n] = Value::from_array(block);
+    vm.frame_pool.blocks[class][n] = Some(block);
     vm.frame_pool.counts[class] += 1;
 }
 

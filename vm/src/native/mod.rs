@@ -284,12 +284,16 @@ fn lowering_error(vm: &mut Vm, e: &emit::lower::LowerError) -> PyErr {
     vm.new_exc(kind, &e.msg)
 }
 
-/// Where native code reads the version stamp of the dict `d` (a stamp no dict has when `d` is
-/// not a dict, so that global caches never match).
+/// The stamp native code reads for globals that are not a dict: no dict has it, so no cached
+/// lookup matches.
+pub const NO_DICT_STAMP: *const u64 = &NO_DICT;
+static NO_DICT: u64 = u64::MAX;
+
+/// Where native code reads the version stamp of the dict `d` (`NO_DICT_STAMP` when `d` is not
+/// a dict).
 #[inline(always)]
-fn version_stamp(d: Value) -> *const u64 {
-    static NO_DICT: u64 = u64::MAX;
-    crate::obj::dict::as_dict(d).map_or(&NO_DICT, |d| d.version.as_ptr().cast_const())
+pub fn version_stamp(d: Value) -> *const u64 {
+    crate::obj::dict::as_dict(d).map_or(NO_DICT_STAMP, |d| d.version.as_ptr().cast_const())
 }
 
 /// Run `f`, whose code has machine code at `entry`, until it returns, yields or raises.
@@ -310,7 +314,7 @@ pub fn run(vm: &mut Vm, f: &mut Frame, entry: usize) -> PyResult<Exit> {
         stack_base: f.stack_base,
         helpers: vm.helper_table.as_ptr(),
         globals_version: version_stamp(f.globals),
-        builtins_version: version_stamp(vm.builtins),
+        builtins_version: vm.builtins_stamp,
         global_cache: f.code.global_cache.as_ptr().cast(),
         attr_cache: f.code.attr_cache.as_ptr(),
         generation: vm.method_cache.generation_ptr(),

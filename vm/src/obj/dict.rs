@@ -475,15 +475,17 @@ pub fn find_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<usize>> {
     }
     let indices = d.indices();
     if indices.is_empty() {
-        let e = d.entries();
-        for ix in 0..d.filled.get() {
-            if e[ix * 3 + 1].get() == key {
+        // Interned strings are equal only when identical: when the key and every key here
+        // are interned, one pass comparing words settles it.
+        let mut all_interned = key.as_qstr().is_some();
+        for (ix, entry) in d.entries().chunks_exact(3).take(d.filled.get()).enumerate() {
+            let k = entry[1].get();
+            if k == key {
                 return Ok(Some(ix));
             }
+            all_interned &= k.is_null() || k.as_qstr().is_some();
         }
-        if key.as_qstr().is_some()
-            && (0..d.filled.get()).all(|ix| e[ix * 3 + 1].get().as_qstr().is_some())
-        {
+        if all_interned {
             return Ok(None);
         }
         let hash = vm.str_hash(key);

@@ -188,6 +188,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         empty_tuple,
         empty_str: Value::NULL,
         builtins: Value::NULL,
+        builtins_stamp: crate::native::NO_DICT_STAMP,
         modules: Value::NULL,
         sys: Value::NULL,
         handled: Value::NONE,
