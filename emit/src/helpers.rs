@@ -184,6 +184,9 @@ helpers! {
     /// value stack (in memory, `depth` items deep) and return what it builds; the operands are
     /// consumed.
     Build = 31, 3, true;
+    /// `(ctx, list, v) -> 1`: `LIST_APPEND` (comprehensions): append `v` to `list`, which the
+    /// compiler made, so it is exactly a list.
+    ListAppend = 32, 3, false;
 }
 
 /// Where the VM keeps the fields that native code reads and writes directly, so the lowering

@@ -317,6 +317,14 @@ impl Lower<'_> {
                 let z = self.iconst(Ty::Obj, 0);
                 self.term(Term::Return(z));
             }
+            Op::ListAppend => {
+                let v = self.pop_obj()?;
+                let at = self.stack.len() - a as usize;
+                let list = self.to_obj(self.stack[at])?;
+                self.stack[at] = Entry::Val(list);
+                let r = self.call(Helper::ListAppend, &[list, v], Ty::Int);
+                self.check_obj(r)?;
+            }
             Op::Call if self.range_for_loop(a)? => {}
             Op::Call | Op::CallMethod => self.run_for_value(Helper::Call, touched(op, a))?,
             Op::BuildTuple

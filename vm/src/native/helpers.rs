@@ -77,6 +77,17 @@ extern "C" fn call(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
     })
 }
 
+extern "C" fn list_append(ctx: *mut NativeCtx, list: usize, v: usize) -> usize {
+    guard(ctx, |vm, _| {
+        let list = Value::from_bits(list);
+        let Some(l) = list.as_ref::<crate::obj::list::ListObj>() else {
+            return Err(vm.new_exc(ExcKind::SystemError, "LIST_APPEND to a non-list"));
+        };
+        vm.list_append(l, Value::from_bits(v))?;
+        Ok(1)
+    })
+}
+
 extern "C" fn build(ctx: *mut NativeCtx, ip: usize, depth: usize) -> usize {
     guard(ctx, |vm, f| {
         f.ip = ip + 1;
@@ -399,6 +410,7 @@ pub fn table() -> alloc::vec::Vec<usize> {
             Helper::LoadMethod => load_method as *const () as usize,
             Helper::RangeIter => range_iter as *const () as usize,
             Helper::Build => build as *const () as usize,
+            Helper::ListAppend => list_append as *const () as usize,
         })
         .collect()
 }
