@@ -180,9 +180,9 @@ helpers! {
     /// range object.
     RangeIter = 30, 4, true;
     /// `(ctx, ip, depth) -> object`: run the `BUILD_TUPLE`, `BUILD_LIST`, `BUILD_SET`,
-    /// `BUILD_MAP`, `BUILD_SLICE` or `BUILD_STRING` instruction at `ip` on the top of the frame's
-    /// value stack (in memory, `depth` items deep) and return what it builds; the operands are
-    /// consumed.
+    /// `BUILD_MAP`, `BUILD_SLICE`, `BUILD_STRING` or `MAKE_FUNCTION` instruction at `ip` on the
+    /// top of the frame's value stack (in memory, `depth` items deep) and return what it makes;
+    /// the operands are consumed.
     Build = 31, 3, true;
     /// `(ctx, list, v) -> 1`: `LIST_APPEND` (comprehensions): append `v` to `list`, which the
     /// compiler made, so it is exactly a list.

@@ -332,7 +332,8 @@ impl Lower<'_> {
             | Op::BuildSet
             | Op::BuildMap
             | Op::BuildSlice
-            | Op::BuildString => self.run_for_value(Helper::Build, touched(op, a))?,
+            | Op::BuildString
+            | Op::MakeFunction => self.run_for_value(Helper::Build, touched(op, a))?,
             _ => {
                 let touch = touched(op, a);
                 self.step(touch, op.stack_effect(a))?;

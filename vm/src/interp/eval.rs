@@ -98,10 +98,13 @@ pub fn call_at(vm: &mut Vm, f: &mut Frame, ip: usize) -> PyResult<Value> {
     }
 }
 
-/// Native code: run the `BUILD_*` instruction at `ip` on the operands at the top of the stack
-/// and return the object it builds (the operands are popped).
+/// Native code: run the `BUILD_*` or `MAKE_FUNCTION` instruction at `ip` on the operands at
+/// the top of the stack and return the object it makes (the operands are popped).
 pub fn build_at(vm: &mut Vm, f: &mut Frame, ip: usize) -> PyResult<Value> {
     let (byte, arg) = decode(f.code.info.code[ip]);
+    if byte == codes::MakeFunction {
+        return super::call::make_function(vm, f, arg);
+    }
     build(vm, f, byte, arg)
 }
 
