@@ -163,12 +163,15 @@ extern "C" fn load_method(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
 
 extern "C" fn range_iter(ctx: *mut NativeCtx, start: usize, stop: usize, step: usize) -> usize {
     guard(ctx, |vm, _| {
-        let int = |w: usize| Value::from_bits(w).as_small_int().unwrap_or(0);
-        let step = int(step);
+        let int = |w: usize| Value::from_bits(w).as_small_int();
+        let (Some(start), Some(stop), Some(step)) = (int(start), int(stop), int(step)) else {
+            // The lowering calls this only after testing the small-int tags.
+            return Err(vm.new_exc(ExcKind::SystemError, "RangeIter on a non-small int"));
+        };
         if step == 0 {
             return Err(vm.value_error("range() arg 3 must not be zero"));
         }
-        crate::types::range::range_iter(vm, int(start), int(stop), step).map(Value::bits)
+        crate::types::range::range_iter(vm, start, stop, step).map(Value::bits)
     })
 }
 

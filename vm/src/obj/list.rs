@@ -170,8 +170,8 @@ impl Vm {
         v
     }
 
-    /// Replace items `start..stop` (within the list, `start <= stop`) with `new`, moving the
-    /// items after them once. `new` must not be this list's own storage.
+    /// Replace items `start..stop` (`start <= stop`, both clamped to the length) with `new`,
+    /// moving the items after them once. `new` must not be this list's own storage.
     pub fn list_splice(
         &mut self,
         list: &ListObj,
@@ -180,6 +180,8 @@ impl Vm {
         new: &[Value],
     ) -> PyResult<()> {
         let len = list.len();
+        let stop = stop.min(len);
+        let start = start.min(stop);
         let removed = stop - start;
         if new.len() > removed {
             self.list_reserve(list, new.len() - removed)?;

@@ -73,33 +73,33 @@ pub fn get_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj) -> PyResult<Value> {
 /// `l[start:stop:step] = value` (also the interpreter's list slice assignment).
 pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResult<()> {
     let step_is_one = s.step.is_none() || s.step.as_small_int() == Some(1);
-    // Another list's items can be used where they are; anything else (this list itself
-    // included) is copied first.
+    // Another exact list's items are used where they are (a subclass may iterate otherwise);
+    // anything else, this list included, is copied to a tuple first.
     let other_list = value
         .as_ref::<ListObj>()
         .filter(|v| !core::ptr::eq(*v, l) && value.obj_type() == Some(vm.types.list));
-    let new = match other_list {
-        Some(_) => Ok(value),
-        None => crate::ops::iter::to_tuple(vm, value),
+    let copy = match other_list {
+        Some(_) => Value::NULL,
+        None => match crate::ops::iter::to_tuple(vm, value) {
+            Ok(t) => t,
+            Err(e) if vm.exc_is(e.0, ExcKind::TypeError) && !vm.hasattr(value, "__iter__")? => {
+                let msg = if step_is_one {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                };
+                return Err(vm.type_error(msg));
+            }
+            Err(e) => return Err(e),
+        },
     };
-    let new = match new {
-        Ok(t) => t,
-        Err(e) if vm.exc_is(e.0, ExcKind::TypeError) && !vm.hasattr(value, "__iter__")? => {
-            let msg = if step_is_one {
-                "can only assign an iterable"
-            } else {
-                "must assign iterable to extended slice"
-            };
-            return Err(vm.type_error(msg));
-        }
-        Err(e) => return Err(e),
-    };
+    // The bounds' `__index__` may run code that changes either list, so the items are read
+    // only after them, and every write below stays within the list as it is then.
+    let (start, stop, step, n) = crate::ops::subscr::slice_indices(vm, s, l.len())?;
     let new_items = match other_list {
         Some(o) => cells_as_values(o.items()),
-        None => tuple::items(new),
+        None => tuple::items(copy),
     };
-    let len = l.len();
-    let (start, stop, step, n) = crate::ops::subscr::slice_indices(vm, s, len)?;
     if step == 1 {
         let start = start as usize;
         let stop = stop.max(start as isize) as usize;
@@ -111,8 +111,11 @@ pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResu
             new_items.len()
         )));
     }
+    let items = l.items();
     for (k, &v) in new_items.iter().enumerate() {
-        l.items()[(start + k as isize * step) as usize].set(v);
+        if let Some(c) = items.get((start + k as isize * step) as usize) {
+            c.set(v);
+        }
     }
     Ok(())
 }
