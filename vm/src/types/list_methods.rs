@@ -73,6 +73,10 @@ pub fn get_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj) -> PyResult<Value> {
 /// `l[start:stop:step] = value` (also the interpreter's list slice assignment).
 pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResult<()> {
     let step_is_one = s.step.is_none() || s.step.as_small_int() == Some(1);
+    // The bounds come first, as in CPython: their `__index__` may run code that changes
+    // either list, so the items are read after them, and every write below stays within the
+    // list as it is then.
+    let (start, stop, step, n) = crate::ops::subscr::slice_indices(vm, s, l.len())?;
     // Another exact list's items are used where they are (a subclass may iterate otherwise);
     // anything else, this list included, is copied to a tuple first.
     let other_list = value
@@ -93,9 +97,6 @@ pub fn set_slice(vm: &mut Vm, l: &ListObj, s: &SliceObj, value: Value) -> PyResu
             Err(e) => return Err(e),
         },
     };
-    // The bounds' `__index__` may run code that changes either list, so the items are read
-    // only after them, and every write below stays within the list as it is then.
-    let (start, stop, step, n) = crate::ops::subscr::slice_indices(vm, s, l.len())?;
     let new_items = match other_list {
         Some(o) => cells_as_values(o.items()),
         None => tuple::items(copy),
