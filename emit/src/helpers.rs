@@ -49,7 +49,8 @@ pub mod ctx {
     pub const BUILTINS_VERSION: u32 = 14;
     /// Address of the code's global-lookup caches (one per entry of its names).
     pub const GLOBAL_CACHE: u32 = 15;
-    /// Address of the code's attribute caches (`Layout::attr_cache_size` bytes per name).
+    /// Address of the code's attribute and method caches (`Layout::attr_cache_size` bytes per
+    /// name).
     pub const ATTR_CACHE: u32 = 16;
     /// Address of the VM's class-namespace generation (a `u64`; attribute caches record it).
     pub const GENERATION: u32 = 17;
@@ -255,10 +256,10 @@ pub struct Layout {
     pub type_flags: i32,
     /// See `type_flags`.
     pub custom_setattr: u32,
-    /// Bytes of the attribute caches of one name (two entries), bytes per entry, and the
-    /// offsets in an entry of the type's address, the class-namespace generation (a `u64`) and
-    /// the instance-dict position (negative: a `__slots__` field, which native code leaves to
-    /// the helper).
+    /// Bytes of the caches of one name (two attribute entries, then the method entry), bytes per
+    /// attribute entry, and the offsets in an attribute entry of the type's address, the
+    /// class-namespace generation (a `u64`) and the instance-dict position (negative: a
+    /// `__slots__` field, which native code leaves to the helper).
     pub attr_cache_size: i32,
     /// See `attr_cache_size`.
     pub attr_way_size: i32,
@@ -268,6 +269,18 @@ pub struct Layout {
     pub attr_generation: i32,
     /// See `attr_cache_size`.
     pub attr_index: i32,
+    /// Offset of the method entry in one name's caches, and the offsets in it of the type's
+    /// address, the class-namespace generation (a `u64`), the method and the word that is
+    /// nonzero when an instance's own dict may shadow the method.
+    pub method_site: i32,
+    /// See `method_site`.
+    pub method_ty: i32,
+    /// See `method_site`.
+    pub method_generation: i32,
+    /// See `method_site`.
+    pub method_value: i32,
+    /// See `method_site`.
+    pub method_shadowable: i32,
     /// Bytes per global-lookup cache entry, and the offsets in one of the globals dict's stamp
     /// when it was filled (a `u64`; 0 when empty), the builtins dict's stamp when the name was
     /// a builtin (else 0) and the entry position in that dict.

@@ -147,7 +147,9 @@ pub fn load_code(vm: &mut Vm, mut code: CodeObject) -> PyResult<Value> {
         global_cache: (0..n_names)
             .map(|_| core::cell::Cell::new(crate::obj::func::GlobalCache::default()))
             .collect(),
-        attr_cache: (0..n_names).map(|_| Default::default()).collect(),
+        attr_cache: (0..n_names)
+            .map(|_| crate::obj::func::NameCache::default())
+            .collect(),
     };
     let g = Value::from_obj(vm.alloc(obj, true)?);
     crate::native::compile(vm, g)?;

@@ -324,6 +324,57 @@ impl Lower<'_> {
         Ok(())
     }
 
+    /// `obj.names[name]` for `LOAD_METHOD`, as the method and the `self` word (0 for none):
+    /// straight from the code's method cache for the name when it names `obj`'s exact type,
+    /// the class namespaces are unchanged since it was filled and instances of the type have no
+    /// dict of their own to check; else the `LoadMethod` helper, which fills the cache. 64-bit
+    /// targets (the generation is a `u64`).
+    pub(super) fn method_value(&mut self, obj: VReg, name: u32) -> Res<(VReg, VReg)> {
+        use crate::helpers::ctx;
+        let n = self.iconst(Ty::Int, i64::from(name));
+        let (method, self_) = (self.f.vreg(Ty::Obj), self.f.vreg(Ty::Obj));
+        let Some(l) = self.layout.filter(|_| self.wide()) else {
+            let m = self.call(Helper::LoadMethod, &[obj, n], Ty::Obj);
+            self.check_obj(m)?;
+            self.load_ctx(self_, ctx::AUX);
+            return Ok((m, self_));
+        };
+        let (join, slow) = (self.f.block(), self.f.block());
+        self.branch_unless_heap_object(obj, slow);
+        let ty = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, ty, obj, l.type_ptr);
+        let cache = self.f.vreg(Ty::Ptr);
+        self.load_ctx(cache, ctx::ATTR_CACHE);
+        // Name indexes are 24-bit operands: the offset fits an i32.
+        let at = name as i32 * l.attr_cache_size + l.method_site;
+        let cached = self.f.vreg(Ty::Ptr);
+        self.load(Width::Word, cached, cache, at + l.method_ty);
+        let other_type = self.cmp(Cond::Ne, cached, ty);
+        self.unless_zero(other_type, slow);
+        let generation = self.f.vreg(Ty::Int);
+        self.load(Width::Word, generation, cache, at + l.method_generation);
+        let now_ptr = self.f.vreg(Ty::Ptr);
+        self.load_ctx(now_ptr, ctx::GENERATION);
+        let now = self.f.vreg(Ty::Int);
+        self.load(Width::Word, now, now_ptr, 0);
+        let stale = self.cmp(Cond::Ne, generation, now);
+        self.unless_zero(stale, slow);
+        let shadowable = self.f.vreg(Ty::Int);
+        self.load(Width::Word, shadowable, cache, at + l.method_shadowable);
+        self.unless_zero(shadowable, slow);
+        self.load(Width::Word, method, cache, at + l.method_value);
+        self.set_and_jump(self_, obj, join);
+
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let m = self.call(Helper::LoadMethod, &[obj, n], Ty::Obj);
+        self.check_obj(m)?;
+        self.load_ctx(self_, ctx::AUX);
+        self.set_and_jump(method, m, join);
+        self.cur = Some(join);
+        Ok((method, self_))
+    }
+
     /// The instance dict entry (see `dict_entry`) where the code's attribute cache for
     /// `names[name]` says heap object `obj` (of type `ty`) keeps that attribute: the cache has
     /// a way for that exact type, filled while the class namespaces were as they are now, naming a

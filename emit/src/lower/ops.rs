@@ -160,12 +160,8 @@ impl Lower<'_> {
             }
             Op::LoadMethod => {
                 let o = self.pop_obj()?;
-                let n = self.iconst(Ty::Int, a as i64);
-                let m = self.call(Helper::LoadMethod, &[o, n], Ty::Obj);
-                self.check_obj(m)?;
-                // The `self` word, or 0 for none: only `CallMethod` reads it.
-                let s = self.f.vreg(Ty::Obj);
-                self.load_ctx(s, crate::helpers::ctx::AUX);
+                // The `self` word is 0 for none: only `CallMethod` reads it.
+                let (m, s) = self.method_value(o, a)?;
                 self.push(m);
                 self.push(s);
             }

@@ -186,7 +186,8 @@ fn op_call_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
 #[inline(always)]
 fn op_load_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let obj = f.peek(0);
-    let (m, self_) = ops::attr::load_method(vm, obj, name_at(f, arg))?;
+    let site = &f.code.attr_cache[arg as usize].method;
+    let (m, self_) = ops::attr::load_method_cached(vm, obj, name_at(f, arg), site)?;
     f.set_top(m);
     f.push(self_);
     Ok(())
@@ -195,7 +196,7 @@ fn op_load_method(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
 #[inline(always)]
 fn op_load_attr(vm: &mut Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let obj = f.peek(0);
-    let cache = &f.code.attr_cache[arg as usize];
+    let cache = &f.code.attr_cache[arg as usize].ways;
     let v = ops::attr::getattr_cached(vm, obj, name_at(f, arg), cache)?;
     f.set_top(v);
     Ok(())
@@ -305,7 +306,7 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
             codes::StoreAttr => {
                 let obj = f.pop();
                 let v = f.pop();
-                let cache = &f.code.attr_cache[arg as usize];
+                let cache = &f.code.attr_cache[arg as usize].ways;
                 ops::attr::setattr_cached(vm, obj, name_at(f, arg), v, cache)?;
             }
             codes::DeleteAttr => {

@@ -146,7 +146,7 @@ extern "C" fn store_global(ctx: *mut NativeCtx, n: usize, v: usize) -> usize {
 
 extern "C" fn load_attr(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
     guard(ctx, |vm, f| {
-        let cache = &f.code.attr_cache[n];
+        let cache = &f.code.attr_cache[n].ways;
         crate::ops::attr::getattr_cached(vm, Value::from_bits(obj), name(f, n), cache)
             .map(Value::bits)
     })
@@ -154,7 +154,9 @@ extern "C" fn load_attr(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
 
 extern "C" fn load_method(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
     guard(ctx, |vm, f| {
-        let (m, self_) = crate::ops::attr::load_method(vm, Value::from_bits(obj), name(f, n))?;
+        let site = &f.code.attr_cache[n].method;
+        let obj = Value::from_bits(obj);
+        let (m, self_) = crate::ops::attr::load_method_cached(vm, obj, name(f, n), site)?;
         // SAFETY: the context is live for the duration of the native call.
         unsafe { (*ctx).aux = self_.bits() };
         Ok(m.bits())
@@ -177,7 +179,7 @@ extern "C" fn range_iter(ctx: *mut NativeCtx, start: usize, stop: usize, step: u
 
 extern "C" fn store_attr(ctx: *mut NativeCtx, obj: usize, n: usize, v: usize) -> usize {
     guard(ctx, |vm, f| {
-        let cache = &f.code.attr_cache[n];
+        let cache = &f.code.attr_cache[n].ways;
         let (obj, v) = (Value::from_bits(obj), Value::from_bits(v));
         crate::ops::attr::setattr_cached(vm, obj, name(f, n), v, cache)?;
         Ok(1)

@@ -45,7 +45,7 @@ pub struct NativeCtx {
     globals_version: *const u64,
     builtins_version: *const u64,
     global_cache: *const crate::obj::func::GlobalCache,
-    attr_cache: *const crate::obj::func::AttrWays,
+    attr_cache: *const crate::obj::func::NameCache,
     generation: *const u64,
     names: *const Value,
     /// The pending exception is being re-raised: add no traceback entry for it.
@@ -230,7 +230,7 @@ fn backend_compile(
 fn layout(vm: &Vm) -> emit::helpers::Layout {
     use crate::obj::FloatObj;
     use crate::obj::dict::DictObj;
-    use crate::obj::func::{AttrCache, GlobalCache};
+    use crate::obj::func::{AttrCache, GlobalCache, MethodSite, NameCache};
     use crate::obj::{Header, IterKind, IterObj, ValueArray, list::ListObj};
     use core::mem::offset_of;
     // Every object is `#[repr(C)]` with its `Header` first.
@@ -262,11 +262,16 @@ fn layout(vm: &Vm) -> emit::helpers::Layout {
         type_flags: offset_of!(crate::obj::TypeObj, flags) as i32,
         custom_setattr: crate::obj::typeobj::flags::HAS_SETATTR
             | crate::obj::typeobj::flags::HAS_GETATTRIBUTE,
-        attr_cache_size: core::mem::size_of::<crate::obj::func::AttrWays>() as i32,
+        attr_cache_size: core::mem::size_of::<NameCache>() as i32,
         attr_way_size: core::mem::size_of::<AttrCache>() as i32,
         attr_ty: offset_of!(AttrCache, ty) as i32,
         attr_generation: offset_of!(AttrCache, generation) as i32,
         attr_index: offset_of!(AttrCache, index) as i32,
+        method_site: offset_of!(NameCache, method) as i32,
+        method_ty: offset_of!(MethodSite, ty) as i32,
+        method_generation: offset_of!(MethodSite, generation) as i32,
+        method_value: offset_of!(MethodSite, method) as i32,
+        method_shadowable: offset_of!(MethodSite, shadowable) as i32,
         global_cache_size: core::mem::size_of::<GlobalCache>() as i32,
         cache_globals_version: offset_of!(GlobalCache, globals_version) as i32,
         cache_builtins_version: offset_of!(GlobalCache, builtins_version) as i32,

@@ -48,8 +48,38 @@ pub struct CodeObj {
     pub frame_words: u32,
     /// One global-lookup cache per entry of `names` (bytecode and native code share them).
     pub global_cache: Box<[Cell<GlobalCache>]>,
-    /// One instance-attribute cache per entry of `names`.
-    pub attr_cache: Box<[AttrWays]>,
+    /// One attribute and method cache per entry of `names`.
+    pub attr_cache: Box<[NameCache]>,
+}
+
+/// The caches of one name of a code object: where `LOAD_ATTR`/`STORE_ATTR` found it in
+/// instance dicts, and what `LOAD_METHOD` found in the class.
+#[derive(Default)]
+#[repr(C)]
+pub struct NameCache {
+    /// Instance-dict positions (see `AttrCache`).
+    pub ways: AttrWays,
+    /// The method (see `MethodSite`).
+    pub method: Cell<MethodSite>,
+}
+
+/// What `LOAD_METHOD` found last time: for objects of the type at `ty`, while the class
+/// namespaces are in `generation` (`MethodCache::generation`), the name is the plain method
+/// (function or builtin method) `method`. The method is reachable from the type's classes
+/// while the generation holds, and a type made at a dead one's address starts a new
+/// generation, so a hit always names a live object. When `shadowable` is nonzero, instances
+/// of the type can have their own dict, which must be checked for the name first.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+pub struct MethodSite {
+    /// The type's address (0: empty).
+    pub ty: usize,
+    /// The class-namespace generation.
+    pub generation: u64,
+    /// The method's value bits.
+    pub method: usize,
+    /// Nonzero when an instance's own dict may shadow the method.
+    pub shadowable: usize,
 }
 
 /// An attribute cache remembers two types, so that code working on a class and its subclass

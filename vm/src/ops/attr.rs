@@ -6,6 +6,7 @@ use crate::interner::names;
 use crate::obj::dict;
 use crate::obj::func::{
     AttrCache, BUILTIN_CLASSMETHOD, BUILTIN_METHOD, BUILTIN_STATIC, BuiltinObj, FunctionObj,
+    MethodSite,
 };
 use crate::obj::typeobj::{self, TypeObj, flags as tflags};
 use crate::obj::{
@@ -15,6 +16,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use alloc::format;
+use core::cell::Cell;
 
 impl Vm {
     /// `getattr(obj, name)` where `name` is a str value.
@@ -752,6 +754,51 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
         }
     }
     Ok((vm.getattr(obj, name)?, Value::NULL))
+}
+
+/// `load_method` through `site`, the method cache of this name in the running code: while the
+/// class namespaces are unchanged, an object of the type the site names gets the method found
+/// then, after its own dict (if it can have one) is checked for the name.
+#[inline]
+pub fn load_method_cached(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    site: &Cell<MethodSite>,
+) -> PyResult<(Value, Value)> {
+    let ty = vm.type_of(obj);
+    let s = site.get();
+    let generation = vm.method_cache.generation();
+    if s.ty == ty.as_ptr() as usize && s.generation == generation {
+        let m = Value::from_bits(s.method);
+        if s.shadowable != 0
+            && let Some(d) = existing_instance_dict(obj, &ty)
+            && let Some(v) = dict::get_str(vm, d, name)?
+        {
+            return Ok((v, Value::NULL));
+        }
+        return Ok((m, obj));
+    }
+    let plain = !matches!(
+        obj.obj_kind(),
+        Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super)
+    ) && !ty.has(tflags::HAS_GETATTRIBUTE);
+    if plain
+        && let Some(a) = typeobj::lookup(vm, &ty, name)?
+        && is_plain_method(a)
+    {
+        // The lookup may have run Python code (an MRO entry's `__eq__` on the name): the
+        // generation read after it is the one the result belongs to.
+        site.set(MethodSite {
+            ty: ty.as_ptr() as usize,
+            generation: vm.method_cache.generation(),
+            method: a.bits(),
+            shadowable: usize::from(
+                ty.dict_offset.get() != 0 || obj.obj_kind() == Some(Kind::Function),
+            ),
+        });
+    }
+    load_method(vm, obj, name)
 }
 
 /// Look up a special method on the type of `obj` (not the instance) and bind it.
