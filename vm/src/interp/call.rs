@@ -250,6 +250,19 @@ fn call_plain(
     code: &'static CodeObj,
     args: &[Value],
 ) -> PyResult<Value> {
+    call_plain_inline(vm, fv, func, code, args)
+}
+
+/// `call_plain`, inlined into the native-code call helper: a call from machine code to a
+/// function it calls often then runs in one Rust frame between the two functions' code.
+#[inline(always)]
+pub(super) fn call_plain_inline(
+    vm: &mut Vm,
+    fv: Value,
+    func: &'static FunctionObj,
+    code: &'static CodeObj,
+    args: &[Value],
+) -> PyResult<Value> {
     let mut frame = Frame::with_args(vm, code, func.globals, fv, args)?;
     vm.enter_call()?;
     let entry = crate::native::entry_of(code);

@@ -89,13 +89,30 @@ pub fn step(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> PyResult<()> {
 
 /// Native code: run the `Call` or `CallMethod` instruction at `ip` on the operands at the top
 /// of the stack and return its result (the operands are popped).
+#[inline(always)]
 pub fn call_at(vm: &mut Vm, f: &mut Frame, ip: usize) -> PyResult<Value> {
     let (byte, arg) = decode(f.code.info.code[ip]);
-    if byte == codes::Call {
-        call_values(vm, f, arg)
+    let n = arg as usize;
+    // The callee and its arguments (with `self` when `LOAD_METHOD` found a method) sit at the
+    // top of the stack; `used` entries are popped after the call.
+    let (callee, args, used) = if byte == codes::Call {
+        (f.peek(n), f.top_n(n), n + 1)
+    } else if f.peek(n).is_null() {
+        (f.peek(n + 1), f.top_n(n), n + 2)
     } else {
-        call_method_values(vm, f, arg)
-    }
+        (f.peek(n + 1), f.top_n(n + 1), n + 2)
+    };
+    let args = cells_as_values(args);
+    let r = if let Some(func) = callee.as_ref::<crate::obj::func::FunctionObj>()
+        && let Some(code) = func.code.as_ref::<crate::obj::func::CodeObj>()
+        && code.plain_arity as usize == args.len()
+    {
+        super::call::call_plain_inline(vm, callee, func, code, args)?
+    } else {
+        vm.call_kw(callee, args, Value::NULL)?
+    };
+    pop_n(f, used);
+    Ok(r)
 }
 
 /// Native code: run the `BUILD_*` or `MAKE_FUNCTION` instruction at `ip` on the operands at
