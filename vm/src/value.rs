@@ -62,7 +62,7 @@ impl Value {
 
     /// The raw word.
     #[inline(always)]
-    pub fn bits(self) -> usize {
+    pub const fn bits(self) -> usize {
         self.0
     }
 

@@ -359,6 +359,14 @@ impl Vm {
         Ok(crate::gc::init_var(p, head, len, init))
     }
 
+    /// Allocate `len` value cells, all NULL (the heap zeroes what it hands out, so the cells
+    /// need no writes): hash tables and frame blocks, which can be large.
+    pub fn alloc_null_cells(&mut self, len: usize) -> PyResult<Gc<crate::obj::ValueArray>> {
+        let size = crate::gc::var_size::<(), Cell<Value>>(len);
+        let p = self.alloc_raw(size, false)?;
+        Ok(crate::gc::init_null_cells(p, len))
+    }
+
     /// Allocate an instance of `ty` whose layout is `T`, adding the attribute-dict slot that
     /// user subclasses of built-in types have.
     pub fn alloc_instance<T>(&mut self, ty: Gc<TypeObj>, obj: T) -> PyResult<Value> {

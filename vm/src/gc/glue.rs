@@ -37,6 +37,28 @@ pub fn init_obj_self_typed<T>(p: NonNull<u8>, make: impl FnOnce(Gc<T>) -> T) -> 
     }
 }
 
+/// Build a `VarObj` of `len` NULL cells in the fresh block `p` (at least
+/// `var_size::<(), Cell<Value>>(len)` bytes), which the heap handed out zeroed: NULL is all zero
+/// bits, so only the length is written.
+pub fn init_null_cells(
+    p: NonNull<u8>,
+    len: usize,
+) -> Gc<VarObj<(), core::cell::Cell<crate::value::Value>>> {
+    const _: () = assert!(crate::value::Value::NULL.bits() == 0);
+    #[repr(C)]
+    struct Layout {
+        head: (),
+        len: usize,
+    }
+    let raw = p.cast::<Layout>().as_ptr();
+    // SAFETY: as in `init_var`, with `H = ()`; the items are already zero, which is the bit
+    // pattern of a `Cell<Value>` holding NULL.
+    unsafe {
+        ptr::addr_of_mut!((*raw).len).write(len);
+        Gc::from_raw(p.cast())
+    }
+}
+
 /// Build a `VarObj` in the fresh block `p` (at least `var_size::<H, T>(len)` bytes).
 pub fn init_var<H, T>(
     p: NonNull<u8>,

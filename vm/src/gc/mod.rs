@@ -49,8 +49,8 @@ use core::ptr::NonNull;
 
 pub use collect::MARK_STACK_LEN;
 pub use glue::{
-    cells_as_values, finalise_object, init_obj, init_obj_self_typed, init_var, tuple_fill,
-    var_items_static, var_size,
+    cells_as_values, finalise_object, init_null_cells, init_obj, init_obj_self_typed, init_var,
+    tuple_fill, var_items_static, var_size,
 };
 pub use heap::Heap;
 pub use object::{Gc, VarObj, drop_object};

@@ -235,7 +235,7 @@ fn new_frame_block(vm: &mut Vm, words: usize) -> PyResult<Gc<ValueArray>> {
     } else {
         words
     };
-    vm.outside_heap_lock(|vm| vm.alloc_var((), words, |_| Cell::new(Value::NULL), false))
+    vm.outside_heap_lock(|vm| vm.alloc_null_cells(words))
 }
 
 /// Give a finished frame's block back for reuse (never a generator's: it outlives the call).

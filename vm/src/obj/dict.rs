@@ -279,7 +279,7 @@ impl Vm {
         };
         let old = d.entries();
         let filled = d.filled.get();
-        let entries = self.alloc_var((), cap * 3, |_| Cell::new(Value::NULL), false)?;
+        let entries = self.alloc_null_cells(cap * 3)?;
         let indices = if isize_ > 0 {
             Some(self.alloc_var((), isize_, |_| Cell::new(EMPTY), false)?)
         } else {

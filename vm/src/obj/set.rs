@@ -184,7 +184,7 @@ impl Vm {
             size <<= 1;
         }
         let old = s.table();
-        let new = self.alloc_var((), size * 2, |_| Cell::new(Value::NULL), false)?;
+        let new = self.alloc_null_cells(size * 2)?;
         let nt = crate::gc::var_items_static(new);
         let mask = size - 1;
         for pair in old.chunks(2) {

@@ -113,7 +113,7 @@ fn resize(vm: &mut Vm, s: &SetObj, minused: usize) -> PyResult<()> {
     if newsize == MIN_SIZE && table(s).len() == MIN_SIZE * 2 && s.fill.get() == s.used.get() {
         return Ok(());
     }
-    let new = vm.alloc_var((), newsize * 2, |_| Cell::new(Value::NULL), false)?;
+    let new = vm.alloc_null_cells(newsize * 2)?;
     let nt = crate::gc::var_items_static(new);
     for pair in table(s).chunks(2) {
         let k = pair[1].get();
