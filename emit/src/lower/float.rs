@@ -7,6 +7,7 @@
 use super::{Entry, Lower, Res};
 use crate::helpers::Helper;
 use crate::ir::{BinOp, Block, Cond, FloatOp, Inst, Term, Ty, VReg, Width};
+use alloc::vec::Vec;
 use frontend::bytecode::code::{CodeObject, Const};
 use frontend::bytecode::opcodes::Op;
 use frontend::bytecode::{BinaryOperator, Comparison};
@@ -25,6 +26,86 @@ pub(super) fn has_float_evidence(code: &CodeObject) -> bool {
         })
 }
 
+/// Native code: which locals to keep as possibly unboxed floats -- an object register that holds
+/// 0 while a bits register holds the float. A local qualifies when some store to it takes the
+/// result of float-capable arithmetic (see `reader_of`), and it is never deleted nor read where
+/// it may be unbound (0 means the float there, not "unbound").
+pub(super) fn float_locals(code: &CodeObject, flow: &super::flow::Flow) -> Vec<bool> {
+    let n = code.varnames.len();
+    let mut stored_float = alloc::vec![false; n];
+    let mut excluded = alloc::vec![false; n];
+    for ip in 0..code.code.len() {
+        let here = super::flow::op_at(code, ip);
+        let reachable = flow.depth.get(ip).is_some_and(Option::is_some);
+        match here {
+            Some((Op::BinaryOp, a))
+                if reachable
+                    && BinaryOperator::of_operand(a)
+                        .and_then(Lower::float_op)
+                        .is_some() =>
+            {
+                if let Some((Op::StoreFast, i)) = reader_of(code, flow, ip)
+                    && (i as usize) < n
+                {
+                    stored_float[i as usize] = true;
+                }
+            }
+            Some((Op::LoadFast, i)) if (i as usize) < n => {
+                if reachable && !flow.is_bound(ip, i) {
+                    excluded[i as usize] = true;
+                }
+            }
+            Some((Op::DeleteFast, i)) if (i as usize) < n => excluded[i as usize] = true,
+            _ => {}
+        }
+    }
+    (0..n).map(|i| stored_float[i] && !excluded[i]).collect()
+}
+
+/// The instruction that reads the value the instruction at `ip` leaves on top of the stack, when
+/// it follows within a few straight-line instructions of known stack use (loads, arithmetic,
+/// comparisons, attribute loads, `Swap`, `Copy` of another entry, stores).
+fn reader_of(code: &CodeObject, flow: &super::flow::Flow, ip: usize) -> Option<(Op, u32)> {
+    let mut pos = 0usize; // the value's depth below the top of the stack
+    for at in ip + 1..(ip + 12).min(flow.leader.len()) {
+        if flow.leader[at] {
+            return None;
+        }
+        let (op, a) = super::flow::op_at(code, at)?;
+        let (pops, pushes) = match op {
+            Op::LoadFast
+            | Op::LoadConst
+            | Op::LoadSmallInt
+            | Op::LoadGlobal
+            | Op::LoadDeref
+            | Op::LoadNone
+            | Op::LoadTrue
+            | Op::LoadFalse => (0, 1),
+            Op::BinaryOp | Op::CompareOp => (2, 1),
+            Op::UnaryOp | Op::LoadAttr => (1, 1),
+            Op::StoreFast => (1, 0),
+            Op::Swap => {
+                let other = (a as usize).checked_sub(1)?;
+                if pos == 0 {
+                    pos = other;
+                } else if pos == other {
+                    pos = 0;
+                }
+                continue;
+            }
+            // A copy of the value itself would give it two uses.
+            Op::Copy if pos + 1 == a as usize => return None,
+            Op::Copy => (0, 1),
+            _ => return None,
+        };
+        if pops > pos {
+            return Some((op, a));
+        }
+        pos = pos - pops + pushes;
+    }
+    None
+}
+
 /// An operand of arithmetic or a comparison: an object, or (native code) an [`Entry::Num`],
 /// whose `obj` is 0 when the value is the unboxed float in `bits`. `obj` alone serves the
 /// small-int test: 0 is not a small int.
@@ -32,19 +113,23 @@ pub(super) fn has_float_evidence(code: &CodeObject) -> bool {
 pub(super) struct Operand {
     pub(super) obj: VReg,
     bits: Option<VReg>,
+    /// The float local the unboxed value was read from (see [`Entry::Num`]).
+    home: Option<u32>,
 }
 
 impl Lower<'_> {
     /// Pop the top entry as an operand (objects are materialised; unboxed floats stay so).
     pub(super) fn pop_operand(&mut self) -> Res<Operand> {
         match self.pop_entry() {
-            Entry::Num { obj, bits } => Ok(Operand {
+            Entry::Num { obj, bits, home } => Ok(Operand {
                 obj,
                 bits: Some(bits),
+                home,
             }),
             e => Ok(Operand {
                 obj: self.to_obj(e)?,
                 bits: None,
+                home: None,
             }),
         }
     }
@@ -52,7 +137,7 @@ impl Lower<'_> {
     /// The operand as an object, boxing an unboxed float.
     pub(super) fn operand_obj(&mut self, x: Operand) -> Res<VReg> {
         match x.bits {
-            Some(bits) => self.box_num(x.obj, bits),
+            Some(bits) => self.box_num(x.obj, bits, x.home),
             None => Ok(x.obj),
         }
     }
@@ -69,8 +154,10 @@ impl Lower<'_> {
         Ok((self.operand_obj(x)?, self.operand_obj(y)?))
     }
 
-    /// [`Entry::Num`] as an object: `obj`, or a new float holding `bits` when `obj` is 0.
-    pub(super) fn box_num(&mut self, obj: VReg, bits: VReg) -> Res<VReg> {
+    /// [`Entry::Num`] as an object: `obj`, or a new float holding `bits` when `obj` is 0. A
+    /// value read from a float local (`home`) leaves the new float in the local, so every later
+    /// use of the local sees the same object, as Python's identity rules require.
+    pub(super) fn box_num(&mut self, obj: VReg, bits: VReg, home: Option<u32>) -> Res<VReg> {
         let r = self.f.vreg(Ty::Obj);
         self.emit(Inst::Mov { dst: r, src: obj });
         let (boxing, done) = (self.f.block(), self.f.block());
@@ -83,9 +170,64 @@ impl Lower<'_> {
         let b = self.call(Helper::BoxFloat, &[bits], Ty::Obj);
         self.check_obj(b)?;
         self.emit(Inst::Mov { dst: r, src: b });
+        if let Some(i) = home {
+            let local = self.float_local_obj(i);
+            self.emit(Inst::Mov { dst: local, src: b });
+        }
         self.term(Term::Jump(done));
         self.cur = Some(done);
         Ok(r)
+    }
+
+    /// The bits register of local `i` if it is kept as a possibly unboxed float.
+    pub(super) fn float_local(&self, i: u32) -> Option<VReg> {
+        self.float_locals.get(i as usize).copied().flatten()
+    }
+
+    /// The object register of float local `i` (0 while it holds an unboxed float).
+    fn float_local_obj(&self, i: u32) -> VReg {
+        match self.homes[i as usize] {
+            super::Home::Reg(r) => r,
+            super::Home::Frame => unreachable!("float locals live in registers"),
+        }
+    }
+
+    /// `LOAD_FAST` of float local `i`: left unboxed when arithmetic or an ordering reads it
+    /// next (`feeds_float_op`), else as an object, boxed once and kept in the local.
+    pub(super) fn load_float_local(&mut self, i: u32, bits: VReg) -> Res<()> {
+        let obj = self.float_local_obj(i);
+        let (o, b) = (self.f.vreg(Ty::Obj), self.f.vreg(Ty::Int));
+        self.emit(Inst::Mov { dst: o, src: obj });
+        if self.feeds_float_op(false) {
+            self.emit(Inst::Mov { dst: b, src: bits });
+            self.stack.push(Entry::Num {
+                obj: o,
+                bits: b,
+                home: Some(i),
+            });
+            return Ok(());
+        }
+        let v = self.box_num(o, bits, Some(i))?;
+        self.push(v);
+        Ok(())
+    }
+
+    /// `STORE_FAST` to float local `i`: an unboxed float stays unboxed.
+    pub(super) fn store_float_local(&mut self, i: u32, bits: VReg, e: Entry) -> Res<()> {
+        let obj = self.float_local_obj(i);
+        match e {
+            Entry::Num {
+                obj: o, bits: b, ..
+            } => {
+                self.emit(Inst::Mov { dst: obj, src: o });
+                self.emit(Inst::Mov { dst: bits, src: b });
+            }
+            other => {
+                let v = self.to_obj(other)?;
+                self.emit(Inst::Mov { dst: obj, src: v });
+            }
+        }
+        Ok(())
     }
 
     /// Whether this lowering inlines float operations: the VM's layout is known, words are 64
@@ -96,44 +238,21 @@ impl Lower<'_> {
 
     /// Whether the value the current instruction leaves on top of the stack is next read by
     /// arithmetic or an ordering that has a float path -- an intermediate result, worth leaving
-    /// unboxed. Looks ahead a few straight-line instructions of known stack use.
-    pub(super) fn feeds_float_op(&self) -> bool {
-        let mut above = 0usize; // entries pushed above the value since
-        for ip in self.ip as usize + 1..(self.ip as usize + 12).min(self.flow.leader.len()) {
-            if self.flow.leader[ip] {
-                return false;
-            }
-            let Some((op, a)) = super::flow::op_at(self.code, ip) else {
-                return false;
-            };
-            let (pops, pushes) = match op {
-                Op::LoadFast
-                | Op::LoadConst
-                | Op::LoadSmallInt
-                | Op::LoadGlobal
-                | Op::LoadDeref
-                | Op::LoadNone
-                | Op::LoadTrue
-                | Op::LoadFalse => (0, 1),
-                Op::BinaryOp | Op::CompareOp => (2, 1),
-                Op::UnaryOp | Op::LoadAttr => (1, 1),
-                _ => return false,
-            };
-            if pops > above {
-                // This instruction reads the value.
-                return match op {
-                    Op::BinaryOp => BinaryOperator::of_operand(a)
-                        .and_then(Self::float_op)
-                        .is_some(),
-                    Op::CompareOp => Comparison::from_u32(a)
-                        .and_then(super::ops::ordering_cond)
-                        .is_some(),
-                    _ => false,
-                };
-            }
-            above = above - pops + pushes;
+    /// unboxed -- or, with `through_store`, stored to a float local. Looks ahead a few
+    /// straight-line instructions of known stack use.
+    pub(super) fn feeds_float_op(&self, through_store: bool) -> bool {
+        match reader_of(self.code, self.flow, self.ip as usize) {
+            // (A value read from a local is not stored unboxed into another: the two would box
+            // to different objects.)
+            Some((Op::StoreFast, a)) => through_store && self.float_local(a).is_some(),
+            Some((Op::BinaryOp, a)) => BinaryOperator::of_operand(a)
+                .and_then(Self::float_op)
+                .is_some(),
+            Some((Op::CompareOp, a)) => Comparison::from_u32(a)
+                .and_then(super::ops::ordering_cond)
+                .is_some(),
+            _ => false,
         }
-        false
     }
 
     /// The float operation for a binary operator, if it has one inline.

@@ -107,8 +107,13 @@ enum Entry {
     Val(VReg),
     /// Native: the result of arithmetic that may be an unboxed float: the object `obj`, or when
     /// `obj` is 0 the float whose binary64 bits are in `bits`. Boxed where an object is needed,
-    /// so a float expression's intermediate results are never allocated.
-    Num { obj: VReg, bits: VReg },
+    /// so a float expression's intermediate results are never allocated. `home` names the
+    /// float local it was read from (see `Lower::float_locals`), which then keeps the box.
+    Num {
+        obj: VReg,
+        bits: VReg,
+        home: Option<u32>,
+    },
     /// Viper: the global `names[name]`, which names a cast to `ty`, not yet called.
     Cast(Ty, u32),
     /// Viper: the global `range` (`names[name]`), not yet called.
@@ -176,6 +181,9 @@ struct Lower<'a> {
     globals_in: BTreeMap<u32, u32>,
     /// A register already holding the iterator the next `GET_ITER` would make.
     iter_ready: Option<VReg>,
+    /// Native: for each local kept as a possibly unboxed float (`float::float_locals`), the
+    /// register of its binary64 bits, used while its object register holds 0.
+    float_locals: Vec<Option<VReg>>,
 }
 
 type Res<T> = Result<T, LowerError>;
@@ -222,6 +230,7 @@ impl<'a> Lower<'a> {
             float_code: float::has_float_evidence(code),
             globals_in: BTreeMap::new(),
             iter_ready: None,
+            float_locals: Vec::new(),
         }
     }
 
@@ -323,6 +332,19 @@ impl<'a> Lower<'a> {
                 Home::Reg(self.f.vreg(ty))
             };
             self.homes.push(home);
+        }
+        let floats = if self.mode == Mode::Native && !in_frame && self.floats_inline() {
+            float::float_locals(self.code, self.flow)
+        } else {
+            Vec::new()
+        };
+        for &float in &floats {
+            let bits = float.then(|| self.f.vreg(Ty::Int));
+            if let Some(b) = bits {
+                // Defined on every path; read only while the object register holds 0.
+                self.emit(Inst::Iconst { dst: b, imm: 0 });
+            }
+            self.float_locals.push(bits);
         }
         let nparams = self.nparams();
         for i in 0..nlocals as u32 {
@@ -558,7 +580,7 @@ impl<'a> Lower<'a> {
         let mut pairs: Vec<(VReg, VReg)> = Vec::new();
         for (a, b) in from.iter().zip(to) {
             let a = match *a {
-                Entry::Num { obj, bits } => Entry::Val(self.box_num(obj, bits)?),
+                Entry::Num { obj, bits, home } => Entry::Val(self.box_num(obj, bits, home)?),
                 other => other,
             };
             match (a, *b) {
@@ -820,7 +842,7 @@ impl<'a> Lower<'a> {
     fn to_obj(&mut self, e: Entry) -> Res<VReg> {
         match e {
             Entry::Val(v) => self.box_value(v),
-            Entry::Num { obj, bits } => self.box_num(obj, bits),
+            Entry::Num { obj, bits, home } => self.box_num(obj, bits, home),
             Entry::Cast(_, name) | Entry::RangeFn(name) => self.load_global(name),
             Entry::Range { .. } | Entry::RangeIter { .. } => Err(self.error(
                 ErrorKind::NotImplemented,

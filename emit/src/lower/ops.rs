@@ -386,6 +386,9 @@ impl Lower<'_> {
     }
 
     fn load_fast(&mut self, i: u32) -> Res<()> {
+        if let Some(bits) = self.float_local(i) {
+            return self.load_float_local(i, bits);
+        }
         let v = self.local_value(i)?;
         let c = self.f.vreg(self.f.ty(v));
         self.emit(Inst::Mov { dst: c, src: v });
@@ -403,6 +406,9 @@ impl Lower<'_> {
     fn store_fast(&mut self, i: u32, e: Entry) -> Res<()> {
         if self.probing {
             self.discover_type(i, e);
+        }
+        if let Some(bits) = self.float_local(i) {
+            return self.store_float_local(i, bits, e);
         }
         let want = match self.local_home(i) {
             Home::Reg(r) => self.f.ty(r),
@@ -615,8 +621,8 @@ impl Lower<'_> {
             .and_then(Self::float_op)
             .filter(|_| self.floats_inline());
         // Native code leaves a float result unboxed: `res` is 0 and `bits` holds it.
-        let unboxed =
-            (float.is_some() && self.mode == Mode::Native && self.feeds_float_op()).then(|| {
+        let unboxed = (float.is_some() && self.mode == Mode::Native && self.feeds_float_op(true))
+            .then(|| {
                 // 0 on the paths that leave an object. (Not `iconst`: it is assigned again.)
                 let bits = self.f.vreg(Ty::Int);
                 self.emit(Inst::Iconst { dst: bits, imm: 0 });
@@ -695,7 +701,11 @@ impl Lower<'_> {
         let (a, b) = self.operand_objs(x, y, slow)?;
         let r = self.operator_helper(Helper::BinaryOp, op, a, b, (res, done))?;
         Ok(match unboxed {
-            Some(bits) => Entry::Num { obj: r, bits },
+            Some(bits) => Entry::Num {
+                obj: r,
+                bits,
+                home: None,
+            },
             None => Entry::Val(r),
         })
     }
