@@ -30,6 +30,20 @@ impl<'a> Compiler<'a> {
                     return self.define_const(name, target, arg);
                 }
                 if let [target] = targets.as_slice()
+                    && let Some(names) = self.local_parallel_assignment(target, value)
+                {
+                    // `a, b, c = x, y, z` to distinct local variables: no tuple and no
+                    // reordering; the values are stored last first. Nothing can observe the
+                    // order of stores to local variables, which cannot fail.
+                    let ExprKind::Tuple(values) = &value.kind else {
+                        unreachable!("local_parallel_assignment checked the value")
+                    };
+                    for v in values {
+                        self.expr(v)?;
+                    }
+                    return names.iter().rev().try_for_each(|t| self.store(t));
+                }
+                if let [target] = targets.as_slice()
                     && let Some(n) = parallel_assignment(target, value)
                 {
                     // `a, b = x, y`: no tuple is built; the values are reordered on the stack
@@ -1123,6 +1137,48 @@ pub(super) enum FunctionBody<'a> {
 
 /// For `a, b = x, y` and `a, b, c = x, y, z` (no starred items on either side): the number of
 /// values, which the compiler reorders with one `Swap` instead of building and unpacking a tuple.
+impl<'a> Compiler<'a> {
+    /// The targets of `a, b, ... = x, y, ...` when they are distinct names of local variables
+    /// (fast locals or cells) of a function, with as many values, none starred.
+    fn local_parallel_assignment(&self, target: &'a Expr, value: &'a Expr) -> Option<&'a [Expr]> {
+        let (ExprKind::Tuple(items) | ExprKind::List(items)) = &target.kind else {
+            return None;
+        };
+        let ExprKind::Tuple(values) = &value.kind else {
+            return None;
+        };
+        if items.len() < 2 || values.len() != items.len() {
+            return None;
+        }
+        if values
+            .iter()
+            .any(|e| matches!(e.kind, ExprKind::Starred(_)))
+        {
+            return None;
+        }
+        let scope = self.scope();
+        if scope.kind != ScopeKind::Function {
+            return None;
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for t in items {
+            let ExprKind::Name(n) = &t.kind else {
+                return None;
+            };
+            let name = self.mangled(n);
+            let local = matches!(
+                scope.access_of(&name),
+                super::Access::Local | super::Access::Cell | super::Access::Free
+            );
+            if !local || seen.contains(&name) {
+                return None;
+            }
+            seen.push(name);
+        }
+        Some(items)
+    }
+}
+
 fn parallel_assignment(target: &crate::ast::Expr, value: &crate::ast::Expr) -> Option<u32> {
     let (ExprKind::Tuple(items) | ExprKind::List(items)) = &target.kind else {
         return None;
