@@ -50,10 +50,8 @@ pub(super) fn float_locals(code: &CodeObject, flow: &super::flow::Flow) -> Vec<b
                     stored_float[i as usize] = true;
                 }
             }
-            Some((Op::LoadFast, i)) if (i as usize) < n => {
-                if reachable && !flow.is_bound(ip, i) {
-                    excluded[i as usize] = true;
-                }
+            Some((Op::LoadFast, i)) if (i as usize) < n && reachable && !flow.is_bound(ip, i) => {
+                excluded[i as usize] = true;
             }
             Some((Op::DeleteFast, i)) if (i as usize) < n => excluded[i as usize] = true,
             _ => {}
