@@ -205,3 +205,28 @@ class Bad:
 
 
 print(call_who([A(), B(), Bad(), A(), MyList()]))
+
+
+# Instance dicts of many entries, keys made at run time (not interned), deleted entries.
+class Many:
+    def who(self):
+        return "Many.who"
+
+
+m = Many()
+for k in range(12):
+    setattr(m, "a%d" % k, k)
+print(call_who([m, m]))
+m.who = lambda: "shadowing after 12 others"
+print(call_who([m]))
+del m.who
+print(call_who([m]))
+n = A()
+n.x = 1
+n.__dict__["w" + "hox"[0:2]] = lambda: "a computed key"
+print(call_who([n, n]))
+del n.__dict__["who"]
+n.__dict__[("who",)] = "a tuple key"
+print(call_who([n]))
+del n.x
+print(call_who([n, B()]))
