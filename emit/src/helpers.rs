@@ -10,7 +10,7 @@
 //! 0 alone means failure; for the others native code tests `pending` when the result is 0.
 
 /// Bumped whenever an entry is added.
-pub const TABLE_VERSION: u32 = 3;
+pub const TABLE_VERSION: u32 = 4;
 
 /// Word indices of the native context that native code and helpers share. The VM's
 /// `NativeCtx` is `#[repr(C)]` with one machine word per field in this order.
@@ -191,6 +191,10 @@ helpers! {
     /// `(ctx, list, v) -> 1`: `LIST_APPEND` (comprehensions): append `v` to `list`, which the
     /// compiler made, so it is exactly a list.
     ListAppend = 32, 3, false;
+    /// `(ctx, obj, name) -> 1 or 0`: 1 when `obj` has no dict of its own or one that certainly
+    /// lacks `names[name]` (a small dict of interned-string keys only), so a method its type's
+    /// classes give is not shadowed; 0 when unsure. Never fails.
+    MethodUnshadowed = 33, 3, false;
 }
 
 /// Where the VM keeps the fields that native code reads and writes directly, so the lowering

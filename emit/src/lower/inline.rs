@@ -327,8 +327,9 @@ impl Lower<'_> {
     /// `obj.names[name]` for `LOAD_METHOD`, as the method and the `self` word (0 for none):
     /// straight from the code's method cache for the name when it names `obj`'s exact type and
     /// the class namespaces are unchanged since it was filled, and the instance's own dict (if
-    /// its type gives it one) cannot hold the name (`unless_shadowed`); else the `LoadMethod`
-    /// helper, which fills the cache. 64-bit targets (the generation is a `u64`).
+    /// its type gives it one) cannot hold the name (the `MethodUnshadowed` helper, which only
+    /// reads); else the `LoadMethod` helper, which fills the cache. 64-bit targets (the
+    /// generation is a `u64`).
     pub(super) fn method_value(&mut self, obj: VReg, name: u32) -> Res<(VReg, VReg)> {
         use crate::helpers::ctx;
         let n = self.iconst(Ty::Int, i64::from(name));
@@ -364,8 +365,8 @@ impl Lower<'_> {
         let (scan, hit) = (self.f.block(), self.f.block());
         self.branch(shadowable, scan, hit);
         self.cur = Some(scan);
-        self.unless_shadowed(obj, ty, name, slow);
-        self.term(Term::Jump(hit));
+        let lacks = self.call(Helper::MethodUnshadowed, &[obj, n], Ty::Int);
+        self.branch(lacks, hit, slow);
         self.cur = Some(hit);
         self.load(Width::Word, method, cache, at + l.method_value);
         self.set_and_jump(self_, obj, join);
@@ -378,75 +379,6 @@ impl Lower<'_> {
         self.set_and_jump(method, m, join);
         self.cur = Some(join);
         Ok((method, self_))
-    }
-
-    /// Continue in a fresh block if heap object `obj` (of type `ty`) has no dict of its own or
-    /// one that cannot hold `names[name]`: at most `SHADOW_SCAN` entries, none of them that
-    /// name, all keys interned strings (equal only when identical) or deleted. Anything else
-    /// (a dict outside the instance layout, a bigger dict, another kind of key) goes to `slow`.
-    fn unless_shadowed(&mut self, obj: VReg, ty: VReg, name: u32, slow: Block) {
-        use crate::helpers::{ctx, imm};
-        /// Entries scanned inline: instance dicts are mostly small.
-        const SHADOW_SCAN: i64 = 8;
-        let l = self.layout.expect("method caches need a layout");
-        let offset = self.f.vreg(Ty::Int);
-        self.load(Width::Word, offset, ty, l.type_dict_offset);
-        // (Functions keep their dict elsewhere: the helper checks them.)
-        let (has_slot, done) = (self.f.block(), self.f.block());
-        self.branch(offset, has_slot, slow);
-        self.cur = Some(has_slot);
-        let slot_addr = self.bin(BinOp::Add, Ty::Ptr, obj, offset);
-        let dict = self.f.vreg(Ty::Ptr);
-        self.load(Width::Word, dict, slot_addr, 0);
-        let has_dict = self.f.block();
-        self.branch(dict, has_dict, done);
-        self.cur = Some(has_dict);
-        let filled = self.f.vreg(Ty::Int);
-        self.load(Width::Word, filled, dict, l.dict_filled);
-        let most = self.iconst(Ty::Int, SHADOW_SCAN);
-        let big = self.cmp(Cond::Ugt, filled, most);
-        self.unless_zero(big, slow);
-        let names = self.f.vreg(Ty::Ptr);
-        self.load_ctx(names, ctx::NAMES);
-        let want = self.f.vreg(Ty::Obj);
-        self.load(Width::Word, want, names, name as i32 * self.wb as i32);
-        // Key addresses, one entry (three words) apart, up to the end of the filled ones.
-        let entries = self.f.vreg(Ty::Ptr);
-        self.load(Width::Word, entries, dict, l.dict_entries);
-        let at = self.f.vreg(Ty::Ptr);
-        self.emit(Inst::Mov {
-            dst: at,
-            src: entries,
-        });
-        let end = self.dict_entry(entries, filled);
-        let (head, body) = (self.f.block(), self.f.block());
-        self.term(Term::Jump(head));
-
-        self.cur = Some(head);
-        let more = self.cmp(Cond::Ne, at, end);
-        self.branch(more, body, done);
-        self.cur = Some(body);
-        let key = self.f.vreg(Ty::Obj);
-        self.load(Width::Word, key, at, l.array_items + self.wb as i32);
-        let same = self.cmp(Cond::Eq, key, want);
-        self.unless_zero(same, slow);
-        let mask = self.iconst(Ty::Int, 7);
-        let tag = self.bin(BinOp::And, Ty::Int, key, mask);
-        let qstr = self.iconst(Ty::Int, imm::QSTR_TAG);
-        let other_tag = self.cmp(Cond::Ne, tag, qstr);
-        let zero = self.iconst(Ty::Int, 0);
-        let live = self.cmp(Cond::Ne, key, zero);
-        let other_key = self.bin(BinOp::And, Ty::Int, other_tag, live);
-        self.unless_zero(other_key, slow);
-        let step = self.iconst(Ty::Int, 3 * i64::from(self.wb));
-        self.emit(Inst::Bin {
-            op: BinOp::Add,
-            dst: at,
-            a: at,
-            b: step,
-        });
-        self.term(Term::Jump(head));
-        self.cur = Some(done);
     }
 
     /// The instance dict entry (see `dict_entry`) where the code's attribute cache for

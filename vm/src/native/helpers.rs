@@ -163,6 +163,17 @@ extern "C" fn load_method(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
     })
 }
 
+extern "C" fn method_unshadowed(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
+    // SAFETY: the context is live for the duration of the native call; this only reads through
+    // it (nothing here allocates, raises or runs Python code).
+    let (vm, f) = unsafe { (&*(*ctx).vm, &*(*ctx).frame) };
+    usize::from(crate::ops::attr::own_dict_lacks(
+        vm,
+        Value::from_bits(obj),
+        name(f, n),
+    ))
+}
+
 extern "C" fn range_iter(ctx: *mut NativeCtx, start: usize, stop: usize, step: usize) -> usize {
     guard(ctx, |vm, _| {
         let int = |w: usize| Value::from_bits(w).as_small_int();
@@ -416,6 +427,7 @@ pub fn table() -> alloc::vec::Vec<usize> {
             Helper::RangeIter => range_iter as *const () as usize,
             Helper::Build => build as *const () as usize,
             Helper::ListAppend => list_append as *const () as usize,
+            Helper::MethodUnshadowed => method_unshadowed as *const () as usize,
         })
         .collect()
 }

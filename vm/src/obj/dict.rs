@@ -465,6 +465,25 @@ pub fn value_at(dv: Value, ix: usize) -> Option<Value> {
     (!v.is_null()).then_some(v)
 }
 
+/// Whether dict `dv` certainly lacks the interned string `key`: it has no index table (it is
+/// small) and every key in it is an interned string other than `key` (interned strings are
+/// equal only when identical). False when unsure.
+pub fn small_lacks_interned(dv: Value, key: Value) -> bool {
+    let Some(d) = as_dict(dv) else {
+        return false;
+    };
+    if !d.indices().is_empty() {
+        return false;
+    }
+    d.entries()
+        .chunks_exact(3)
+        .take(d.filled.get())
+        .all(|entry| {
+            let k = entry[1].get();
+            k != key && (k.is_null() || k.as_qstr().is_some())
+        })
+}
+
 /// The entry position of the str `key` in dict `dv` (see [`get_str`]).
 pub fn find_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<usize>> {
     let Some(d) = as_dict(dv) else {

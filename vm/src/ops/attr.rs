@@ -756,6 +756,17 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
     Ok((vm.getattr(obj, name)?, Value::NULL))
 }
 
+/// Whether `obj` certainly has no attribute `name` (an interned string) of its own: it has no
+/// dict, or a small one whose keys are all interned strings other than `name`. False when
+/// unsure. Reads only: no allocation, no Python code.
+pub fn own_dict_lacks(vm: &Vm, obj: Value, name: Value) -> bool {
+    let ty = vm.type_of(obj);
+    match existing_instance_dict(obj, &ty) {
+        None => true,
+        Some(d) => dict::small_lacks_interned(d, name),
+    }
+}
+
 /// `load_method` through `site`, the method cache of this name in the running code: while the
 /// class namespaces are unchanged, an object of the type the site names gets the method found
 /// then, after its own dict (if it can have one) is checked for the name.
