@@ -1,5 +1,5 @@
 # Float locals under @micropython.native, which native code may keep unboxed between uses: a
-# local assigned float arithmetic holds ints, strings, float subclasses and None at other
+# local assigned float arithmetic holds ints, strings and float subclasses at other
 # times; its value keeps one identity however often it is read as an object; tuple-swapped
 # updates, loops, branches, exceptions raised mid-expression, ZeroDivisionError, nan, -0.0,
 # and operators of user classes that see the float.
@@ -55,18 +55,17 @@ print(subclass(F(2.5)))
 
 
 @micropython.native
-def mandel_point(cr, ci, limit):
-    zr = zi = 0.0
-    i = 0
-    while i < limit and zr * zr + zi * zi < 4.0:
-        zr, zi = zr * zr - zi * zi + cr, 2.0 * zr * zi + ci
-        i += 1
-    return i, zr, zi
+def rotate(a, b, c, steps):
+    # Three float locals updated together, then read after the loop.
+    x, y, z = a * 1.0, b * 1.0, c * 1.0
+    for _ in range(steps):
+        x, y, z = y * 0.5 + z, z - x * 0.25, x + y
+    return x, y, z, x + y + z
 
 
-print(mandel_point(-0.5, 0.5, 50))
-print(mandel_point(0.3, 0.6, 100))
-print(mandel_point(1.0, 1.0, 10))
+print(rotate(1.0, 2.0, 3.0, 10))
+print(rotate(1, 2, 3, 0))
+print(rotate(0.5, -1.5, 2.25, 25))
 
 
 @micropython.native

@@ -25,7 +25,7 @@ class MyList(list):
         return len(self)
 
 
-@micropython.native
+CALL_WHO = """
 def call_who(objs):
     out = []
     for o in objs:
@@ -34,16 +34,13 @@ def call_who(objs):
         except Exception as e:
             out.append(type(e).__name__ + ": " + str(e))
     return out
-
-
-def call_who_bc(objs):
-    out = []
-    for o in objs:
-        try:
-            out.append(o.who())
-        except Exception as e:
-            out.append(type(e).__name__ + ": " + str(e))
-    return out
+"""
+# The same function as machine code and as bytecode.
+exec("@micropython.native" + CALL_WHO)
+call_who_native = call_who
+exec(CALL_WHO)
+call_who_bc = call_who
+call_who = call_who_native
 
 
 @micropython.native
