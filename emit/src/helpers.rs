@@ -10,7 +10,7 @@
 //! 0 alone means failure; for the others native code tests `pending` when the result is 0.
 
 /// Bumped whenever an entry is added.
-pub const TABLE_VERSION: u32 = 4;
+pub const TABLE_VERSION: u32 = 5;
 
 /// Word indices of the native context that native code and helpers share. The VM's
 /// `NativeCtx` is `#[repr(C)]` with one machine word per field in this order.
@@ -195,6 +195,9 @@ helpers! {
     /// lacks `names[name]` (a small dict of interned-string keys only), so a method its type's
     /// classes give is not shadowed; 0 when unsure. Never fails.
     MethodUnshadowed = 33, 3, false;
+    /// `(ctx, obj, start, stop) -> obj[start:stop]`: `BUILD_SLICE 2` and the `BINARY_SUBSCR`
+    /// that reads the slice, as one call.
+    GetSlice = 34, 4, true;
 }
 
 /// Where the VM keeps the fields that native code reads and writes directly, so the lowering

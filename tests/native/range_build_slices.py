@@ -165,3 +165,36 @@ def slices(n):
 
 for row in slices(8):
     print(row)
+
+
+# obj[start:stop] as one step in native code: user __getitem__ sees a slice object, every
+# built-in sequence slices, __index__ bounds, and the errors for what cannot be sliced.
+class SliceSeen:
+    def __getitem__(self, k):
+        return ("got", type(k).__name__, k.start, k.stop, k.step)
+
+
+class Two:
+    def __index__(self):
+        return 2
+
+
+@micropython.native
+def two_bound_slices(s, lo, hi):
+    out = [s[1:], s[:2], s[lo:hi], s[-3:], s[Two():]]
+    g, n = SliceSeen(), 5
+    out += [g[1:2], g[lo:], (1, 2, 3, 4)[1:3], b"abcd"[1:3], range(10)[2:5]]
+    for bad in (n, None):
+        try:
+            out.append(bad[1:2])
+        except TypeError as e:
+            out.append("TypeError: " + str(e))
+    try:
+        out.append(s["a":])
+    except TypeError as e:
+        out.append("TypeError: " + str(e))
+    return out
+
+
+print(two_bound_slices("hello world", 2, None))
+print(two_bound_slices([1, 2, 3, 4, 5], -2, 10))

@@ -184,6 +184,8 @@ struct Lower<'a> {
     /// Native: for each local kept as a possibly unboxed float (`float::float_locals`), the
     /// register of its binary64 bits, used while its object register holds 0.
     float_locals: Vec<Option<VReg>>,
+    /// The instruction just lowered also did the next one's work (see `Op::BuildSlice`).
+    skip_next: bool,
 }
 
 type Res<T> = Result<T, LowerError>;
@@ -231,6 +233,7 @@ impl<'a> Lower<'a> {
             globals_in: BTreeMap::new(),
             iter_ready: None,
             float_locals: Vec::new(),
+            skip_next: false,
         }
     }
 
@@ -274,7 +277,7 @@ impl<'a> Lower<'a> {
         // Viper: inside code only a dead handler leads to (see `dead_handler`).
         let mut dead = false;
         for ip in 0..n {
-            if self.flow.depth[ip].is_none() {
+            if self.flow.depth[ip].is_none() || core::mem::take(&mut self.skip_next) {
                 continue;
             }
             self.ip = ip as u32;

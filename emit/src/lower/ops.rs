@@ -321,6 +321,16 @@ impl Lower<'_> {
                 let r = self.call(Helper::ListAppend, &[list, v], Ty::Int);
                 self.check_obj(r)?;
             }
+            Op::BuildSlice if a == 2 && self.mode == Mode::Native && self.subscript_next() => {
+                // `obj[start:stop]`: one helper call for the slice and the subscript.
+                let stop = self.pop_obj()?;
+                let start = self.pop_obj()?;
+                let obj = self.pop_obj()?;
+                let r = self.call(Helper::GetSlice, &[obj, start, stop], Ty::Obj);
+                self.check_obj(r)?;
+                self.push(r);
+                self.skip_next = true;
+            }
             Op::Call if self.range_for_loop(a)? => {}
             Op::Call | Op::CallMethod => self.run_for_value(Helper::Call, touched(op, a))?,
             Op::BuildTuple
@@ -336,6 +346,16 @@ impl Lower<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether the next instruction is a `BINARY_SUBSCR` reached only from this one.
+    fn subscript_next(&self) -> bool {
+        let next = self.ip as usize + 1;
+        !self.flow.leader.get(next).copied().unwrap_or(true)
+            && matches!(
+                super::flow::op_at(self.code, next),
+                Some((Op::BinarySubscr, _))
+            )
     }
 
     /// Run the current instruction through `helper` (`Call` or `Build`), which consumes the top

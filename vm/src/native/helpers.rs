@@ -163,6 +163,14 @@ extern "C" fn load_method(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
     })
 }
 
+extern "C" fn get_slice(ctx: *mut NativeCtx, obj: usize, start: usize, stop: usize) -> usize {
+    guard(ctx, |vm, _| {
+        let (start, stop) = (Value::from_bits(start), Value::from_bits(stop));
+        let slice = vm.new_slice(start, stop, Value::NONE)?;
+        crate::ops::subscr::getitem(vm, Value::from_bits(obj), slice).map(Value::bits)
+    })
+}
+
 extern "C" fn method_unshadowed(ctx: *mut NativeCtx, obj: usize, n: usize) -> usize {
     // SAFETY: the context is live for the duration of the native call; this only reads through
     // it (nothing here allocates, raises or runs Python code).
@@ -428,6 +436,7 @@ pub fn table() -> alloc::vec::Vec<usize> {
             Helper::Build => build as *const () as usize,
             Helper::ListAppend => list_append as *const () as usize,
             Helper::MethodUnshadowed => method_unshadowed as *const () as usize,
+            Helper::GetSlice => get_slice as *const () as usize,
         })
         .collect()
 }
