@@ -158,10 +158,18 @@ impl Heap {
         }
     }
 
-    /// Scan every word of the allocation at HEAD `h`.
+    /// Scan every word of the allocation at HEAD `h` (only the first of a leaf type's instance,
+    /// see `Heap::leaf_types`).
     fn scan_block(&mut self, h: usize) {
-        let words = self.table.extent(h) * (BLOCK_SIZE / size_of::<usize>());
         let p = self.block_ptr(h).cast::<usize>();
+        // SAFETY: `h` is a HEAD, so its first word lies inside the block area; allocations are
+        // zeroed when made, so it was written.
+        let first = unsafe { p.read_volatile() };
+        if first != 0 && self.leaf_types.contains(&first) {
+            self.mark_word(first);
+            return;
+        }
+        let words = self.table.extent(h) * (BLOCK_SIZE / size_of::<usize>());
         for k in 0..words {
             // SAFETY: `h` is a HEAD whose allocation spans `words` words inside the block
             // area; `p` is 16-aligned. Allocations are zeroed when made, so every word was

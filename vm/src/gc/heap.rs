@@ -49,6 +49,10 @@ pub struct Heap {
     pub(super) collecting: bool,
     /// The mark stack.
     pub(super) mark: MarkStack,
+    /// Addresses of types whose instances hold no references but their type (`str`, `bytes`,
+    /// `float`): an allocation whose first word is one of them is marked but not scanned, so
+    /// the collector never reads a string's text as possible pointers. 0: none.
+    pub(super) leaf_types: [usize; 3],
 }
 
 /// Largest request (in blocks) served by `alloc`'s inlined fast path.
@@ -135,7 +139,16 @@ impl Heap {
             stack_top: 0,
             collecting: false,
             mark: MarkStack::new(),
+            leaf_types: [0; 3],
         }
+    }
+
+    /// Name the types whose instances hold no references but their type (see `leaf_types`).
+    /// Sound only for types whose instances are exactly a header followed by plain data, and
+    /// which stay reachable otherwise (the VM's built-in types): every allocation starts with
+    /// a header or with a length, which never equals a type's address.
+    pub fn set_leaf_types(&mut self, types: [usize; 3]) {
+        self.leaf_types = types;
     }
 
     /// Host convenience: a heap over `bytes` taken (zeroed, 16-aligned) from the global

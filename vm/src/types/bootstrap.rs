@@ -180,6 +180,8 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         exceptions,
     };
     let empty_tuple = b.tuple(&[]);
+    // Strings, bytes and floats hold nothing but their type, which `types` keeps reachable.
+    heap.set_leaf_types([types.str, types.bytes, types.float].map(|t| t.as_ptr() as usize));
     let stack_limit = crate::vm::stack_limit_for(heap.stack_top(), config.stack_size);
     let mut vm = Vm {
         heap,
