@@ -73,9 +73,6 @@ pub mod imm {
     pub const STOP: i64 = (31 << 3) | 0b110;
     /// Small ints are `(i << 1) | 1`.
     pub const SMALL_INT_TAG: i64 = 1;
-    /// The low three bits of an interned string (interned strings are equal only when
-    /// identical).
-    pub const QSTR_TAG: i64 = 0b010;
 }
 
 macro_rules! helpers {

@@ -315,13 +315,7 @@ impl Lower<'_> {
         self.store(Width::Word, v, entry, value_at);
         self.term(Term::Jump(join));
 
-        self.cur = Some(slow);
-        self.f.data_mut(slow).cold = true;
-        let r = self.call(Helper::StoreAttr, &[obj, n, v], Ty::Int);
-        self.check_obj(r)?;
-        self.term(Term::Jump(join));
-        self.cur = Some(join);
-        Ok(())
+        self.slow_effect(slow, Helper::StoreAttr, &[obj, n, v], join)
     }
 
     /// `obj.names[name]` for `LOAD_METHOD`, as the method and the `self` word (0 for none):
@@ -354,12 +348,7 @@ impl Lower<'_> {
         self.unless_zero(other_type, slow);
         let generation = self.f.vreg(Ty::Int);
         self.load(Width::Word, generation, cache, at + l.method_generation);
-        let now_ptr = self.f.vreg(Ty::Ptr);
-        self.load_ctx(now_ptr, ctx::GENERATION);
-        let now = self.f.vreg(Ty::Int);
-        self.load(Width::Word, now, now_ptr, 0);
-        let stale = self.cmp(Cond::Ne, generation, now);
-        self.unless_zero(stale, slow);
+        self.unless_generation_current(generation, slow);
         let shadowable = self.f.vreg(Ty::Int);
         self.load(Width::Word, shadowable, cache, at + l.method_shadowable);
         let (scan, hit) = (self.f.block(), self.f.block());
@@ -413,15 +402,8 @@ impl Lower<'_> {
         self.term(Term::Jump(slow));
 
         self.cur = Some(found);
-        let now_ptr = self.f.vreg(Ty::Ptr);
-        self.load_ctx(now_ptr, ctx::GENERATION);
-        let now = self.f.vreg(Ty::Int);
-        self.load(Width::Word, now, now_ptr, 0);
-        let current = self.cmp(Cond::Eq, generation, now);
-        let dict_entry = self.f.block();
-        self.branch(current, dict_entry, slow);
+        self.unless_generation_current(generation, slow);
         // A `__slots__` field (the top bit set) is left to the helper.
-        self.cur = Some(dict_entry);
         let zero = self.iconst(Ty::Int, 0);
         let slot = self.cmp(Cond::Lt, index, zero);
         self.unless_zero(slot, slow);
@@ -499,6 +481,29 @@ impl Lower<'_> {
         Ok(result)
     }
 
+    /// The cold block `slow` of an inline path that makes no value: `helper(args)` (or the
+    /// error exit), then on to `join`, where control continues.
+    fn slow_effect(&mut self, slow: Block, helper: Helper, args: &[VReg], join: Block) -> Res<()> {
+        self.cur = Some(slow);
+        self.f.data_mut(slow).cold = true;
+        let r = self.call(helper, args, Ty::Int);
+        self.check_obj(r)?;
+        self.term(Term::Jump(join));
+        self.cur = Some(join);
+        Ok(())
+    }
+
+    /// Continue in a fresh block if `generation` (read from a cache) is the VM's class-namespace
+    /// generation now; else go to `slow`.
+    fn unless_generation_current(&mut self, generation: VReg, slow: Block) {
+        let now_ptr = self.f.vreg(Ty::Ptr);
+        self.load_ctx(now_ptr, crate::helpers::ctx::GENERATION);
+        let now = self.f.vreg(Ty::Int);
+        self.load(Width::Word, now, now_ptr, 0);
+        let stale = self.cmp(Cond::Ne, generation, now);
+        self.unless_zero(stale, slow);
+    }
+
     /// Go to `other` unless `flag` is zero; continue in a fresh block.
     fn unless_zero(&mut self, flag: VReg, other: Block) {
         let ok = self.f.block();
@@ -556,13 +561,7 @@ impl Lower<'_> {
         self.store(Width::Word, v, addr, l.array_items);
         self.term(Term::Jump(join));
 
-        self.cur = Some(slow);
-        self.f.data_mut(slow).cold = true;
-        let r = self.call(Helper::SetItem, &[obj, key, v], Ty::Int);
-        self.check_obj(r)?;
-        self.term(Term::Jump(join));
-        self.cur = Some(join);
-        Ok(())
+        self.slow_effect(slow, Helper::SetItem, &[obj, key, v], join)
     }
 
     /// The in-range position `key` names in `obj`, going to `slow` unless `obj` is exactly a

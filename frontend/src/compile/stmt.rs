@@ -30,35 +30,22 @@ impl<'a> Compiler<'a> {
                     return self.define_const(name, target, arg);
                 }
                 if let [target] = targets.as_slice()
-                    && let Some(names) = self.local_parallel_assignment(target, value)
+                    && let Some((items, values)) = parallel_parts(target, value)
                 {
-                    // `a, b, c = x, y, z` to distinct local variables: no tuple and no
-                    // reordering; the values are stored last first. Nothing can observe the
-                    // order of stores to local variables, which cannot fail.
-                    let ExprKind::Tuple(values) = &value.kind else {
-                        unreachable!("local_parallel_assignment checked the value")
-                    };
-                    for v in values {
-                        self.expr(v)?;
+                    if self.distinct_locals(items) {
+                        // `a, b, c = x, y, z` to distinct local variables: no tuple and no
+                        // reordering; the values are stored last first. Nothing can observe
+                        // the order of stores to local variables, which cannot fail.
+                        values.iter().try_for_each(|v| self.expr(v))?;
+                        return items.iter().rev().try_for_each(|t| self.store(t));
                     }
-                    return names.iter().rev().try_for_each(|t| self.store(t));
-                }
-                if let [target] = targets.as_slice()
-                    && let Some(n) = parallel_assignment(target, value)
-                {
-                    // `a, b = x, y`: no tuple is built; the values are reordered on the stack
-                    // (the first target's on top), as unpacking would leave them.
-                    let ExprKind::Tuple(values) = &value.kind else {
-                        unreachable!("parallel_assignment checked the value")
-                    };
-                    for v in values {
-                        self.expr(v)?;
+                    if items.len() <= 3 {
+                        // `a, b = x, y`: no tuple is built; the values are reordered on the
+                        // stack (the first target's on top), as unpacking would leave them.
+                        values.iter().try_for_each(|v| self.expr(v))?;
+                        self.emit(Op::Swap, items.len() as u32)?;
+                        return items.iter().try_for_each(|t| self.store(t));
                     }
-                    self.emit(Op::Swap, n)?;
-                    let (ExprKind::Tuple(items) | ExprKind::List(items)) = &target.kind else {
-                        unreachable!("parallel_assignment checked the target")
-                    };
-                    return items.iter().try_for_each(|t| self.store(t));
                 }
                 self.expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
@@ -1135,35 +1122,18 @@ pub(super) enum FunctionBody<'a> {
     Expr(&'a Expr),
 }
 
-/// For `a, b = x, y` and `a, b, c = x, y, z` (no starred items on either side): the number of
-/// values, which the compiler reorders with one `Swap` instead of building and unpacking a tuple.
 impl<'a> Compiler<'a> {
-    /// The targets of `a, b, ... = x, y, ...` when they are distinct names of local variables
-    /// (fast locals or cells) of a function, with as many values, none starred.
-    fn local_parallel_assignment(&self, target: &'a Expr, value: &'a Expr) -> Option<&'a [Expr]> {
-        let (ExprKind::Tuple(items) | ExprKind::List(items)) = &target.kind else {
-            return None;
-        };
-        let ExprKind::Tuple(values) = &value.kind else {
-            return None;
-        };
-        if items.len() < 2 || values.len() != items.len() {
-            return None;
-        }
-        if values
-            .iter()
-            .any(|e| matches!(e.kind, ExprKind::Starred(_)))
-        {
-            return None;
-        }
+    /// Whether `items` are distinct names of local variables (fast locals or cells) of a
+    /// function.
+    fn distinct_locals(&self, items: &[Expr]) -> bool {
         let scope = self.scope();
         if scope.kind != ScopeKind::Function {
-            return None;
+            return false;
         }
         let mut seen: Vec<String> = Vec::new();
         for t in items {
             let ExprKind::Name(n) = &t.kind else {
-                return None;
+                return false;
             };
             let name = self.mangled(n);
             let local = matches!(
@@ -1171,23 +1141,24 @@ impl<'a> Compiler<'a> {
                 super::Access::Local | super::Access::Cell | super::Access::Free
             );
             if !local || seen.contains(&name) {
-                return None;
+                return false;
             }
             seen.push(name);
         }
-        Some(items)
+        true
     }
 }
 
-fn parallel_assignment(target: &crate::ast::Expr, value: &crate::ast::Expr) -> Option<u32> {
+/// The targets and values of `a, b, ... = x, y, ...` with as many values as targets (at least
+/// two) and no starred item on either side: an assignment that needs no tuple.
+fn parallel_parts<'a>(target: &'a Expr, value: &'a Expr) -> Option<(&'a [Expr], &'a [Expr])> {
     let (ExprKind::Tuple(items) | ExprKind::List(items)) = &target.kind else {
         return None;
     };
     let ExprKind::Tuple(values) = &value.kind else {
         return None;
     };
-    let starred = |e: &crate::ast::Expr| matches!(e.kind, ExprKind::Starred(_));
-    let n = items.len();
-    ((n == 2 || n == 3) && values.len() == n && !items.iter().chain(values).any(starred))
-        .then_some(n as u32)
+    let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+    (items.len() >= 2 && values.len() == items.len() && !items.iter().chain(values).any(starred))
+        .then_some((items.as_slice(), values.as_slice()))
 }

@@ -54,10 +54,7 @@ impl Vm {
     /// Call `f` with positional arguments.
     #[inline]
     pub fn call(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
-        if let Some(func) = f.as_ref::<FunctionObj>()
-            && let Some(code) = func.code.as_ref::<CodeObj>()
-            && code.plain_arity as usize == args.len()
-        {
+        if let Some((func, code)) = plain_function(f, args.len()) {
             return call_plain(self, f, func, code, args);
         }
         self.call_kw(f, args, Value::NULL)
@@ -238,6 +235,18 @@ pub fn call_function(
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(vm.new_exc(ExcKind::SystemError, "yield from a non-generator frame")),
     }
+}
+
+/// `f`'s function and code when `f` is a Python function that `n` positional arguments call
+/// plainly (see `call_plain`).
+#[inline(always)]
+pub(super) fn plain_function(
+    f: Value,
+    n: usize,
+) -> Option<(&'static FunctionObj, &'static CodeObj)> {
+    let func = f.as_ref::<FunctionObj>()?;
+    let code = func.code.as_ref::<CodeObj>()?;
+    (code.plain_arity as usize == n).then_some((func, code))
 }
 
 /// The common call: positional arguments that fill the parameters exactly, nothing else to

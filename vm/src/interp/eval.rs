@@ -103,13 +103,9 @@ pub fn call_at(vm: &mut Vm, f: &mut Frame, ip: usize) -> PyResult<Value> {
         (f.peek(n + 1), f.top_n(n + 1), n + 2)
     };
     let args = cells_as_values(args);
-    let r = if let Some(func) = callee.as_ref::<crate::obj::func::FunctionObj>()
-        && let Some(code) = func.code.as_ref::<crate::obj::func::CodeObj>()
-        && code.plain_arity as usize == args.len()
-    {
-        super::call::call_plain_inline(vm, callee, func, code, args)?
-    } else {
-        vm.call_kw(callee, args, Value::NULL)?
+    let r = match super::call::plain_function(callee, args.len()) {
+        Some((func, code)) => super::call::call_plain_inline(vm, callee, func, code, args)?,
+        None => vm.call_kw(callee, args, Value::NULL)?,
     };
     pop_n(f, used);
     Ok(r)

@@ -361,6 +361,5 @@ mod tests {
         assert_eq!(imm::NONE as usize, Value::NONE.bits());
         assert_eq!(imm::TRUE as usize, Value::TRUE.bits());
         assert_eq!(imm::FALSE as usize, Value::FALSE.bits());
-        assert_eq!(imm::QSTR_TAG as usize, crate::value::tags::QSTR);
     }
 }

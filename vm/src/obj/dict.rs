@@ -465,23 +465,39 @@ pub fn value_at(dv: Value, ix: usize) -> Option<Value> {
     (!v.is_null()).then_some(v)
 }
 
-/// Whether dict `dv` certainly lacks the interned string `key`: it has no index table (it is
-/// small) and every key in it is an interned string other than `key` (interned strings are
-/// equal only when identical). False when unsure.
-pub fn small_lacks_interned(dv: Value, key: Value) -> bool {
-    let Some(d) = as_dict(dv) else {
-        return false;
-    };
-    if !d.indices().is_empty() {
-        return false;
+/// What one pass over a small dict's keys (no index table) comparing words says about `key`.
+enum IdentityScan {
+    /// The key is at this entry position.
+    At(usize),
+    /// The key is certainly absent: it and every key are interned strings, which are equal only
+    /// when identical.
+    Absent,
+    /// Only a comparison by value can tell.
+    Unsure,
+}
+
+fn scan_by_identity(d: &DictObj, key: Value) -> IdentityScan {
+    let mut all_interned = key.as_qstr().is_some();
+    for (ix, entry) in d.entries().chunks_exact(3).take(d.filled.get()).enumerate() {
+        let k = entry[1].get();
+        if k == key {
+            return IdentityScan::At(ix);
+        }
+        all_interned &= k.is_null() || k.as_qstr().is_some();
     }
-    d.entries()
-        .chunks_exact(3)
-        .take(d.filled.get())
-        .all(|entry| {
-            let k = entry[1].get();
-            k != key && (k.is_null() || k.as_qstr().is_some())
-        })
+    if all_interned {
+        IdentityScan::Absent
+    } else {
+        IdentityScan::Unsure
+    }
+}
+
+/// Whether dict `dv` certainly lacks the interned string `key`: it has no index table (it is
+/// small) and every key in it is an interned string other than `key`. False when unsure.
+pub fn small_lacks_interned(dv: Value, key: Value) -> bool {
+    as_dict(dv).is_some_and(|d| {
+        d.indices().is_empty() && matches!(scan_by_identity(d, key), IdentityScan::Absent)
+    })
 }
 
 /// The entry position of the str `key` in dict `dv` (see [`get_str`]).
@@ -494,21 +510,14 @@ pub fn find_str(vm: &mut Vm, dv: Value, key: Value) -> PyResult<Option<usize>> {
     }
     let indices = d.indices();
     if indices.is_empty() {
-        // Interned strings are equal only when identical: when the key and every key here
-        // are interned, one pass comparing words settles it.
-        let mut all_interned = key.as_qstr().is_some();
-        for (ix, entry) in d.entries().chunks_exact(3).take(d.filled.get()).enumerate() {
-            let k = entry[1].get();
-            if k == key {
-                return Ok(Some(ix));
+        return match scan_by_identity(d, key) {
+            IdentityScan::At(ix) => Ok(Some(ix)),
+            IdentityScan::Absent => Ok(None),
+            IdentityScan::Unsure => {
+                let hash = vm.str_hash(key);
+                vm.dict_find_linear(d, key, hash)
             }
-            all_interned &= k.is_null() || k.as_qstr().is_some();
-        }
-        if all_interned {
-            return Ok(None);
-        }
-        let hash = vm.str_hash(key);
-        return vm.dict_find_linear(d, key, hash);
+        };
     }
     let hash = vm.str_hash(key);
     let mask = indices.len() - 1;

@@ -729,29 +729,8 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
         }
         _ => {}
     }
-    let plain = !matches!(
-        obj.obj_kind(),
-        Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super)
-    ) && !ty.has(tflags::HAS_GETATTRIBUTE);
-    if plain && let Some(a) = typeobj::lookup(vm, &ty, name)? {
-        let is_method = match a.obj_kind() {
-            Some(Kind::Function) => true,
-            Some(Kind::Builtin) => {
-                let b = a.as_ref::<BuiltinObj>().expect("builtin");
-                b.self_.is_null() && b.flags & BUILTIN_METHOD != 0
-            }
-            _ => false,
-        };
-        if is_method {
-            let shadowed = match existing_instance_dict(obj, &ty) {
-                Some(d) => dict::get_str(vm, d, name)?,
-                None => None,
-            };
-            return Ok(match shadowed {
-                Some(v) => (v, Value::NULL),
-                None => (a, obj),
-            });
-        }
+    if let Some(a) = class_method(vm, obj, &ty, name)? {
+        return bind_unless_shadowed(vm, obj, &ty, name, a);
     }
     Ok((vm.getattr(obj, name)?, Value::NULL))
 }
@@ -782,22 +761,12 @@ pub fn load_method_cached(
     let generation = vm.method_cache.generation();
     if s.ty == ty.as_ptr() as usize && s.generation == generation {
         let m = Value::from_bits(s.method);
-        if s.shadowable != 0
-            && let Some(d) = existing_instance_dict(obj, &ty)
-            && let Some(v) = dict::get_str(vm, d, name)?
-        {
-            return Ok((v, Value::NULL));
+        if s.shadowable == 0 {
+            return Ok((m, obj));
         }
-        return Ok((m, obj));
+        return bind_unless_shadowed(vm, obj, &ty, name, m);
     }
-    let plain = !matches!(
-        obj.obj_kind(),
-        Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super)
-    ) && !ty.has(tflags::HAS_GETATTRIBUTE);
-    if plain
-        && let Some(a) = typeobj::lookup(vm, &ty, name)?
-        && is_plain_method(a)
-    {
+    if let Some(a) = class_method(vm, obj, &ty, name)? {
         // The lookup may have run Python code (an MRO entry's `__eq__` on the name): the
         // generation read after it is the one the result belongs to.
         site.set(MethodSite {
@@ -808,8 +777,40 @@ pub fn load_method_cached(
                 ty.dict_offset.get() != 0 || obj.obj_kind() == Some(Kind::Function),
             ),
         });
+        return bind_unless_shadowed(vm, obj, &ty, name, a);
     }
     load_method(vm, obj, name)
+}
+
+/// The plain method (function or builtin method) `obj`'s classes give for `name`, when a
+/// method call may take it without binding: `obj` is not a class, module or `super` and its
+/// type has no `__getattribute__`.
+fn class_method(vm: &mut Vm, obj: Value, ty: &TypeObj, name: Value) -> PyResult<Option<Value>> {
+    let plain = !matches!(
+        obj.obj_kind(),
+        Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Super)
+    ) && !ty.has(tflags::HAS_GETATTRIBUTE);
+    if !plain {
+        return Ok(None);
+    }
+    Ok(typeobj::lookup(vm, ty, name)?.filter(|&a| is_plain_method(a)))
+}
+
+/// `(method, obj)` for a method call, unless `obj`'s own dict has `name`, whose value is then
+/// called without `self`.
+fn bind_unless_shadowed(
+    vm: &mut Vm,
+    obj: Value,
+    ty: &TypeObj,
+    name: Value,
+    method: Value,
+) -> PyResult<(Value, Value)> {
+    if let Some(d) = existing_instance_dict(obj, ty)
+        && let Some(v) = dict::get_str(vm, d, name)?
+    {
+        return Ok((v, Value::NULL));
+    }
+    Ok((method, obj))
 }
 
 /// Look up a special method on the type of `obj` (not the instance) and bind it.
