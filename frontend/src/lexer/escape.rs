@@ -8,7 +8,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::unicode_names::{CJK_UNIFIED_RANGES, NAMES};
+use super::unicode_names::{
+    CJK_UNIFIED_RANGES, END_OF_NAME, ONE_BYTE_RANKS, RECORDS, WORD_ENDS, WORDS,
+};
 
 /// Decodes the escapes of a `str` literal body.
 pub fn decode_str(body: &str) -> Result<String, String> {
@@ -130,20 +132,75 @@ pub fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
 /// The character named `name` (case-insensitive), as `\N{name}` would produce it.
 pub fn lookup_name(name: &str) -> Option<char> {
     let upper = name.to_ascii_uppercase();
-    if let Ok(at) = NAMES.binary_search_by(|(entry, _)| (*entry).cmp(upper.as_str())) {
-        return char::from_u32(NAMES[at].1);
+    if let Some(ch) = phrasebook_lookup(&upper) {
+        return Some(ch);
     }
-    if let Some(hex) = upper.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
-        let valid_len = hex.len() == 4 || hex.len() == 5;
+    // The algorithmic names are matched in upper case only, as CPython's unicodedata does.
+    if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
+        let upper_hex = hex.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
+        let valid_len = upper_hex && (hex.len() == 4 || hex.len() == 5);
         let code = u32::from_str_radix(hex, 16).ok().filter(|_| valid_len)?;
         let named = CJK_UNIFIED_RANGES
             .iter()
             .any(|&(first, last)| (first..=last).contains(&code));
         return if named { char::from_u32(code) } else { None };
     }
-    upper
-        .strip_prefix("HANGUL SYLLABLE ")
+    name.strip_prefix("HANGUL SYLLABLE ")
         .and_then(hangul_syllable)
+}
+
+/// `name` (upper case) in the phrasebook: its words' numbers encoded as the records encode
+/// them, compared with each record in turn (a rare, compile-time lookup, so a scan).
+fn phrasebook_lookup(name: &str) -> Option<char> {
+    let mut wanted = Vec::new();
+    for word in name.split(' ') {
+        let rank = word_rank(word)?;
+        match u8::try_from(rank) {
+            Ok(byte) if byte < ONE_BYTE_RANKS => wanted.push(byte),
+            _ => {
+                let rest = rank - usize::from(ONE_BYTE_RANKS);
+                wanted.push(ONE_BYTE_RANKS + u8::try_from(rest >> 8).ok()?);
+                wanted.push(rest as u8);
+            }
+        }
+    }
+    let mut code = 0u32;
+    let mut at = 0;
+    while at < RECORDS.len() {
+        let mut shift = 0;
+        loop {
+            let byte = RECORDS[at];
+            at += 1;
+            code += u32::from(byte & 0x7F) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 {
+                break;
+            }
+        }
+        let start = at;
+        // A word number's second byte may equal END_OF_NAME, so step word by word.
+        while RECORDS[at] != END_OF_NAME {
+            at += if RECORDS[at] < ONE_BYTE_RANKS { 1 } else { 2 };
+        }
+        if RECORDS[start..at] == wanted[..] {
+            return char::from_u32(code);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The number of `word` in the phrasebook's word list.
+fn word_rank(word: &str) -> Option<usize> {
+    let mut start = 0;
+    for (rank, &end) in WORD_ENDS.iter().enumerate() {
+        let end = usize::from(end);
+        if &WORDS[start..end] == word {
+            return Some(rank);
+        }
+        start = end;
+    }
+    None
 }
 
 /// The algorithmic Hangul syllable names (Unicode §3.12): leading + vowel + trailing jamo.
@@ -283,6 +340,47 @@ mod tests {
         assert_eq!(lookup_name("GRINNING FACE"), Some('😀'));
         assert_eq!(lookup_name("HANGUL SYSLLABLE GA"), None);
         assert_eq!(lookup_name("HANGUL SYLLABLE GGWAELH"), Some('\u{AF73}'));
+    }
+
+    /// Decodes every record back into its name, which must look up its own code point.
+    #[test]
+    fn every_phrasebook_name_round_trips() {
+        let words: Vec<&str> = WORD_ENDS
+            .iter()
+            .scan(0, |start, &end| {
+                let word = &WORDS[*start..usize::from(end)];
+                *start = usize::from(end);
+                Some(word)
+            })
+            .collect();
+        let (mut code, mut at, mut count) = (0u32, 0, 0);
+        while at < RECORDS.len() {
+            let mut shift = 0;
+            while {
+                code += u32::from(RECORDS[at] & 0x7F) << shift;
+                shift += 7;
+                at += 1;
+                RECORDS[at - 1] & 0x80 != 0
+            } {}
+            let mut name = String::new();
+            while RECORDS[at] != END_OF_NAME {
+                let mut rank = usize::from(RECORDS[at]);
+                if RECORDS[at] >= ONE_BYTE_RANKS {
+                    rank = usize::from(ONE_BYTE_RANKS)
+                        + ((rank - usize::from(ONE_BYTE_RANKS)) << 8 | usize::from(RECORDS[at + 1]));
+                    at += 1;
+                }
+                at += 1;
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(words[rank]);
+            }
+            at += 1;
+            count += 1;
+            assert_eq!(lookup_name(&name.to_ascii_lowercase()), char::from_u32(code), "{name}");
+        }
+        assert!(count > 4000, "{count} names");
     }
 
     #[test]
