@@ -26,6 +26,7 @@ pub mod native;
 pub mod native_types;
 pub mod obj;
 pub mod ops;
+pub mod pylib;
 pub mod types;
 pub mod value;
 pub mod vm;

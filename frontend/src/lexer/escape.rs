@@ -137,7 +137,9 @@ pub fn lookup_name(name: &str) -> Option<char> {
     }
     // The algorithmic names are matched in upper case only, as CPython's unicodedata does.
     if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
-        let upper_hex = hex.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
+        let upper_hex = hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
         let valid_len = upper_hex && (hex.len() == 4 || hex.len() == 5);
         let code = u32::from_str_radix(hex, 16).ok().filter(|_| valid_len)?;
         let named = CJK_UNIFIED_RANGES
@@ -367,7 +369,8 @@ mod tests {
                 let mut rank = usize::from(RECORDS[at]);
                 if RECORDS[at] >= ONE_BYTE_RANKS {
                     rank = usize::from(ONE_BYTE_RANKS)
-                        + ((rank - usize::from(ONE_BYTE_RANKS)) << 8 | usize::from(RECORDS[at + 1]));
+                        + ((rank - usize::from(ONE_BYTE_RANKS)) << 8
+                            | usize::from(RECORDS[at + 1]));
                     at += 1;
                 }
                 at += 1;
@@ -378,7 +381,11 @@ mod tests {
             }
             at += 1;
             count += 1;
-            assert_eq!(lookup_name(&name.to_ascii_lowercase()), char::from_u32(code), "{name}");
+            assert_eq!(
+                lookup_name(&name.to_ascii_lowercase()),
+                char::from_u32(code),
+                "{name}"
+            );
         }
         assert!(count > 4000, "{count} names");
     }

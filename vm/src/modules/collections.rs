@@ -1,13 +1,11 @@
 //! The `collections` module: `deque` (Rust, `collections_deque.rs`); `namedtuple`,
-//! `OrderedDict`, `defaultdict` and `Counter` (Python source in `collections_py.rs`, run into the
+//! `OrderedDict`, `defaultdict` and `Counter` (Python source in `vm/pylib/collections.py`, run into the
 //! module's namespace when it is created, as CPython's own `collections` is written). Also the
-//! helpers the `array` and `io` modules share with it: running embedded Python source, library
+//! helpers the `array` and `io` modules share with it: library
 //! classes written in Rust, and the argument checks of their methods.
 
 #[path = "collections_deque.rs"]
 mod deque;
-#[path = "collections_py.rs"]
-mod py;
 
 use crate::builtins::args;
 use crate::gc::Gc;
@@ -38,7 +36,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
     };
     vm.dict_set_str(d, "deque", dq)?;
-    run_source(vm, m, py::SOURCE, "<collections>")?;
+    super::types_::run_python(vm, m, &crate::pylib::COLLECTIONS, "<collections>")?;
     let Some(nt) = vm.dict_get_str(d, "namedtuple")? else {
         return Err(vm.runtime_error("collections.namedtuple is missing"));
     };
@@ -79,14 +77,6 @@ fn namedtuple(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
             vm.call_kw(f, tuple::items(all), names)
         }
     }
-}
-
-/// Compile Python `src` and run it in `module`'s namespace.
-pub(crate) fn run_source(vm: &mut Vm, module: Value, src: &str, filename: &str) -> PyResult<()> {
-    let code = crate::import::compile_to_value(vm, src, filename, frontend::Mode::Exec)?;
-    let d = vm.module_dict(module);
-    crate::interp::call::run_code(vm, code, d, d)?;
-    Ok(())
 }
 
 /// A library class written in Rust (`NativeObj` instances). It is marked as a heap type, like a

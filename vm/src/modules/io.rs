@@ -41,54 +41,6 @@ const REG_STRINGIO: usize = 0;
 const REG_BYTESIO: usize = 1;
 const REG_UNSUPPORTED: usize = 2;
 
-const PY_SOURCE: &str = "
-class UnsupportedOperation(OSError, ValueError):
-    pass
-
-UnsupportedOperation.__module__ = 'io'
-
-_virtual = []
-
-
-class _IOBaseMeta(type):
-    def __instancecheck__(cls, obj):
-        return cls.__subclasscheck__(type(obj))
-
-    def __subclasscheck__(cls, sub):
-        if type.__subclasscheck__(cls, sub):
-            return True
-        for base, native in _virtual:
-            if type.__subclasscheck__(cls, base) and issubclass(sub, native):
-                return True
-        return False
-
-
-class IOBase(metaclass=_IOBaseMeta):
-    pass
-
-
-class RawIOBase(IOBase):
-    pass
-
-
-class BufferedIOBase(IOBase):
-    pass
-
-
-class TextIOBase(IOBase):
-    pass
-
-
-for _c in (IOBase, RawIOBase, BufferedIOBase, TextIOBase):
-    _c.__module__ = 'io'
-_virtual.append((TextIOBase, StringIO))
-_virtual.append((BufferedIOBase, BytesIO))
-_virtual.append((TextIOBase, TextIOWrapper))
-for _c in (BufferedReader, BufferedWriter, BufferedRandom):
-    _virtual.append((BufferedIOBase, _c))
-del _c
-";
-
 /// Names the module takes from its registry entry, in registry order.
 const NAMES: [&str; 8] = [
     "StringIO",
@@ -138,7 +90,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
                 let t = crate::builtins::io::file_type(vm, name)?;
                 vm.dict_set_str(d, name, Value::from_obj(t))?;
             }
-            super::collections::run_source(vm, m, PY_SOURCE, "<io>")?;
+            super::types_::run_python(vm, m, &crate::pylib::IO, "<io>")?;
             let mut all = [Value::NONE; NAMES.len()];
             for (slot, name) in all.iter_mut().zip(NAMES) {
                 *slot = vm.dict_get_str(d, name)?.unwrap_or(Value::NONE);

@@ -104,27 +104,6 @@ fn unique_id(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     vm.new_bytes(&id)
 }
 
-/// The memory views, written in Python over `_read`/`_write`.
-const SOURCE: &str = r#"
-class _Memory:
-    def __init__(self, width):
-        self._width = width
-
-    def __getitem__(self, address):
-        return _read(address, self._width)
-
-    def __setitem__(self, address, value):
-        _write(address, self._width, value)
-
-    def __repr__(self):
-        return '<%d-bit memory>' % (8 * self._width)
-
-mem8 = _Memory(1)
-mem16 = _Memory(2)
-mem32 = _Memory(4)
-del _Memory
-"#;
-
 /// Build the `machine` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("machine")?;
@@ -140,6 +119,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             ("unique_id", unique_id),
         ],
     )?;
-    super::types_::run_python(vm, m, SOURCE, "<machine>")?;
+    super::types_::run_python(vm, m, &crate::pylib::MACHINE, "<machine>")?;
     Ok(m)
 }

@@ -11,38 +11,6 @@ use crate::vm::{FsOp, FsReply, PyResult, Vm};
 use alloc::format;
 use alloc::string::String;
 
-/// `stat_result`, written in Python: a tuple of the ten integer fields with CPython's `st_*`
-/// names (the times as floats there, as in CPython).
-const PY_SOURCE: &str = "
-class stat_result(tuple):
-    n_sequence_fields = 10
-    n_fields = 10
-    n_unnamed_fields = 0
-    _names = ('st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size',
-              'st_atime', 'st_mtime', 'st_ctime')
-    def __new__(cls, seq):
-        seq = tuple(seq)
-        if len(seq) != 10:
-            raise TypeError('os.stat_result() takes a 10-sequence (%d-sequence given)' % len(seq))
-        return tuple.__new__(cls, seq)
-    def __repr__(self):
-        return 'os.stat_result(' + ', '.join(
-            '%s=%r' % (n, v) for n, v in zip(self._names, self)) + ')'
-    def __reduce__(self):
-        return (stat_result, (tuple(self),))
-    st_mode = property(lambda self: self[0])
-    st_ino = property(lambda self: self[1])
-    st_dev = property(lambda self: self[2])
-    st_nlink = property(lambda self: self[3])
-    st_uid = property(lambda self: self[4])
-    st_gid = property(lambda self: self[5])
-    st_size = property(lambda self: self[6])
-    st_atime = property(lambda self: float(self[7]))
-    st_mtime = property(lambda self: float(self[8]))
-    st_ctime = property(lambda self: float(self[9]))
-stat_result.__module__ = 'os'
-";
-
 /// A path argument: a str (bytes paths are decoded as UTF-8).
 fn path_arg(vm: &mut Vm, func: &str, v: Value) -> PyResult<String> {
     if let Some(s) = vm.str_of(v) {
@@ -172,6 +140,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     // Registered before its Python part runs, so `stat` finds the module either way.
     vm.dict_set_str(vm.modules, "os", m)?;
-    super::collections::run_source(vm, m, PY_SOURCE, "<os>")?;
+    super::types_::run_python(vm, m, &crate::pylib::OS, "<os>")?;
     Ok(m)
 }

@@ -10,12 +10,6 @@ const DIGITS: &str = "0123456789";
 const PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 const WHITESPACE: &str = " \t\n\r\x0b\x0c";
 
-/// The functions, written in Python.
-const SOURCE: &str = r#"
-def capwords(s, sep=None):
-    return (sep or ' ').join(map(str.capitalize, s.split(sep)))
-"#;
-
 /// Build the `string` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("string")?;
@@ -36,6 +30,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let v = vm.new_str(text)?;
         vm.dict_set_str(d, name, v)?;
     }
-    super::types_::run_python(vm, m, SOURCE, "<string>")?;
+    super::types_::run_python(vm, m, &crate::pylib::STRING, "<string>")?;
     Ok(m)
 }

@@ -1,9 +1,6 @@
-//! The parts of `collections` written in Python (run into the module's namespace when it is
-//! created): `namedtuple` (class source built and executed per call, as CPython once did),
-//! `OrderedDict`, `defaultdict` and `Counter` (dict subclasses).
-
-/// The Python source.
-pub const SOURCE: &str = r#"
+# The parts of `collections` written in Python (run into the module's namespace when it is
+# created): `namedtuple` (class source built and executed per call, as CPython once did),
+# `OrderedDict`, `defaultdict` and `Counter` (dict subclasses).
 _KEYWORDS = frozenset(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
     'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for',
     'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass',
@@ -542,4 +539,3 @@ class Counter(dict):
             if other_count < count:
                 self[elem] = other_count
         return self._keep_positive()
-"#;
