@@ -136,6 +136,18 @@ const BOARD_DIFFERENCES: &[(&str, &str)] = &[
     ),
     ("viper/types_casts.py", "checks 64-bit viper casts"),
     (
+        "modules/array_basic.py",
+        "C long is 4 bytes on a 32-bit board (as in MicroPython and a 32-bit CPython)",
+    ),
+    (
+        "modules/struct_basic.py",
+        "C long, size_t and pointers are 4 bytes on a 32-bit board (tests/thumb/array_words.py)",
+    ),
+    (
+        "modules/struct_errors.py",
+        "C long, size_t and pointers are 4 bytes on a 32-bit board (tests/thumb/array_words.py)",
+    ),
+    (
         "lang/deep_recursion.py",
         "the board's stack holds hundreds of calls, not 25000 (RecursionError there)",
     ),

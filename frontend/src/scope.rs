@@ -110,6 +110,13 @@ impl Scope {
         }
     }
 
+    /// Whether the scope itself binds `name` (assignment, import, `def`, parameter...).
+    pub fn binds(&self, name: &str) -> bool {
+        self.flags
+            .get(name)
+            .is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
+    }
+
     fn is_function_like(&self) -> bool {
         matches!(self.kind, ScopeKind::Function | ScopeKind::Comprehension)
     }

@@ -10,6 +10,9 @@ use crate::scope::ScopeKind;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+/// Viper's type names that are not built-in names (`int`, `bool` and `object` are).
+const VIPER_TYPE_NAMES: [&str; 5] = ["uint", "ptr", "ptr8", "ptr16", "ptr32"];
+
 impl<'a> Compiler<'a> {
     pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), CompileError> {
         body.iter().try_for_each(|s| self.stmt(s))
@@ -79,7 +82,7 @@ impl<'a> Compiler<'a> {
                     && matches!(kind, ScopeKind::Module | ScopeKind::Class)
                     && let ExprKind::Name(n) = &target.kind
                 {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     let k = self.unit().add_name("__annotations__");
                     self.emit(Op::LoadName, k)?;
                     let name = self.mangled(n);
@@ -958,12 +961,12 @@ impl<'a> Compiler<'a> {
             for a in annotated {
                 let name = self.mangled(&a.name);
                 self.load_const(Const::Str(name))?;
-                self.expr(a.annotation.as_ref().expect("filtered"))?;
+                self.annotation(a.annotation.as_ref().expect("filtered"))?;
                 n += 1;
             }
             if let Some(r) = returns {
                 self.load_const(Const::Str(String::from("return")))?;
-                self.expr(r)?;
+                self.annotation(r)?;
                 n += 1;
             }
             self.emit(Op::BuildMap, n)?;
@@ -974,6 +977,19 @@ impl<'a> Compiler<'a> {
         }
         self.load_const(Const::Code(alloc::boxed::Box::new(code)))?;
         self.emit(Op::MakeFunction, flags_arg)
+    }
+
+    /// An evaluated annotation. A bare viper type name (`uint`, `ptr8`...) that no enclosing
+    /// scope binds is that name as a string: MicroPython programs annotate plain functions with
+    /// them too, and MicroPython never evaluates annotations where CPython would raise NameError.
+    fn annotation(&mut self, annotation: &'a Expr) -> Result<(), CompileError> {
+        if let ExprKind::Name(name) = &annotation.kind
+            && VIPER_TYPE_NAMES.contains(&name.as_str())
+            && !self.units.iter().any(|unit| unit.scope.binds(name))
+        {
+            return self.load_const(Const::Str(name.clone()));
+        }
+        self.expr(annotation)
     }
 
     /// Compile a function or lambda body into a code object.

@@ -119,11 +119,14 @@ const ITER_METHODS: &[crate::types::MethodDef] =
 
 // ---- items ----
 
+/// Bytes per item: C's sizes on this target, so `l`/`L` (C `long`) take 4 bytes on 32-bit
+/// machines as in MicroPython and a 32-bit CPython, and 8 on 64-bit Unix.
 fn itemsize(tc: char) -> usize {
     match tc {
         'b' | 'B' => 1,
         'h' | 'H' => 2,
         'i' | 'I' | 'f' | 'u' => 4,
+        'l' | 'L' => core::mem::size_of::<core::ffi::c_long>(),
         _ => 8,
     }
 }
@@ -157,6 +160,8 @@ fn decode(vm: &mut Vm, tc: char, b: &[u8]) -> PyResult<Value> {
         'H' => Value::small_int(u16::from_ne_bytes(w2) as isize),
         'i' => vm.int_from_i64(i32::from_ne_bytes(w4) as i64)?,
         'I' => vm.int_from_i64(u32::from_ne_bytes(w4) as i64)?,
+        'l' if b.len() == 4 => vm.int_from_i64(i32::from_ne_bytes(w4) as i64)?,
+        'L' if b.len() == 4 => vm.int_from_i64(u32::from_ne_bytes(w4) as i64)?,
         'l' | 'q' => vm.int_from_i64(i64::from_ne_bytes(w))?,
         'L' | 'Q' => vm.int_from_i128(u64::from_ne_bytes(w) as i128)?,
         'f' => vm.new_float(f32::from_ne_bytes(w4) as f64)?,
@@ -217,7 +222,13 @@ fn encode(vm: &mut Vm, tc: char, v: Value) -> PyResult<([u8; 8], usize)> {
                 'H' => (0, 65535, "unsigned short"),
                 'i' => (i32::MIN as i128, i32::MAX as i128, "signed integer"),
                 'I' => (0, u32::MAX as i128, "unsigned int"),
-                'l' | 'q' => (i64::MIN as i128, i64::MAX as i128, ""),
+                'l' => (
+                    core::ffi::c_long::MIN as i128,
+                    core::ffi::c_long::MAX as i128,
+                    "",
+                ),
+                'L' => (0, core::ffi::c_ulong::MAX as i128, ""),
+                'q' => (i64::MIN as i128, i64::MAX as i128, ""),
                 _ => (0, u64::MAX as i128, ""),
             };
             let x = b.to_i128().filter(|x| *x >= lo && *x <= hi);

@@ -40,7 +40,10 @@ fn native_size(c: u8) -> Option<usize> {
         b'x' | b'c' | b'b' | b'B' | b'?' | b's' | b'p' => 1,
         b'h' | b'H' | b'e' => 2,
         b'i' | b'I' | b'f' => 4,
-        b'l' | b'L' | b'q' | b'Q' | b'n' | b'N' | b'd' | b'P' => 8,
+        // C's `long` and `size_t`/pointers: 4 bytes on 32-bit machines, as a 32-bit CPython.
+        b'l' | b'L' => core::mem::size_of::<core::ffi::c_long>(),
+        b'n' | b'N' | b'P' => core::mem::size_of::<usize>(),
+        b'q' | b'Q' | b'd' => 8,
         _ => return None,
     })
 }
@@ -201,9 +204,17 @@ fn pack_int(vm: &mut Vm, out: &mut [u8], it: &Item, v: Value, little: bool) -> P
     let bits = it.size * 8;
     let value: i128 = if unsigned_get {
         if it.code == b'P' {
+            // A negative address wraps to the word, as C's cast of a long to a pointer does.
             match b
                 .to_i64()
-                .map(|x| x as u64 as i128)
+                .filter(|x| bits == 64 || *x >= -(1i64 << (bits - 1)))
+                .map(|x| {
+                    if x < 0 {
+                        x as i128 + (1i128 << bits)
+                    } else {
+                        x as i128
+                    }
+                })
                 .or_else(|| b.to_u64().map(i128::from))
             {
                 Some(x) => x,
@@ -666,34 +677,6 @@ fn s_iter_check(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     vm.int_from_i64((data.len() / f.size) as i64)
 }
 
-/// `Struct` and `iter_unpack`, written in Python over the functions above.
-const SOURCE: &str = r#"
-def iter_unpack(format, buffer):
-    n = _iter_check(format, buffer)
-    size = calcsize(format)
-    return (unpack_from(format, buffer, i * size) for i in range(n))
-
-class Struct:
-    __module__ = '_struct'
-    def __init__(self, format):
-        if isinstance(format, bytes):
-            format = format.decode('latin-1')
-        elif not isinstance(format, str):
-            raise TypeError('Struct() argument 1 must be a str or bytes object, not ' + type(format).__name__)
-        self.size = calcsize(format)
-        self.format = format
-    def pack(self, *values):
-        return pack(self.format, *values)
-    def pack_into(self, buffer, offset, *values):
-        return pack_into(self.format, buffer, offset, *values)
-    def unpack(self, buffer):
-        return unpack(self.format, buffer)
-    def unpack_from(self, buffer, offset=0):
-        return unpack_from(self.format, buffer, offset)
-    def iter_unpack(self, buffer):
-        return iter_unpack(self.format, buffer)
-"#;
-
 /// Build the `struct` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let m = vm.new_module("struct")?;
@@ -712,6 +695,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let err = super::exception_class(vm, "struct", "error", crate::types::ExcKind::Exception)?;
     let d = vm.module_dict(m);
     vm.dict_set_str(d, "error", err)?;
-    super::types_::run_python(vm, m, SOURCE, "<struct>")?;
+    super::types_::run_python(vm, m, &crate::pylib::STRUCT, "<struct>")?;
     Ok(m)
 }

@@ -16,7 +16,8 @@ pub fn itemsize(f: u8) -> Option<usize> {
         b'b' | b'B' | b'c' | b'?' => 1,
         b'h' | b'H' => 2,
         b'i' | b'I' | b'f' | b'w' => 4,
-        b'l' | b'L' | b'n' | b'N' => core::mem::size_of::<usize>(),
+        b'l' | b'L' => core::mem::size_of::<core::ffi::c_long>(),
+        b'n' | b'N' => core::mem::size_of::<usize>(),
         b'q' | b'Q' | b'd' => 8,
         _ => return None,
     })
