@@ -1,6 +1,7 @@
 //! Listings printed instead of running a program: `--dis` (bytecode), `--ir` (the native-code IR
-//! of each @native/@viper function) and `--thumb=<target>` (each function's Thumb machine code
-//! for a Cortex-M target, as hex, compiled on the host).
+//! of each @native/@viper function), `--asm` (the host machine code Cranelift makes of each, as
+//! Cranelift lists it) and `--thumb=<target>` (each function's Thumb machine code for a Cortex-M
+//! target, as hex, compiled on the host).
 
 use frontend::bytecode::{CodeObject, Const, Emitter};
 use native_thumb::Isa;
@@ -13,6 +14,8 @@ pub enum Listing {
     Bytecode,
     /// `--ir`.
     Ir,
+    /// `--asm`.
+    Asm,
     /// `--thumb=<target>`.
     Thumb(Isa),
 }
@@ -46,7 +49,11 @@ pub fn print(listing: Listing, src: &str, path: &str, config: &Config) -> i32 {
             0
         }
         Listing::Ir => {
-            print_ir(&code);
+            print_ir(&code, false);
+            0
+        }
+        Listing::Asm => {
+            print_ir(&code, true);
             0
         }
         Listing::Thumb(isa) => print_thumb(&code, isa, path),
@@ -66,7 +73,8 @@ fn children(code: &CodeObject) -> impl Iterator<Item = &CodeObject> {
     })
 }
 
-fn print_ir(code: &CodeObject) {
+/// The IR of each native/viper function of `code`, or with `asm` its host machine code.
+fn print_ir(code: &CodeObject, asm: bool) {
     let mode = match code.emitter {
         Emitter::Native => Some(emit::lower::Mode::Native),
         Emitter::Viper => Some(emit::lower::Mode::Viper),
@@ -75,6 +83,10 @@ fn print_ir(code: &CodeObject) {
     if let Some(mode) = mode.filter(|_| vm::native::wants_native(code)) {
         let word = std::mem::size_of::<usize>() as u32;
         match emit::lower::lower(code, mode, word) {
+            Ok(f) if asm => out(&match host_asm(code, &f) {
+                Ok(text) => format!("function {}:\n{text}\n", code.qualname),
+                Err(e) => format!("# {}: {e}\n\n", code.qualname),
+            }),
             Ok(f) => out(&format!("{}\n", emit::print::print(&f))),
             Err(e) => out(&format!(
                 "# {}: line {}: {}\n\n",
@@ -83,8 +95,21 @@ fn print_ir(code: &CodeObject) {
         }
     }
     for child in children(code) {
-        print_ir(child);
+        print_ir(child, asm);
     }
+}
+
+#[cfg(not(target_arch = "arm"))]
+fn host_asm(code: &CodeObject, f: &emit::ir::Function) -> Result<String, String> {
+    vm::native::jit::listing(code, f)
+}
+
+/// Cranelift has no 32-bit Arm backend: `--thumb=` lists this host's code.
+#[cfg(target_arch = "arm")]
+fn host_asm(_: &CodeObject, _: &emit::ir::Function) -> Result<String, String> {
+    Err(String::from(
+        "no Cranelift backend for 32-bit Arm (use --thumb=armv7m)",
+    ))
 }
 
 /// Print each machine-code function of `code` (and nested code) for `isa`; 1 if any failed.

@@ -25,6 +25,7 @@ Options:
   -X emit=bytecode|native|viper   how functions are compiled by default
   --dis    print the bytecode of the program instead of running it
   --ir     print the native-code IR of its @native/@viper functions instead of running it
+  --asm    print the host machine code of its @native/@viper functions (Cranelift's listing)
   --thumb=armv7m|armv7emsp|armv6m
            compile the program for a Cortex-M target and print each asm_thumb, native and
            viper function's Thumb machine code as hex, without running it
@@ -44,7 +45,7 @@ struct Options {
     config: Config,
     heap_size: usize,
     interactive: bool,
-    /// `--dis`, `--ir` or `--thumb=`: print a listing instead of running.
+    /// `--dis`, `--ir`, `--asm` or `--thumb=`: print a listing instead of running.
     listing: Option<Listing>,
 }
 
@@ -94,6 +95,7 @@ fn parse_args() -> Result<Options, String> {
             }
             "--dis" => listing = Some(Listing::Bytecode),
             "--ir" => listing = Some(Listing::Ir),
+            "--asm" => listing = Some(Listing::Asm),
             x if x.starts_with("--thumb=") => {
                 let target = &x["--thumb=".len()..];
                 let isa = listing::thumb_target(target).ok_or_else(|| {

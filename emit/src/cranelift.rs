@@ -150,6 +150,30 @@ impl Jit {
         f: &Function,
         opt: OptLevel,
     ) -> Result<(FunctionId, usize), String> {
+        self.define_listed(unit, f, opt, None)
+    }
+
+    /// Cranelift's listing of the machine code `define` makes of `f` (its instructions with
+    /// registers allocated, block by block), for `pyrite --asm`. Nothing is made executable.
+    pub fn disassemble(&mut self, f: &Function, opt: OptLevel) -> Result<String, String> {
+        let mut unit = self.unit();
+        let mut text = String::new();
+        let result = self.define_listed(&mut unit, f, opt, Some(&mut text));
+        // SAFETY: the unit was never finalized, so none of its code can run.
+        #[allow(unsafe_code)]
+        unsafe {
+            unit.free()
+        };
+        result.map(|_| text)
+    }
+
+    fn define_listed(
+        &mut self,
+        unit: &mut CodeUnit,
+        f: &Function,
+        opt: OptLevel,
+        listing: Option<&mut String>,
+    ) -> Result<(FunctionId, usize), String> {
         if cfg!(debug_assertions) {
             crate::verify::verify(f).map_err(|e| e.to_string())?;
         }
@@ -195,6 +219,7 @@ impl Jit {
             OptLevel::None => &*self.isa_quick,
             OptLevel::Speed => &*self.isa,
         };
+        self.ctx.set_disasm(listing.is_some());
         let result = match self.ctx.compile(isa, &mut ControlPlane::default()) {
             Ok(_) => Ok(()),
             Err(e) => Err(cranelift_codegen::print_errors::pretty_error(
@@ -203,6 +228,9 @@ impl Jit {
         };
         let result = result.and_then(|()| {
             let code = self.ctx.compiled_code().expect("compiled above");
+            if let (Some(text), Some(vcode)) = (listing, &code.vcode) {
+                text.push_str(vcode);
+            }
             let relocs: Vec<ModuleReloc> = code
                 .buffer
                 .relocs()

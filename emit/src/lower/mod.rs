@@ -549,7 +549,9 @@ impl<'a> Lower<'a> {
 
     /// Fresh registers shaped like `from` (the canonical entry of a block first reached by it).
     fn canonical(&mut self, from: &[Entry]) -> Vec<Entry> {
-        from.iter()
+        let mut counters: Vec<(VReg, VReg)> = Vec::new();
+        let mut to: Vec<Entry> = from
+            .iter()
             .map(|e| match *e {
                 // Native stack entries join as objects (an unboxed truth value is boxed on its
                 // way in, see `move_entries`): every edge then agrees on the types.
@@ -567,15 +569,31 @@ impl<'a> Lower<'a> {
                     stop,
                     limit,
                     step,
-                } => Entry::RangeIter {
-                    cur: self.f.vreg(self.f.ty(cur)),
-                    stop: self.f.vreg(self.f.ty(stop)),
-                    limit: self.f.vreg(self.f.ty(limit)),
-                    step,
-                },
+                } => {
+                    let joined = self.f.vreg(self.f.ty(cur));
+                    counters.push((cur, joined));
+                    Entry::RangeIter {
+                        cur: joined,
+                        stop: self.f.vreg(self.f.ty(stop)),
+                        limit: self.f.vreg(self.f.ty(limit)),
+                        step,
+                    }
+                }
                 other => other,
             })
-            .collect()
+            .collect();
+        // A viper counted loop's value (`FOR_ITER` pushes the counter itself) joins in the
+        // counter's register: one loop-carried register instead of two holding the same value.
+        if self.mode == Mode::Viper {
+            for (e, source) in to.iter_mut().zip(from) {
+                if let Entry::Val(v) = *source
+                    && let Some(&(_, joined)) = counters.iter().find(|(cur, _)| *cur == v)
+                {
+                    *e = Entry::Val(joined);
+                }
+            }
+        }
+        to
     }
 
     /// Move `from` into `to` (a block's entry registers) as a parallel assignment.
@@ -648,6 +666,24 @@ impl<'a> Lower<'a> {
             }
         }
         pairs.retain(|(d, s)| d != s);
+        // A register the entry shares (a counted loop's value and counter) is set once, and
+        // only when every edge shares it too.
+        let mut unique: Vec<(VReg, VReg)> = Vec::with_capacity(pairs.len());
+        for (d, s) in pairs {
+            match unique.iter().find(|(d2, _)| *d2 == d) {
+                Some(&(_, s2)) if s2 != s => {
+                    return Err(self.error(
+                        ErrorKind::NotImplemented,
+                        String::from(
+                            "viper: a loop's value and counter differ where control flow joins",
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => unique.push((d, s)),
+            }
+        }
+        let pairs = unique;
         let clash = pairs.iter().any(|(_, s)| pairs.iter().any(|(d, _)| d == s));
         if clash {
             let temps: Vec<VReg> = pairs

@@ -182,9 +182,8 @@ impl Lower<'_> {
                     }
                     self.term(Term::Jump(body));
                     self.cur = Some(body);
-                    let v = self.f.vreg(ty);
-                    self.emit(Inst::Mov { dst: v, src: cur });
-                    self.push(v);
+                    // The counter itself: the loop body stores it before the next step.
+                    self.push(cur);
                 }
                 _ => return Ok(false),
             },

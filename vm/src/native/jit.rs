@@ -35,6 +35,26 @@ impl Drop for NativeUnit {
     }
 }
 
+/// How hard Cranelift works on `code`: native code is mostly helper calls, where its
+/// optimisation passes gain nothing measurable (`benches/run.py --emit`) but cost a quarter of
+/// the compile time; viper code is machine arithmetic, which they improve.
+fn opt_level(code: &frontend::bytecode::CodeObject) -> OptLevel {
+    if code.emitter == frontend::bytecode::Emitter::Viper {
+        OptLevel::Speed
+    } else {
+        OptLevel::None
+    }
+}
+
+/// The host machine code of `ir` (lowered from `code`) as Cranelift lists it, compiled as a
+/// running VM would compile it but never run (`pyrite --asm`).
+pub fn listing(
+    code: &frontend::bytecode::CodeObject,
+    ir: &emit::ir::Function,
+) -> Result<alloc::string::String, alloc::string::String> {
+    Jit::new(&super::helpers::table())?.disassemble(ir, opt_level(code))
+}
+
 /// Compile `ir` (lowered from `code`, the code object `code_value`) into the current unit: the
 /// unit that owns its memory. The entry address is set in `code_value` by [`finish_unit`].
 pub fn compile(
@@ -43,14 +63,7 @@ pub fn compile(
     code: &frontend::bytecode::CodeObject,
     ir: &emit::ir::Function,
 ) -> PyResult<Rc<dyn core::any::Any>> {
-    // Native code is mostly helper calls, where Cranelift's optimisation passes gain nothing
-    // measurable (`benches/run.py --emit`) but cost a quarter of the compile time; viper code is
-    // machine arithmetic, which they improve.
-    let opt = if code.emitter == frontend::bytecode::Emitter::Viper {
-        OptLevel::Speed
-    } else {
-        OptLevel::None
-    };
+    let opt = opt_level(code);
     if vm.jit.is_none() {
         match Jit::new(&vm.helper_table) {
             Ok(j) => vm.jit = Some(alloc::boxed::Box::new(j)),
