@@ -311,3 +311,32 @@ fn viper_compile_errors_name_function_and_line() {
         "{err}"
     );
 }
+
+#[test]
+fn listings_print_ir_and_machine_code_without_running() {
+    let path = std::env::temp_dir().join(format!("pyrite-listing-{}.py", std::process::id()));
+    let program = concat!(
+        "print('never runs')\n",
+        "@micropython.viper\n",
+        "def total(n: int) -> int:\n",
+        "    s = 0\n",
+        "    for i in range(n):\n",
+        "        s += i\n",
+        "    return s\n",
+        "def plain(x):\n",
+        "    return x\n",
+    );
+    std::fs::write(&path, program).expect("write the program");
+    let file = path.to_str().expect("a UTF-8 temp path");
+    let (ir, err, code) = run(&["--ir", file], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(ir.starts_with("function total(") && !ir.contains("plain"), "{ir}");
+    assert!(!ir.contains("never runs"), "{ir}");
+    if cfg!(not(target_arch = "arm")) {
+        let (asm, err, code) = run(&["--asm", file], "");
+        assert_eq!(code, 0, "{err}");
+        assert!(asm.starts_with("function total:\n"), "{asm}");
+        assert!(asm.contains("ret") && !asm.contains("never runs"), "{asm}");
+    }
+    let _ = std::fs::remove_file(&path);
+}
