@@ -330,7 +330,10 @@ fn listings_print_ir_and_machine_code_without_running() {
     let file = path.to_str().expect("a UTF-8 temp path");
     let (ir, err, code) = run(&["--ir", file], "");
     assert_eq!(code, 0, "{err}");
-    assert!(ir.starts_with("function total(") && !ir.contains("plain"), "{ir}");
+    assert!(
+        ir.starts_with("function total(") && !ir.contains("plain"),
+        "{ir}"
+    );
     assert!(!ir.contains("never runs"), "{ir}");
     if cfg!(not(target_arch = "arm")) {
         let (asm, err, code) = run(&["--asm", file], "");

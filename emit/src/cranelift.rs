@@ -17,7 +17,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     AbiParam, Block as ClBlock, InstBuilder, MemFlagsData, SigRef, Type, UserFuncName, Value, types,
 };
-use cranelift_codegen::isa::OwnedTargetIsa;
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
 use cranelift_jit::{JITBuilder, JITModule};
@@ -44,6 +44,9 @@ pub struct Jit {
     helpers: Vec<usize>,
     /// The machine word.
     word: Type,
+    /// The address of [`poll_trampoline`]'s code, kept in `_poll_unit`.
+    poll: usize,
+    _poll_unit: CodeUnit,
 }
 
 /// How hard Cranelift works on a function.
@@ -99,13 +102,25 @@ impl Jit {
         };
         let isa = target("speed", "backtracking")?;
         let word = isa.pointer_type();
+        let interrupt = helpers[Helper::ALL
+            .iter()
+            .position(|h| *h == Helper::Interrupt)
+            .unwrap_or(0)];
+        let mut ctx = Context::new();
+        let mut fctx = FunctionBuilderContext::new();
+        let mut poll_unit = CodeUnit {
+            module: JITModule::new(JITBuilder::with_isa(isa.clone(), default_libcall_names())),
+        };
+        let poll = poll_trampoline(&mut poll_unit, &mut ctx, &mut fctx, word, interrupt)?;
         Ok(Jit {
-            ctx: Context::new(),
+            ctx,
             isa,
             isa_quick: target("none", "backtracking")?,
-            fctx: FunctionBuilderContext::new(),
+            fctx,
             helpers: helpers[..Helper::ALL.len()].to_vec(),
             word,
+            poll,
+            _poll_unit: poll_unit,
         })
     }
 
@@ -204,6 +219,8 @@ impl Jit {
             f,
             word: self.word,
             helpers: &self.helpers,
+            poll: self.poll,
+            poll_sig: None,
             vars: Vec::with_capacity(f.vregs.len()),
             single: single_definitions(f),
             blocks: Vec::with_capacity(f.blocks.len()),
@@ -281,6 +298,52 @@ impl CodeUnit {
     }
 }
 
+/// Define, in `unit`, the function native code calls to poll for Ctrl-C and scheduled callbacks:
+/// `(ctx)` with Cranelift's `preserve_all` convention (it saves every register it uses, here all
+/// that the C call clobbers), calling the `Interrupt` helper at `interrupt` and leaving its
+/// result in the context's `AUX` word, as `preserve_all` returns nothing. Its address.
+fn poll_trampoline(
+    unit: &mut CodeUnit,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+    word: Type,
+    interrupt: usize,
+) -> Result<usize, String> {
+    let module = &mut unit.module;
+    let mut sig = cranelift_codegen::ir::Signature::new(CallConv::PreserveAll);
+    sig.params.push(AbiParam::new(word));
+    let id = module
+        .declare_anonymous_function(&sig)
+        .map_err(|e| format!("cranelift: {e}"))?;
+    module.clear_context(ctx);
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    let mut c_sig = module.make_signature();
+    c_sig.params.push(AbiParam::new(word));
+    c_sig.returns.push(AbiParam::new(word));
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let context = b.block_params(entry)[0];
+    let c_sig = b.import_signature(c_sig);
+    let callee = b.ins().iconst(word, interrupt as u64 as i64);
+    let call = b.ins().call_indirect(c_sig, callee, &[context]);
+    let result = b.inst_results(call)[0];
+    let offset = (crate::helpers::ctx::AUX * word.bytes()) as i32;
+    b.ins()
+        .store(MemFlagsData::trusted(), result, context, offset);
+    b.ins().return_(&[]);
+    b.finalize(module.target_config());
+    module
+        .define_function(id, ctx)
+        .map_err(|e| format!("cranelift: {e}"))?;
+    module.clear_context(ctx);
+    unit.finalize()?;
+    Ok(unit.address(FunctionId(id)) as usize)
+}
+
 /// Per register, `Some` when the function writes it exactly once (a parameter counts as a
 /// write): the registers [`Lower::get`] can read without the SSA builder.
 fn single_definitions(f: &Function) -> Vec<Option<core::cell::Cell<Option<Value>>>> {
@@ -306,6 +369,9 @@ struct Lower<'a> {
     f: &'a Function,
     word: Type,
     helpers: &'a [usize],
+    /// [`poll_trampoline`]'s address and, once imported, its signature.
+    poll: usize,
+    poll_sig: Option<SigRef>,
     /// One variable per virtual register.
     vars: Vec<Variable>,
     /// For a register written by exactly one instruction (or a parameter): its value once that
@@ -554,6 +620,35 @@ impl Lower<'_> {
                     Some(16) => ins.istore16(fl, x, p, *offset),
                     Some(_) => ins.istore32(fl, x, p, *offset),
                 };
+            }
+            Inst::Call {
+                helper: Helper::Interrupt,
+                args,
+                dst,
+            } => {
+                // Through the trampoline that preserves every register: the poll sits on loop
+                // back edges, and a call there that clobbers registers would make every value
+                // live around the loop a callee-saved register or a spill.
+                let sig = match self.poll_sig {
+                    Some(s) => s,
+                    None => {
+                        let mut sig = cranelift_codegen::ir::Signature::new(CallConv::PreserveAll);
+                        sig.params.push(AbiParam::new(self.word));
+                        let s = b.import_signature(sig);
+                        self.poll_sig = Some(s);
+                        s
+                    }
+                };
+                let ctx = self.get(b, args[0]);
+                let callee = b.ins().iconst(self.word, self.poll as u64 as i64);
+                b.ins().call_indirect(sig, callee, &[ctx]);
+                if let Some(dst) = dst {
+                    let offset = (crate::helpers::ctx::AUX * self.word.bytes()) as i32;
+                    let r = b
+                        .ins()
+                        .load(self.word, MemFlagsData::trusted(), ctx, offset);
+                    self.set(b, *dst, r);
+                }
             }
             Inst::Call { helper, args, dst } => {
                 let arity = helper.arity();
