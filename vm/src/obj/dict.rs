@@ -209,10 +209,11 @@ impl Vm {
     /// `d[key]` or `None` when missing.
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let d = as_dict(d).expect("dict");
+        // Hashed even when empty: an unhashable key is a TypeError, as in CPython.
+        let hash = self.hash(key)?;
         if d.is_empty() {
             return Ok(None);
         }
-        let hash = self.hash(key)?;
         Ok(self
             .dict_find(d, key, hash)?
             .map(|ix| d.entries()[ix * 3 + 2].get()))
@@ -319,10 +320,10 @@ impl Vm {
     /// Remove `key`; returns the old value, or `None` when missing.
     pub fn dict_remove(&mut self, dv: Value, key: Value) -> PyResult<Option<Value>> {
         let d = as_dict(dv).expect("dict");
+        let hash = self.hash(key)?;
         if d.is_empty() {
             return Ok(None);
         }
-        let hash = self.hash(key)?;
         let Some(ix) = self.dict_find(d, key, hash)? else {
             return Ok(None);
         };

@@ -87,10 +87,11 @@ impl Vm {
 
     /// Does the set contain `key`?
     pub fn set_contains(&mut self, s: &SetObj, key: Value) -> PyResult<bool> {
+        // Hashed even when empty: an unhashable key is a TypeError, as in CPython.
+        let hash = self.hash(key)?;
         if s.is_empty() {
             return Ok(false);
         }
-        let hash = self.hash(key)?;
         Ok(self.set_find(s, key, hash)?.is_some())
     }
 
@@ -224,10 +225,10 @@ impl Vm {
     /// Remove `key`; returns whether it was present.
     pub fn set_discard(&mut self, sv: Value, key: Value) -> PyResult<bool> {
         let s = sv.as_ref::<SetObj>().expect("set");
+        let hash = self.hash(key)?;
         if s.is_empty() {
             return Ok(false);
         }
-        let hash = self.hash(key)?;
         let Some(j) = self.set_find(s, key, hash)? else {
             return Ok(false);
         };

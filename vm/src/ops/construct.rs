@@ -164,6 +164,95 @@ pub fn object_new(
     }
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`: a function
+/// running `code` with `globals`, as CPython (and MicroPython's `type(f)(code, globals)`).
+pub(crate) fn new_function(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
+    use crate::obj::func::{CodeObj, FunctionObj};
+    let [code, globals, name, argdefs, closure] = crate::builtins::args::parse(
+        vm,
+        "function",
+        args,
+        kwnames,
+        ["code", "globals", "name", "argdefs", "closure"],
+        2,
+    )?;
+    let Some(code_obj) = code.as_ref::<CodeObj>() else {
+        let t = vm.type_name(code);
+        return Err(vm.type_error(format!("function() argument 'code' must be code, not {t}")));
+    };
+    if crate::obj::dict::as_dict(globals).is_none() {
+        let t = vm.type_name(globals);
+        return Err(vm.type_error(format!(
+            "function() argument 'globals' must be dict, not {t}"
+        )));
+    }
+    let name = if name.is_null() || name.is_none() {
+        code_obj.name
+    } else if vm.str_of(name).is_some() {
+        name
+    } else {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    };
+    let defaults = if argdefs.is_null() || argdefs.is_none() {
+        Value::NULL
+    } else if argdefs.as_ref::<crate::obj::tuple::TupleObj>().is_some() {
+        argdefs
+    } else {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    };
+    let nfree = code_obj.info.freevars.len();
+    let closure = if closure.is_null() || closure.is_none() {
+        if nfree > 0 {
+            return Err(vm.type_error("arg 5 (closure) must be tuple"));
+        }
+        Value::NULL
+    } else if closure.as_ref::<crate::obj::tuple::TupleObj>().is_some() {
+        closure
+    } else {
+        return Err(vm.type_error("arg 5 (closure) must be None or tuple"));
+    };
+    let cells = tuple::items(closure).len();
+    if cells != nfree {
+        let name = alloc::string::String::from(vm.str_of(code_obj.name).unwrap_or("?"));
+        return Err(vm.value_error(format!(
+            "{name} requires closure of length {nfree}, not {cells}"
+        )));
+    }
+    if let Some(bad) = tuple::items(closure)
+        .iter()
+        .find(|c| c.as_ref::<crate::obj::CellObj>().is_none())
+    {
+        let t = vm.type_name(*bad);
+        return Err(vm.type_error(format!("arg 5 (closure) expected cell, found {t}")));
+    }
+    let doc = match &code_obj.info.doc {
+        Some(d) => {
+            let d = d.clone();
+            vm.new_str(&d)?
+        }
+        None => Value::NONE,
+    };
+    let module = crate::obj::dict::get_str(vm, globals, crate::interner::names::NAME)?
+        .unwrap_or(Value::NONE);
+    let ty = vm.types.function;
+    let func = FunctionObj {
+        header: crate::obj::Header::new(ty),
+        code,
+        globals,
+        name: Cell::new(name),
+        qualname: Cell::new(code_obj.qualname),
+        defaults: Cell::new(defaults),
+        kwdefaults: Cell::new(Value::NULL),
+        closure,
+        dict: Cell::new(Value::NULL),
+        annotations: Cell::new(Value::NULL),
+        doc: Cell::new(doc),
+        module: Cell::new(module),
+    };
+    let g = vm.alloc(func, false)?;
+    Ok(Value::from_obj(g))
+}
+
 fn gc_of(ty: &'static TypeObj) -> crate::gc::Gc<TypeObj> {
     Value::from_ref(ty).downcast::<TypeObj>().expect("type")
 }

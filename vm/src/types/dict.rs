@@ -97,7 +97,14 @@ fn dict_get(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
 fn dict_pop(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     arg_range(vm, "pop", a, kwnames, 1, 2)?;
     this(vm, a[0], "pop")?;
-    match vm.dict_remove(a[0], a[1])? {
+    // CPython's `pop` looks at an empty dict's size before hashing the key.
+    let empty = as_dict(a[0]).is_some_and(|d| d.is_empty());
+    let removed = if empty {
+        None
+    } else {
+        vm.dict_remove(a[0], a[1])?
+    };
+    match removed {
         Some(v) => Ok(v),
         None if a.len() > 2 => Ok(a[2]),
         None => Err(vm.key_error(a[1])),

@@ -424,6 +424,11 @@ fn function_get(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
     crate::ops::attr::new_bound_method(vm, a[0], a[1])
 }
 
+/// `function.__new__(cls, code, globals, name=None, argdefs=None, closure=None)`.
+fn function_new(vm: &mut Vm, a: &[Value], kwnames: Value) -> PyResult<Value> {
+    crate::ops::construct::new_function(vm, a.get(1..).unwrap_or(&[]), kwnames)
+}
+
 /// Install methods of functions, descriptors, generators and iterators.
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let t = vm.types.property;
@@ -459,7 +464,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let t = vm.types.super_;
     vm.add_methods(t, &[staticmethod("__new__", super_new)])?;
     let t = vm.types.function;
-    vm.add_methods(t, &[method("__get__", function_get)])?;
+    vm.add_methods(
+        t,
+        &[
+            staticmethod("__new__", function_new),
+            method("__get__", function_get),
+        ],
+    )?;
     let m = vm.types.module;
     vm.add_methods(
         m,
