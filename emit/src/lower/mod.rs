@@ -1026,8 +1026,20 @@ impl<'a> Lower<'a> {
     /// Poll the attention flag (backward jumps): when it is set the `Interrupt` helper runs
     /// scheduled callbacks (returning non-zero) or raises `KeyboardInterrupt` (returning 0).
     fn poll_interrupt(&mut self) -> Res<()> {
-        let flag = self.f.vreg(Ty::Int);
         let p = self.intr;
+        self.poll_interrupt_at(p)
+    }
+
+    /// Poll for Ctrl-C where it is rare (between chunks of a counted loop): the flag's address
+    /// comes from the context there, so no register holds it around the loop.
+    pub(super) fn poll_interrupt_rarely(&mut self) -> Res<()> {
+        let p = self.f.vreg(Ty::Ptr);
+        self.load_ctx(p, ctx::INTERRUPT);
+        self.poll_interrupt_at(p)
+    }
+
+    fn poll_interrupt_at(&mut self, p: VReg) -> Res<()> {
+        let flag = self.f.vreg(Ty::Int);
         self.load(Width::W8, flag, p, 0);
         let raise = self.f.block();
         self.f.data_mut(raise).cold = true;

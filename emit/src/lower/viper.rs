@@ -155,7 +155,7 @@ impl Lower<'_> {
                     let mut after = self.stack.clone();
                     after.pop();
                     self.branch_unless(more, a, &after)?;
-                    self.poll_interrupt()?;
+                    self.poll_interrupt_rarely()?;
                     self.emit(Inst::Mov {
                         dst: limit,
                         src: stop,
