@@ -84,7 +84,8 @@ fn set_int_max_str_digits(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value
 
 fn print_exception(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     args::range(vm, "print_exception", a, kw, 1, 2)?;
-    let text = crate::ops::traceback::format_exception(vm, a[0])?;
+    use crate::ops::traceback::{LimitKeeps, format_exception_keeping};
+    let text = format_exception_keeping(vm, a[0], LimitKeeps::Outermost)?;
     if a.len() > 1 {
         // As MicroPython: something that is not a stream is an OSError.
         if !vm.hasattr(a[1], "write")? {

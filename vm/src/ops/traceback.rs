@@ -115,14 +115,35 @@ pub fn entries_from(vm: &mut Vm, tb: Value) -> PyResult<Value> {
     vm.call(entries, &[tb])
 }
 
+/// Which traceback entries `sys.tracebacklimit` keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum LimitKeeps {
+    /// The innermost, as CPython reports an uncaught exception.
+    Innermost,
+    /// The outermost, as CPython's `traceback.print_exception` and MicroPython's
+    /// `sys.print_exception` print.
+    Outermost,
+}
+
 /// Format an exception with its traceback and chain, as CPython prints it.
 pub fn format_exception(vm: &mut Vm, exc: Value) -> PyResult<String> {
+    format_exception_keeping(vm, exc, LimitKeeps::Innermost)
+}
+
+/// [`format_exception`], with `sys.tracebacklimit` keeping the entries `keeps` says.
+pub fn format_exception_keeping(vm: &mut Vm, exc: Value, keeps: LimitKeeps) -> PyResult<String> {
     let mut out = String::new();
-    format_chain(vm, exc, &mut out, 0)?;
+    format_chain(vm, exc, &mut out, 0, keeps)?;
     Ok(out)
 }
 
-fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyResult<()> {
+fn format_chain(
+    vm: &mut Vm,
+    exc: Value,
+    out: &mut String,
+    depth: usize,
+    keeps: LimitKeeps,
+) -> PyResult<()> {
     let Some(e) = exc.as_ref::<ExcObj>() else {
         out.push_str(&vm.repr_text(exc)?);
         out.push('\n');
@@ -132,12 +153,12 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
         let cause = e.cause.get();
         let context = e.context.get();
         if !cause.is_none() && !cause.is_null() {
-            format_chain(vm, cause, out, depth + 1)?;
+            format_chain(vm, cause, out, depth + 1, keeps)?;
             out.push_str(
                 "\nThe above exception was the direct cause of the following exception:\n\n",
             );
         } else if !context.is_none() && !context.is_null() && !e.suppress_context.get() {
-            format_chain(vm, context, out, depth + 1)?;
+            format_chain(vm, context, out, depth + 1, keeps)?;
             out.push_str(
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
@@ -150,9 +171,13 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, depth: usize) -> PyRe
         && limit > 0
     {
         out.push_str("Traceback (most recent call last):\n");
-        // Innermost first; `sys.tracebacklimit` keeps the innermost entries.
+        // Innermost first.
         let entries: alloc::vec::Vec<Value> = l.items().iter().map(|c| c.get()).collect();
-        let shown = &entries[..entries.len().min(limit)];
+        let n = entries.len().min(limit);
+        let shown = match keeps {
+            LimitKeeps::Innermost => &entries[..n],
+            LimitKeeps::Outermost => &entries[entries.len() - n..],
+        };
         // As CPython: after three identical entries in a row (deep recursion), one line says
         // how many more there were.
         let mut last = (Value::NULL, 0);
