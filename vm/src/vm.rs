@@ -220,6 +220,11 @@ pub struct Vm {
     pub sys: Value,
     /// The exception currently being handled (None when none).
     pub handled: Value,
+    /// What the caller of the running generator was handling when it resumed it: the
+    /// generator's frame gives that back where it stops handling an exception of its own, so a
+    /// generator suspended in an `except` block neither leaks its exception to its caller nor
+    /// brings back a stale one when resumed by another.
+    pub gen_outer_handled: Value,
     /// Python call depth.
     pub depth: usize,
     /// `sys.getrecursionlimit()`.

@@ -622,12 +622,24 @@ fn exec<const SINGLE: bool>(vm: &mut Vm, f: &mut Frame, reraise: &mut bool) -> P
             }
             codes::PushExcInfo => {
                 let exc = f.pop();
-                f.push(vm.handled);
+                // A generator that was handling nothing saves NULL: "what my caller handles",
+                // which may be another caller's by the time the block ends.
+                use frontend::bytecode::code::flags;
+                let resumable = flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+                let prev = vm.handled;
+                let from_caller =
+                    f.code.info.flags & resumable != 0 && prev == vm.gen_outer_handled;
+                f.push(if from_caller { Value::NULL } else { prev });
                 f.push(exc);
                 vm.handled = exc;
             }
             codes::PopExcept => {
-                vm.handled = f.pop();
+                let prev = f.pop();
+                vm.handled = if prev.is_null() {
+                    vm.gen_outer_handled
+                } else {
+                    prev
+                };
             }
             codes::Reraise => {
                 let exc = f.pop();

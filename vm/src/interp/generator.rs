@@ -48,6 +48,9 @@ pub struct GenObj {
     pub name: Cell<Value>,
     /// `__qualname__`.
     pub qualname: Cell<Value>,
+    /// The exception its suspended frame is handling (in an `except` block), NULL when none:
+    /// installed as `sys.exc_info()` while it runs, its caller's restored while it is suspended.
+    pub exc_state: Cell<Value>,
 }
 
 /// What one step of delegation produced.
@@ -79,6 +82,7 @@ pub fn new_generator(vm: &mut Vm, func: &'static FunctionObj, frame: Frame) -> P
         state: Cell::new(GenState::Created),
         name: Cell::new(func.name.get()),
         qualname: Cell::new(func.qualname.get()),
+        exc_state: Cell::new(Value::NULL),
     };
     // A generator whose body can catch (try/finally, with) is closed by the collector when it
     // is dropped while suspended, so its cleanup runs, as CPython closes it on deallocation.
@@ -166,6 +170,11 @@ fn resume(vm: &mut Vm, gv: Value, value: Value, exc: Option<PyErr>) -> PyResult<
         });
         return Err(vm.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded"));
     }
+    let outer = vm.handled;
+    let caller_outer = core::mem::replace(&mut vm.gen_outer_handled, outer);
+    if !g.exc_state.get().is_null() {
+        vm.handled = g.exc_state.get();
+    }
     let r = match exc {
         Some(e) if !started => {
             // Throwing into a generator that never ran: it finishes with that exception.
@@ -175,6 +184,13 @@ fn resume(vm: &mut Vm, gv: Value, value: Value, exc: Option<PyErr>) -> PyResult<
         None => run(vm, &mut frame),
     };
     vm.depth -= 1;
+    let own = vm.handled;
+    g.exc_state.set(match r {
+        Ok(Exit::Yield(_)) if own != outer => own,
+        _ => Value::NULL,
+    });
+    vm.handled = outer;
+    vm.gen_outer_handled = caller_outer;
     match r {
         Ok(Exit::Yield(v)) => {
             g.ip.set(frame.ip);

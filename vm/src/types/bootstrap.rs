@@ -194,6 +194,7 @@ pub fn new_vm(mut heap: Heap, host: Box<dyn Host>, config: Config) -> Vm {
         modules: Value::NULL,
         sys: Value::NULL,
         handled: Value::NONE,
+        gen_outer_handled: Value::NONE,
         depth: 0,
         recursion_limit: 1000,
         stack_limit,
