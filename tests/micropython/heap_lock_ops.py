@@ -1,7 +1,7 @@
 # Operations MicroPython performs without allocating must also work while the heap is locked:
 # method calls through super(), calling an instance with __call__, calling a classmethod on its
 # class, iterating an array, slice assignment into buffers, dict delete+add cycles, and print()
-# of floats, exceptions and containers.
+# of floats, exceptions and containers, and concatenating empty bytes or str (the other operand).
 import array
 import micropython
 
@@ -39,7 +39,8 @@ for i in range(3):
 error = ValueError('bad value')
 floats = [1.5, -0.25]
 mapping = {'k': None}
-results = [None] * 5
+results = [None] * 7
+word = b'word'
 
 micropython.heap_lock()
 results[0] = child.greet('who')
@@ -50,6 +51,8 @@ total = 0
 for n in numbers:
     total += n
 results[4] = total
+results[5] = (b'' + word) is word and (word + b'') is word
+results[6] = '' + 'text'
 buf[3:5] = b'ab'
 view[6:8] = b'cd'
 for i in range(6, 40):
