@@ -1161,13 +1161,13 @@ mod jit {
         ctx.wrapping_mul(3)
     }
     extern "C" fn h2(ctx: usize, a: usize) -> usize {
-        ctx * 1000 + a
+        ctx.wrapping_mul(1000).wrapping_add(a)
     }
     extern "C" fn h3(ctx: usize, a: usize, b: usize) -> usize {
-        ctx * 1000 + a * 10 + b
+        ctx.wrapping_mul(1000).wrapping_add(a * 10 + b)
     }
     extern "C" fn h4(ctx: usize, a: usize, b: usize, c: usize) -> usize {
-        ctx * 1000 + a * 100 + b * 10 + c
+        ctx.wrapping_mul(1000).wrapping_add(a * 100 + b * 10 + c)
     }
 
     #[test]
@@ -1190,20 +1190,22 @@ mod jit {
             .collect();
         let mut j = jit_with(&table);
 
-        // f(ctx, a, b) = Interrupt(ctx) [ignored] ; x = LoadGlobal(ctx, a) ;
+        // f(ctx, a, b) = i = Interrupt(ctx) ; x = LoadGlobal(ctx, a) ;
         //   y = StoreGlobal(ctx, a, b) ; z = SetItem(ctx, a, b, 7) ; w = BinaryOp(ctx, 1, 2, 3)
-        //   return x + y + z + w
+        //   return x + y + z + w + i
+        // The poll goes through a trampoline that leaves its result in the context's AUX
+        // word, so ctx is a real context-sized buffer here.
         let mut f = Function::new("calls");
         let ctx = f.vreg(Ty::Ptr);
         let a = f.vreg(Ty::Int);
         let b = f.vreg(Ty::Int);
         f.params.extend([ctx, a, b]);
-        let [x, y, z, w, seven, k1, k2, k3] = [(); 8].map(|_| f.vreg(Ty::Int));
+        let [x, y, z, w, i, seven, k1, k2, k3] = [(); 9].map(|_| f.vreg(Ty::Int));
         let b0 = Block(0);
         let call = |f: &mut Function, helper, args: Vec<VReg>, dst| {
             push(f, b0, Inst::Call { helper, args, dst });
         };
-        call(&mut f, Helper::Interrupt, vec![ctx], None);
+        call(&mut f, Helper::Interrupt, vec![ctx], Some(i));
         call(&mut f, Helper::LoadGlobal, vec![ctx, a], Some(x));
         call(&mut f, Helper::StoreGlobal, vec![ctx, a, b], Some(y));
         push(&mut f, b0, Inst::Iconst { dst: seven, imm: 7 });
@@ -1212,7 +1214,7 @@ mod jit {
             push(&mut f, b0, Inst::Iconst { dst: r, imm: k });
         }
         call(&mut f, Helper::BinaryOp, vec![ctx, k1, k2, k3], Some(w));
-        for r in [y, z, w] {
+        for r in [y, z, w, i] {
             push(
                 &mut f,
                 b0,
@@ -1226,8 +1228,17 @@ mod jit {
         }
         term(&mut f, b0, Term::Return(x));
         let g = f3(compile(&mut j, &f).unwrap().0);
-        let (c, a, b) = (2usize, 4usize, 5usize);
-        let want = h2(c, a) + h3(c, a, b) + h4(c, a, b, 7) + 1_000_000 + h4(c, 1, 2, 3);
+        let mut context = [0usize; 32];
+        let (c, a, b) = (context.as_mut_ptr() as usize, 4usize, 5usize);
+        let want = [
+            h2(c, a),
+            h3(c, a, b),
+            h4(c, a, b, 7),
+            1_000_000usize.wrapping_add(h4(c, 1, 2, 3)),
+            h1(c),
+        ]
+        .iter()
+        .fold(0usize, |sum, v| sum.wrapping_add(*v));
         assert_eq!(g(c, a, b), want);
     }
 
