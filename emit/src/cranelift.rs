@@ -102,10 +102,7 @@ impl Jit {
         };
         let isa = target("speed", "backtracking")?;
         let word = isa.pointer_type();
-        let interrupt = helpers[Helper::ALL
-            .iter()
-            .position(|h| *h == Helper::Interrupt)
-            .unwrap_or(0)];
+        let interrupt = helpers[Helper::Interrupt as usize];
         let mut ctx = Context::new();
         let mut fctx = FunctionBuilderContext::new();
         let mut poll_unit = CodeUnit {

@@ -526,6 +526,22 @@ pub fn make_function(vm: &mut Vm, f: &mut Frame, fl: u32) -> PyResult<Value> {
     let annotations = if fl & 4 != 0 { f.pop() } else { Value::NULL };
     let kwdefaults = if fl & 2 != 0 { f.pop() } else { Value::NULL };
     let defaults = if fl & 1 != 0 { f.pop() } else { Value::NULL };
+    let func = new_function_object(vm, code, f.globals, closure)?;
+    func.defaults.set(defaults);
+    func.kwdefaults.set(kwdefaults);
+    func.annotations.set(annotations);
+    Ok(Value::from_obj(func))
+}
+
+/// A function running `code` (a code object) with `globals` and `closure` (a tuple of cells, or
+/// NULL): named as the code is, its doc the code's, its module `globals['__name__']`, with no
+/// defaults or annotations yet.
+pub fn new_function_object(
+    vm: &mut Vm,
+    code: Value,
+    globals: Value,
+    closure: Value,
+) -> PyResult<crate::gc::Gc<FunctionObj>> {
     let code_obj = code.as_ref::<CodeObj>().expect("code");
     let (name, qualname) = (code_obj.name, code_obj.qualname);
     let doc = match &code_obj.info.doc {
@@ -535,23 +551,22 @@ pub fn make_function(vm: &mut Vm, f: &mut Frame, fl: u32) -> PyResult<Value> {
         }
         None => Value::NONE,
     };
-    let module = crate::obj::dict::get_str(vm, f.globals, crate::interner::names::NAME)?
+    let module = crate::obj::dict::get_str(vm, globals, crate::interner::names::NAME)?
         .unwrap_or(Value::NONE);
     let ty = vm.types.function;
     let func = FunctionObj {
         header: Header::new(ty),
         code,
-        globals: f.globals,
+        globals,
         name: Cell::new(name),
         qualname: Cell::new(qualname),
-        defaults: Cell::new(defaults),
-        kwdefaults: Cell::new(kwdefaults),
+        defaults: Cell::new(Value::NULL),
+        kwdefaults: Cell::new(Value::NULL),
         closure,
         dict: Cell::new(Value::NULL),
-        annotations: Cell::new(annotations),
+        annotations: Cell::new(Value::NULL),
         doc: Cell::new(doc),
         module: Cell::new(module),
     };
-    let g = vm.alloc(func, false)?;
-    Ok(Value::from_obj(g))
+    vm.alloc(func, false)
 }

@@ -167,7 +167,7 @@ pub fn object_new(
 /// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`: a function
 /// running `code` with `globals`, as CPython (and MicroPython's `type(f)(code, globals)`).
 pub(crate) fn new_function(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyResult<Value> {
-    use crate::obj::func::{CodeObj, FunctionObj};
+    use crate::obj::func::CodeObj;
     let [code, globals, name, argdefs, closure] = crate::builtins::args::parse(
         vm,
         "function",
@@ -225,32 +225,10 @@ pub(crate) fn new_function(vm: &mut Vm, args: &[Value], kwnames: Value) -> PyRes
         let t = vm.type_name(*bad);
         return Err(vm.type_error(format!("arg 5 (closure) expected cell, found {t}")));
     }
-    let doc = match &code_obj.info.doc {
-        Some(d) => {
-            let d = d.clone();
-            vm.new_str(&d)?
-        }
-        None => Value::NONE,
-    };
-    let module = crate::obj::dict::get_str(vm, globals, crate::interner::names::NAME)?
-        .unwrap_or(Value::NONE);
-    let ty = vm.types.function;
-    let func = FunctionObj {
-        header: crate::obj::Header::new(ty),
-        code,
-        globals,
-        name: Cell::new(name),
-        qualname: Cell::new(code_obj.qualname),
-        defaults: Cell::new(defaults),
-        kwdefaults: Cell::new(Value::NULL),
-        closure,
-        dict: Cell::new(Value::NULL),
-        annotations: Cell::new(Value::NULL),
-        doc: Cell::new(doc),
-        module: Cell::new(module),
-    };
-    let g = vm.alloc(func, false)?;
-    Ok(Value::from_obj(g))
+    let func = crate::interp::call::new_function_object(vm, code, globals, closure)?;
+    func.name.set(name);
+    func.defaults.set(defaults);
+    Ok(Value::from_obj(func))
 }
 
 fn gc_of(ty: &'static TypeObj) -> crate::gc::Gc<TypeObj> {
